@@ -1,0 +1,248 @@
+"""Plan folder → typed ``Plan``: the first stage of the pipeline.
+
+A plan folder holds plan.yaml, targets.yaml, tasks.yaml, units.yaml and agencies.yaml. Next
+year's plan is a new folder (``--data-dir`` / ``QN_DX_DATA``), not new code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..findings import Finding, FindingsError
+from .models import (
+    AgenciesFile,
+    Agency,
+    AreaInfo,
+    Budget,
+    Group,
+    PlanFile,
+    PlanInfo,
+    ReportingUnit,
+    Target,
+    TargetsFile,
+    Task,
+    TaskGroup,
+    TasksFile,
+    Unit,
+    UnitsFile,
+)
+from .yamlsafe import PathKey, line_of, load_yaml
+
+FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "plan": ("plan.yaml", PlanFile),
+    "targets": ("targets.yaml", TargetsFile),
+    "tasks": ("tasks.yaml", TasksFile),
+    "units": ("units.yaml", UnitsFile),
+    "agencies": ("agencies.yaml", AgenciesFile),
+}
+# What to call an entry of each list in messages, and which field identifies it.
+_ENTRY_NAMES = {
+    "targets": ("target", "id"),
+    "tasks": ("task", "id"),
+    "groups": ("group", "code"),
+    "units": ("unit", "code"),
+    "agencies": ("agency", "code"),
+    "areas": ("area", "id"),
+}
+
+
+def default_data_dir() -> Path:
+    """``$QN_DX_DATA``, else the plan shipped in the wheel, else the checkout's ``data/``."""
+    env = os.environ.get("QN_DX_DATA")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent  # .../qn_dx
+    shipped = here / "data"
+    if (shipped / "targets.yaml").is_file():
+        return shipped
+    return here.parent.parent / "data"  # src/qn_dx → repository root
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class Plan:
+    folder: Path
+    info: PlanInfo
+    areas: list[AreaInfo]
+    budget: Budget
+    targets: list[Target]
+    task_groups: list[TaskGroup]
+    tasks: list[Task]
+    units: list[Unit]
+    agencies: list[Agency]
+    groups: list[Group]
+    lines: dict[str, dict[PathKey, int]] = field(repr=False)
+
+    def label(self, key: str) -> str:
+        return display_path(self.folder / FILES[key][0])
+
+    def line(self, key: str, *path: str | int) -> int | None:
+        return line_of(self.lines.get(key, {}), path)
+
+    # Indexes: the first entry with an id wins; `qn-dx check` reports the duplicates.
+    @cached_property
+    def target_by_id(self) -> dict[str, Target]:
+        return _first_by(self.targets, "id")
+
+    @cached_property
+    def task_by_id(self) -> dict[str, Task]:
+        return _first_by(self.tasks, "id")
+
+    @cached_property
+    def unit_by_code(self) -> dict[str, Unit]:
+        return _first_by(self.units, "code")
+
+    @cached_property
+    def agency_by_code(self) -> dict[str, Agency]:
+        return _first_by(self.agencies, "code")
+
+    @cached_property
+    def group_by_code(self) -> dict[str, Group]:
+        return _first_by(self.groups, "code")
+
+    @cached_property
+    def area_by_id(self) -> dict[str, AreaInfo]:
+        return _first_by(self.areas, "id")
+
+    @cached_property
+    def reporting_units(self) -> dict[str, ReportingUnit]:
+        """Units and agencies by code (units first: a code names one thing)."""
+        found: dict[str, ReportingUnit] = {}
+        for u in self.units:
+            found.setdefault(u.code, ReportingUnit(u.code, u.name, u.level, u.type))
+        for a in self.agencies:
+            found.setdefault(a.code, ReportingUnit(a.code, a.name_vi, a.level, a.kind))
+        return found
+
+    @property
+    def plan_year(self) -> int:
+        return self.info.plan_year
+
+    @property
+    def baseline_year(self) -> int:
+        return self.info.baseline_year
+
+
+def _first_by(items: list[Any], attr: str) -> dict[str, Any]:
+    index: dict[str, Any] = {}
+    for item in items:
+        index.setdefault(getattr(item, attr), item)
+    return index
+
+
+def load_plan(folder: Path | None = None) -> Plan:
+    """Load and type-check every file of a plan folder; raise ``FindingsError`` with all problems."""
+    folder = Path(folder) if folder is not None else default_data_dir()
+    if not folder.is_dir():
+        raise FindingsError(
+            [
+                Finding(
+                    "plan-file-missing",
+                    f"plan folder {display_path(folder)} does not exist",
+                    hint="pass --data-dir DIR or set QN_DX_DATA",
+                )
+            ]
+        )
+    parsed: dict[str, BaseModel] = {}
+    lines: dict[str, dict[PathKey, int]] = {}
+    problems: list[Finding] = []
+    for key, (name, model) in FILES.items():
+        label = display_path(folder / name)
+        try:
+            data, lines[key] = load_yaml(folder / name, label)
+        except FindingsError as exc:
+            problems.extend(exc.findings)
+            continue
+        try:
+            parsed[key] = model.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(_schema_findings(exc, data, lines[key], label))
+    if problems:
+        raise FindingsError(problems)
+    plan_file: PlanFile = parsed["plan"]  # type: ignore[assignment]
+    targets: TargetsFile = parsed["targets"]  # type: ignore[assignment]
+    tasks: TasksFile = parsed["tasks"]  # type: ignore[assignment]
+    units: UnitsFile = parsed["units"]  # type: ignore[assignment]
+    agencies: AgenciesFile = parsed["agencies"]  # type: ignore[assignment]
+    return Plan(
+        folder=folder,
+        info=plan_file.plan,
+        areas=plan_file.areas,
+        budget=plan_file.budget,
+        targets=targets.targets,
+        task_groups=tasks.groups,
+        tasks=tasks.tasks,
+        units=units.units,
+        agencies=agencies.agencies,
+        groups=agencies.groups,
+        lines=lines,
+    )
+
+
+def _schema_findings(
+    exc: ValidationError, data: Any, lines: dict[PathKey, int], label: str
+) -> list[Finding]:
+    found = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        prefix = ""
+        field_path = loc
+        if len(loc) >= 2 and loc[0] in _ENTRY_NAMES and isinstance(loc[1], int):
+            noun, id_field = _ENTRY_NAMES[str(loc[0])]
+            ident = _entry_id(data, loc[0], loc[1], id_field)
+            prefix = f"{noun} {ident}: " if ident else f"{noun} #{loc[1] + 1}: "
+            field_path = loc[2:]
+        where = ".".join(str(p) for p in field_path)
+        found.append(
+            Finding(
+                "plan-schema",
+                f"{prefix}{where + ': ' if where else ''}{_message(err)}",
+                file=label,
+                line=line_of(lines, loc),
+                hint=_hint(err),
+            )
+        )
+    return found
+
+
+def _entry_id(data: Any, key: Any, index: int, id_field: str) -> str | None:
+    try:
+        value = data[key][index][id_field]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return str(value) if value is not None else None
+
+
+def _message(err: Any) -> str:
+    if err["type"] == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"must be one of {expected}"
+    msg = str(err["msg"])
+    for noise in ("Value error, ", "Input should be "):
+        if msg.startswith(noise):
+            msg = msg[len(noise) :] if noise == "Value error, " else "must be " + msg[len(noise) :]
+    if err["type"] == "extra_forbidden":
+        return "unknown field (not part of the schema)"
+    return msg
+
+
+def _hint(err: Any) -> str | None:
+    if err["type"] in ("missing", "extra_forbidden"):
+        return None
+    value = err.get("input")
+    if isinstance(value, dict | list):
+        return None
+    return f"got {value!r}"

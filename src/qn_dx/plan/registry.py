@@ -1,0 +1,107 @@
+"""Who is who: reporting units, agencies, groups, memberships, scopes, and name lookup."""
+
+from __future__ import annotations
+
+from ..text import closest, fold
+from .load import Plan
+from .models import ReportingUnit, Scope
+
+
+def reporting_units(plan: Plan) -> dict[str, ReportingUnit]:
+    return plan.reporting_units
+
+
+def in_scope(unit: ReportingUnit, scope: Scope) -> bool:
+    if unit.level not in scope.levels:
+        return False
+    return scope.types is None or unit.type in scope.types
+
+
+def units_in_scope(plan: Plan, scope: Scope) -> list[ReportingUnit]:
+    return [u for u in reporting_units(plan).values() if in_scope(u, scope)]
+
+
+def group_members(plan: Plan, code: str, _seen: frozenset[str] = frozenset()) -> set[str]:
+    """Every agency/unit code in a group, nested groups expanded (cycles are cut)."""
+    group = plan.group_by_code.get(code)
+    if group is None or code in _seen:
+        return set()
+    out: set[str] = set()
+    if group.members_level:
+        out |= {u.code for u in reporting_units(plan).values() if u.level == group.members_level}
+    for member in group.members:
+        if member in plan.group_by_code:
+            out |= group_members(plan, member, _seen | {code})
+        else:
+            out.add(member)
+    return out
+
+
+def groups_of(plan: Plan, code: str) -> list[str]:
+    """The groups a code belongs to, directly or through a nested group, in file order."""
+    return [g.code for g in plan.groups if g.code != code and code in _closure(plan, g.code)]
+
+
+def _closure(plan: Plan, group_code: str) -> set[str]:
+    members = group_members(plan, group_code)
+    nested = {m for m in plan.group_by_code[group_code].members if m in plan.group_by_code}
+    for g in list(nested):
+        nested |= _closure(plan, g)
+    return members | nested
+
+
+def display_name(plan: Plan, code: str) -> str:
+    if code in plan.agency_by_code:
+        return plan.agency_by_code[code].name_vi
+    if code in plan.group_by_code:
+        return plan.group_by_code[code].name_vi
+    if code in plan.unit_by_code:
+        return plan.unit_by_code[code].name
+    return code
+
+
+class LookupError_(Exception):
+    """A name that matched nothing or more than one entry; ``suggestions`` says what might fit."""
+
+    def __init__(self, query: str, suggestions: list[str], ambiguous: bool = False):
+        self.query = query
+        self.suggestions = suggestions
+        self.ambiguous = ambiguous
+        super().__init__(query)
+
+
+def _names(plan: Plan) -> list[tuple[str, str]]:
+    """(code, name or alias) pairs for every agency, group and unit."""
+    pairs: list[tuple[str, str]] = []
+    for a in plan.agencies:
+        pairs += [(a.code, a.code), (a.code, a.name_vi), (a.code, a.name_en)]
+        pairs += [(a.code, alias) for alias in a.aliases]
+    for g in plan.groups:
+        pairs += [(g.code, g.code), (g.code, g.name_vi), (g.code, g.name_en)]
+        pairs += [(g.code, alias) for alias in g.aliases]
+    for u in plan.units:
+        pairs += [(u.code, u.code), (u.code, u.name)]
+    return pairs
+
+
+def resolve(plan: Plan, query: str) -> str:
+    """A code for ``query``: a code, or a name/alias matched ignoring case and diacritics.
+
+    An exact folded match wins; else a unique entry whose name contains the query. Raises
+    ``LookupError_`` with "did you mean" suggestions otherwise.
+    """
+    key = fold(query)
+    pairs = _names(plan)
+    exact = sorted({code for code, name in pairs if fold(name) == key})
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise LookupError_(query, exact, ambiguous=True)
+    partial = sorted({code for code, name in pairs if key and key in fold(name)})
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        raise LookupError_(query, partial[:8], ambiguous=True)
+    by_name = {name: code for code, name in pairs}
+    near = closest(query, by_name, n=3, cutoff=0.5)
+    raise LookupError_(query, [f"{by_name[n]} ({n})" if by_name[n] != n else n for n in near])

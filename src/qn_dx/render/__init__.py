@@ -1,0 +1,1 @@
+"""Last stage of the pipeline: results → table / json / csv / markdown / xlsx / html."""
