@@ -6,7 +6,7 @@ render). Heavy modules (pydantic models, pandas) are imported inside commands so
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -34,7 +34,7 @@ class State:
 STATE = State()
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -238,6 +238,164 @@ def check() -> None:
         f"{n_err} error(s), {len(found) - n_err} note(s)"
     )
     raise typer.Exit(1 if n_err else 0)
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _actuals_paths(paths: list[Path] | None, plan) -> list[Path]:  # type: ignore[no-untyped-def]
+    return list(paths) if paths else [plan.folder / "actuals"]
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders (every *.csv and *.xlsx below). Default: the plan folder's "
+            "actuals/.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ValidateFormat,
+        typer.Option("--format", "-f", help="text (grouped by file), json, or github annotations."),
+    ] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Force a text encoding (e.g. cp1258, utf-16) instead of detecting it.",
+        ),
+    ] = None,
+) -> None:
+    """Check submitted actuals and task-progress files against the contract and the plan.
+
+    Exit 0: no errors (warnings allowed). 1: errors (or warnings with --strict). 2: usage
+    problem, e.g. a path that does not exist.
+
+    Example: qn-dx validate data/actuals --format github
+    """
+    from .render import findings as out
+    from .validate import PathNotFound, validate_paths
+
+    plan = _plan()
+    try:
+        result = validate_paths(plan, _actuals_paths(paths, plan), encoding)
+    except PathNotFound as exc:
+        _usage(f"path {exc} does not exist")
+    if fmt is ValidateFormat.json:
+        _emit(out.to_json(result))
+    elif fmt is ValidateFormat.github:
+        _emit(out.to_github(result))
+    else:
+        out.print_text(_console(), result)
+    failed = bool(result.errors) or (strict and bool(result.warnings))
+    raise typer.Exit(1 if failed else 0)
+
+
+class TemplateFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@app.command()
+def template(
+    unit: Annotated[
+        str, typer.Option("--unit", "-u", help="Unit or agency code (or name): 51, 522, STTTT …")
+    ],
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="Period to fill in: 2023-Q1, 2023-03, 2023 …")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout, CSV).")
+    ] = None,
+    fmt: Annotated[
+        TemplateFormat | None,
+        typer.Option("--format", "-f", help="csv or xlsx (default: from --output's extension)."),
+    ] = None,
+) -> None:
+    """Write a blank submission for one unit: one row per target it reports, period filled.
+
+    CSV is UTF-8 with BOM so Excel shows Vietnamese. Example:
+    qn-dx template --unit 21010 --period 2023-Q2 --output phuong-le-hong-phong.csv
+    """
+    from .ingest.periods import parse_period
+    from .output import OutputError, write_atomic
+    from .plan.registry import LookupError_, resolve
+    from .render.template import template_rows, to_csv_bytes, to_xlsx_bytes
+
+    plan = _plan()
+    code = unit.strip()
+    if code not in plan.reporting_units:
+        try:
+            code = resolve(plan, unit)
+        except LookupError_ as exc:
+            tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+            _usage(f"unknown unit {unit!r}{tail}")
+        if code not in plan.reporting_units:
+            _usage(f"{unit!r} is a group, not a reporting unit")
+    p = parse_period(period)
+    if p is None or p.year not in (plan.baseline_year, plan.plan_year):
+        _usage(f"cannot use period {period!r}: write e.g. {plan.plan_year}-Q1")
+    fmt = fmt or (
+        TemplateFormat.xlsx if output and output.suffix.lower() == ".xlsx" else TemplateFormat.csv
+    )
+    rows = template_rows(plan, code, p)
+    if not rows:
+        _usage(f"{code} reports no target of the plan")
+    data = to_xlsx_bytes(rows) if fmt is TemplateFormat.xlsx else to_csv_bytes(rows)
+    if output is None:
+        if fmt is TemplateFormat.xlsx:
+            _usage("--format xlsx needs --output FILE")
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        write_atomic(output, data, _plan_inputs(plan))
+    except OutputError as exc:
+        _usage(str(exc))
+    typer.echo(
+        f"wrote {output}: {len(rows)} rows for {code} ({plan.reporting_units[code].name})", err=True
+    )
+
+
+def _plan_inputs(plan) -> list[Path]:  # type: ignore[no-untyped-def]
+    folder = plan.folder
+    return [*folder.glob("*.yaml"), *(folder / "actuals").rglob("*")]
+
+
+class SchemaFormat(StrEnum):
+    json_schema = "json-schema"
+    table_schema = "table-schema"
+
+
+class SchemaKind(StrEnum):
+    actuals = "actuals"
+    tasks = "tasks"
+
+
+@app.command()
+def schema(
+    fmt: Annotated[
+        SchemaFormat, typer.Option("--format", "-f", help="json-schema or table-schema.")
+    ] = SchemaFormat.json_schema,
+    kind: Annotated[
+        SchemaKind, typer.Option("--kind", "-k", help="actuals rows or task-progress rows.")
+    ] = SchemaKind.actuals,
+) -> None:
+    """Print the row contract (v1) as JSON Schema or as a Frictionless Table Schema.
+
+    Example: qn-dx schema --format table-schema > actuals.schema.json
+    """
+    from .render.listing import to_json
+    from .validate.contract import json_schema, table_schema
+
+    doc = json_schema(kind.value) if fmt is SchemaFormat.json_schema else table_schema(kind.value)
+    _emit(to_json(doc))
 
 
 def main() -> None:

@@ -28,15 +28,57 @@ _CODES: tuple[Code, ...] = (
     Code("yaml-unsafe", "error", "a plan file uses YAML features that are refused (tags, aliases)"),
     Code("plan-schema", "error", "a plan file does not match its schema (wrong field or value)"),
     Code("duplicate-id", "error", "two entries of the plan share one id or code"),
-    Code(
-        "unknown-agency", "error", "a lead/coordinating/member code names no agency, group or unit"
-    ),
+    Code("unknown-agency", "error", "a lead, coordinating or member code names nothing known"),
     Code("unknown-unit-type", "error", "a scope names a unit type that no unit has"),
     Code("empty-scope", "error", "a target's scope selects no reporting unit"),
     Code("budget-mismatch", "error", "budget parts do not add up to the stated total"),
     Code("bad-parent", "error", "a unit's parent is missing or of the wrong level"),
     Code("task-number-repeated", "note", "Phụ lục 2 prints the same task number twice"),
     Code("task-number-gap", "note", "Phụ lục 2 skips a task number"),
+    # --- submitted files (qn-dx validate): the whole file -----------------------------------------
+    Code("path-not-found", "error", "a path given on the command line does not exist"),
+    Code("no-input-files", "warning", "a folder holds no .csv or .xlsx file"),
+    Code("file-unreadable", "error", "the file cannot be opened or is not a readable workbook"),
+    Code("file-empty", "error", "the file is empty or has no header row"),
+    Code("file-binary", "error", "the file is binary (NUL bytes), not text"),
+    Code("file-undecodable", "error", "the bytes are not text in a supported encoding"),
+    Code("file-too-large", "error", "the file is larger than the size limit"),
+    Code("encoding-fallback", "warning", "not UTF-8: the file was read as Windows-1258"),
+    Code("bad-csv", "error", "the CSV structure is broken (e.g. a quote left open)"),
+    Code("missing-column", "error", "a required column is missing from the header"),
+    Code("duplicate-column", "error", "two header cells name the same column"),
+    Code("unknown-column", "warning", "a header cell is not part of the contract; it is ignored"),
+    # --- submitted files: one row ---------------------------------------------------------------
+    Code("extra-cells", "error", "a row has more cells than the header"),
+    Code("unfilled-row", "warning", "a row has no figures (an unfilled template row); skipped"),
+    Code("unknown-indicator", "error", "indicator_id is not a target id of the plan"),
+    Code("unknown-unit", "error", "unit_code names no unit or agency"),
+    Code("unit-out-of-scope", "error", "this unit does not report this indicator (level or type)"),
+    Code("bad-period", "error", "the period is not a month, quarter or year we can read"),
+    Code("period-out-of-range", "error", "the period lies outside the baseline and plan years"),
+    Code("bad-number", "error", "a figure is not a number"),
+    Code("negative-number", "error", "a figure is negative"),
+    Code("not-whole-number", "error", "a count (numerator, denominator, count, rank) is not whole"),
+    Code("numerator-exceeds-denominator", "error", "numerator is larger than denominator"),
+    Code("zero-denominator", "error", "denominator is 0 while numerator is not"),
+    Code("zero-over-zero", "warning", "numerator and denominator are both 0: contributes nothing"),
+    Code("value-mismatch", "error", "value disagrees with 100 × numerator / denominator"),
+    Code("missing-ratio-parts", "error", "a ratio indicator needs numerator and denominator"),
+    Code("missing-value", "error", "a value or milestone indicator needs a value"),
+    Code(
+        "value-out-of-range", "error", "a value lies outside its range (percent 0–100, rank 1–63)"
+    ),
+    Code("bad-milestone", "error", "a milestone value is not done / not_done (or a synonym)"),
+    Code("unknown-task", "error", "task_id is not a task id of the plan"),
+    Code("bad-status", "error", "a task status is not one of the allowed words"),
+    # --- submitted files: across rows and files -------------------------------------------------
+    Code(
+        "conflicting-duplicate",
+        "error",
+        "the same indicator, unit and period twice, figures differ",
+    ),
+    Code("duplicate-row", "warning", "the same indicator, unit and period twice, same figures"),
+    Code("overlapping-periods", "error", "overlapping periods for one indicator and unit"),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

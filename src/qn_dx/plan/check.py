@@ -171,7 +171,7 @@ def _scopes(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "empty-scope",
-                    f"target {target.id}: scope {target.scope.describe()} selects no reporting unit",
+                    f"target {target.id}: scope {target.scope.describe()} selects no unit",
                     file=plan.label("targets"),
                     line=plan.line("targets", "targets", i, "scope"),
                     hint="check the levels and types against units.yaml and agencies.yaml",

@@ -144,7 +144,7 @@ def _first_by(items: list[Any], attr: str) -> dict[str, Any]:
 
 
 def load_plan(folder: Path | None = None) -> Plan:
-    """Load and type-check every file of a plan folder; raise ``FindingsError`` with all problems."""
+    """Load and type-check every file of a plan folder; ``FindingsError`` lists all problems."""
     folder = Path(folder) if folder is not None else default_data_dir()
     if not folder.is_dir():
         raise FindingsError(

@@ -103,5 +103,8 @@ def resolve(plan: Plan, query: str) -> str:
     if len(partial) > 1:
         raise LookupError_(query, partial[:8], ambiguous=True)
     by_name = {name: code for code, name in pairs}
-    near = closest(query, by_name, n=3, cutoff=0.5)
-    raise LookupError_(query, [f"{by_name[n]} ({n})" if by_name[n] != n else n for n in near])
+    near = closest(query, by_name, n=6, cutoff=0.5)
+    suggestions: dict[str, str] = {}  # one suggestion per code ("SYT (Sở Y tế)", not also "SYT")
+    for n in near:
+        suggestions.setdefault(by_name[n], f"{by_name[n]} ({n})" if by_name[n] != n else n)
+    raise LookupError_(query, list(suggestions.values())[:3])

@@ -19,6 +19,13 @@ MAX_YAML_BYTES = 5 * 1024 * 1024  # the whole 2023 plan is ~150 KB
 
 PathKey = tuple[str | int, ...]
 
+# The plain YAML core types the plan files use. "!!python/object…" also expands to
+# "tag:yaml.org,2002:…", so a prefix test is not enough; !!binary, !!set, !!omap are refused too.
+_SAFE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
+)
+
 try:  # the C loader is ~5x faster where libyaml is present
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
@@ -30,7 +37,8 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise FindingsError([Finding("plan-file-missing", f"{label} does not exist", file=label)])
+        missing = Finding("plan-file-missing", f"{label} does not exist", file=label)
+        raise FindingsError([missing]) from None
     if len(raw) > MAX_YAML_BYTES:
         raise FindingsError(
             [
@@ -53,7 +61,7 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
                     hint="save as UTF-8",
                 )
             ]
-        )
+        ) from None
     loader = _Loader(text)
     try:
         _refuse_aliases(text, label)
@@ -67,9 +75,9 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise FindingsError([Finding("yaml-syntax", msg, file=label, line=line)])
+        raise FindingsError([Finding("yaml-syntax", msg, file=label, line=line)]) from None
     except yaml.YAMLError as exc:
-        raise FindingsError([Finding("yaml-syntax", str(exc), file=label)])
+        raise FindingsError([Finding("yaml-syntax", str(exc), file=label)]) from None
     finally:
         loader.dispose()
     return data, lines
@@ -77,7 +85,7 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
 
 def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], label: str) -> None:
     lines[path] = node.start_mark.line + 1
-    if not node.tag.startswith("tag:yaml.org,2002:"):
+    if node.tag not in _SAFE_TAGS:
         raise FindingsError(
             [
                 Finding(

@@ -1,0 +1,72 @@
+"""Bytes → text, the way files arrive from Excel on Vietnamese Windows.
+
+UTF-8 (with or without BOM), UTF-16 with BOM ("Unicode Text"), else Windows-1258. cp1258 writes
+many letters as a base letter plus a combining tone mark, so everything is normalised to NFC.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from ..text import nfc
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str | None
+    encoding: str | None
+    error: str | None = None  # finding code when text is None
+    message: str | None = None
+
+
+def decode(raw: bytes, forced: str | None = None) -> Decoded:
+    if forced:
+        try:
+            codecs.lookup(forced)
+        except LookupError:
+            return Decoded(None, None, "file-undecodable", f"unknown encoding {forced!r}")
+        try:
+            return _ok(raw.decode(forced), forced)
+        except UnicodeDecodeError as exc:
+            return Decoded(
+                None,
+                None,
+                "file-undecodable",
+                f"not valid {forced} (byte {exc.start}: {exc.reason})",
+            )
+    if raw.startswith(codecs.BOM_UTF8):
+        return _utf8(raw[3:], "utf-8-sig")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _ok(raw.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:
+            return Decoded(None, None, "file-undecodable", f"broken UTF-16 text: {exc.reason}")
+    if b"\x00" in raw:
+        return Decoded(None, None, "file-binary", "the file contains NUL bytes: not a text file")
+    try:
+        return _ok(raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _ok(raw.decode("cp1258"), "cp1258")
+    except UnicodeDecodeError as exc:  # cp1258 leaves a few bytes undefined
+        return Decoded(None, None, "file-undecodable", f"neither UTF-8 nor Windows-1258: {exc}")
+
+
+def _utf8(raw: bytes, label: str) -> Decoded:
+    try:
+        return _ok(raw.decode("utf-8"), label)
+    except UnicodeDecodeError as exc:
+        return Decoded(
+            None,
+            None,
+            "file-undecodable",
+            f"starts with a UTF-8 BOM but byte {exc.start} is not UTF-8",
+        )
+
+
+def _ok(text: str, encoding: str) -> Decoded:
+    if "\x00" in text:
+        return Decoded(None, None, "file-binary", "the text contains NUL characters")
+    return Decoded(nfc(text), encoding)

@@ -1,0 +1,174 @@
+"""A submitted file (CSV, tab text or .xlsx) → header and data rows with their line numbers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding
+from ..text import nfc
+from .decode import decode
+from .headers import ACTUALS_REQUIRED, TASK_REQUIRED, canonical, file_kind
+
+csv.field_size_limit(16 * 1024 * 1024)  # one very long note must not abort the whole file
+DELIMITERS = (",", ";", "\t")
+
+
+@dataclass
+class Table:
+    """One file, read: ``columns[i]`` is the contract name of column i (None if unknown)."""
+
+    file: str
+    kind: str = "actuals"  # or "tasks"
+    encoding: str | None = None
+    headers: list[str] = field(default_factory=list)
+    columns: list[str | None] = field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    readable: bool = True  # False: a file-level error stops row checks
+
+
+def read_table(path: Path, label: str, encoding: str | None = None) -> Table:
+    table = Table(file=label)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _fail(table, "file-unreadable", f"cannot read the file: {exc.strerror or exc}")
+    if not raw.strip():
+        return _fail(table, "file-empty", "the file is empty", hint="expected a header row")
+    if path.suffix.lower() in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
+        records = _xlsx_records(raw, table)
+    else:
+        decoded = decode(raw, encoding)
+        if decoded.text is None:
+            return _fail(table, decoded.error or "file-undecodable", decoded.message or "")
+        table.encoding = decoded.encoding
+        if decoded.encoding == "cp1258" and not encoding:
+            table.findings.append(
+                Finding(
+                    "encoding-fallback",
+                    "not UTF-8: read as Windows-1258 (cp1258)",
+                    file=label,
+                    hint="if letters look wrong, save as 'CSV UTF-8' or pass --encoding",
+                )
+            )
+        records = _csv_records(decoded.text, table)
+    if records is None:
+        return table
+    try:
+        first = next(records, None)
+        if first is None or not any(c.strip() for c in first[1]):
+            return _fail(table, "file-empty", "no header row", line=first[0] if first else None)
+        header_line, headers = first
+        _set_columns(table, [nfc(h).strip() for h in headers], header_line)
+        if table.readable:
+            table.rows = list(records)
+    except csv.Error as exc:
+        _fail(table, "bad-csv", f"the file is not valid CSV: {exc}")
+    return table
+
+
+def _fail(table: Table, code: str, message: str, hint: str | None = None, line: int | None = None):
+    table.findings.append(Finding(code, message, file=table.file, line=line, hint=hint))
+    table.readable = False
+    return table
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties keep the order: , then ; then tab
+    return best if counts[best] else ","
+
+
+def _csv_records(text: str, table: Table) -> Iterator[tuple[int, list[str]]]:
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+
+    def gen() -> Iterator[tuple[int, list[str]]]:
+        start = 1
+        for record in reader:
+            yield start, record
+            start = reader.line_num + 1  # a quoted field may span several physical lines
+
+    return gen()
+
+
+def _xlsx_records(raw: bytes, table: Table) -> Iterator[tuple[int, list[str]]] | None:
+    from openpyxl import load_workbook  # only for Excel files: keeps CSV start-up light
+
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        rows = [[_cell_text(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        book.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError) as exc:
+        _fail(table, "file-unreadable", f"not a readable .xlsx workbook ({type(exc).__name__})")
+        return None
+    table.encoding = "xlsx"
+    return iter([(i, r) for i, r in enumerate(rows, start=1)])
+
+
+def _cell_text(value: object) -> str:
+    """An Excel cell as the text a CSV would hold: 51 → "51", 91.5 → "91.5", dates → "03/2023"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.month:02d}/{value.year}"  # Excel turned "03/2023" into a date
+    return nfc(str(value))
+
+
+def _set_columns(table: Table, headers: list[str], line: int) -> None:
+    table.headers = headers
+    table.kind = file_kind(headers)
+    table.columns = [canonical(h, table.kind) if h else None for h in headers]
+    seen: dict[str, int] = {}
+    for i, (name, header) in enumerate(zip(table.columns, headers, strict=True)):
+        if name is None:
+            if header:
+                table.findings.append(
+                    Finding(
+                        "unknown-column",
+                        f"column {header!r} is not part of the contract; it is ignored",
+                        file=table.file,
+                        line=line,
+                        column=header,
+                    )
+                )
+            continue
+        if name in seen:
+            table.findings.append(
+                Finding(
+                    "duplicate-column",
+                    f"column {header!r} is the same column as {headers[seen[name]]!r} ({name})",
+                    file=table.file,
+                    line=line,
+                    column=header,
+                    hint="keep one of them",
+                )
+            )
+            table.readable = False
+        seen.setdefault(name, i)
+    required = TASK_REQUIRED if table.kind == "tasks" else ACTUALS_REQUIRED
+    missing = [c for c in required if c not in seen]
+    if missing:
+        table.findings.append(
+            Finding(
+                "missing-column",
+                f"required column(s) missing: {', '.join(missing)}",
+                file=table.file,
+                line=line,
+                hint="header found: " + ", ".join(h for h in headers if h)[:200],
+            )
+        )
+        table.readable = False

@@ -1,0 +1,114 @@
+"""What validation produces: normalised observations and task reports, with where they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..findings import Finding
+from ..ingest.periods import Period
+
+
+@dataclass(frozen=True)
+class Observation:
+    indicator_id: str
+    unit_code: str
+    period: Period
+    numerator: float | None
+    denominator: float | None
+    value: float | None  # for ratios: as submitted (optional); for values: the figure
+    done: bool | None  # milestones only
+    note: str
+    file: str
+    line: int
+
+    def figures(self) -> tuple[Any, ...]:
+        return (self.numerator, self.denominator, self.value, self.done)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator_id": self.indicator_id,
+            "unit_code": self.unit_code,
+            "period": self.period.label,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "value": self.value,
+            "done": self.done,
+            "note": self.note,
+            "file": self.file,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class TaskReport:
+    task_id: str
+    period: Period
+    status: str
+    progress: float | None
+    note: str
+    file: str
+    line: int
+
+    def figures(self) -> tuple[Any, ...]:
+        return (self.status, self.progress)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "task_id": self.task_id,
+            "period": self.period.label,
+            "status": self.status,
+            "progress": self.progress,
+            "note": self.note,
+            "file": self.file,
+            "line": self.line,
+        }
+
+
+@dataclass
+class Validation:
+    """The outcome for a set of files. rows = rows_valid + rows_invalid + rows_skipped, always."""
+
+    files: int = 0
+    rows: int = 0
+    rows_valid: int = 0
+    rows_invalid: int = 0
+    rows_skipped: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    task_reports: list[TaskReport] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "files": self.files,
+            "rows": self.rows,
+            "rows_valid": self.rows_valid,
+            "rows_invalid": self.rows_invalid,
+            "rows_skipped": self.rows_skipped,
+            "errors": [_finding_json(f) for f in self.errors],
+            "warnings": [_finding_json(f) for f in self.warnings],
+        }
+
+
+def _finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "code": f.code,
+        "message": f.message,
+        "hint": f.hint,
+    }

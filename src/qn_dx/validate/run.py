@@ -1,0 +1,217 @@
+"""Files → findings and clean observations: the validate stage of the pipeline.
+
+Cross-row rules hold across every file of one run: the same (indicator, unit, period) twice, and
+overlapping periods (a month inside a reported quarter) for one indicator and unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from ..ingest.headers import ACTUALS_FIGURES
+from ..ingest.read import read_table
+from ..plan import Plan
+from ..plan.load import display_path
+from .model import Observation, TaskReport, Validation
+from .rows import RowChecker, is_blank, make_where
+
+SUFFIXES = (".csv", ".xlsx")
+
+
+class PathNotFound(Exception):
+    pass
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders → every *.csv and *.xlsx below them, sorted. Excel's "~$" lock
+    files are not submissions."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("~$")
+            )
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise PathNotFound(str(p))
+    return list(dict.fromkeys(files))  # a file named twice is read once
+
+
+def validate_paths(plan: Plan, paths: Iterable[Path], encoding: str | None = None) -> Validation:
+    paths = list(paths)
+    files = expand_paths(paths)
+    run = _Run(plan)
+    for folder in paths:
+        if folder.is_dir() and not any(f.is_relative_to(folder) for f in files):
+            run.result.findings.append(
+                Finding("no-input-files", "no .csv or .xlsx file here", file=display_path(folder))
+            )
+    for i, f in enumerate(files):
+        run.file(f, display_path(f), i, encoding)
+    return run.finish()
+
+
+class _Run:
+    def __init__(self, plan: Plan):
+        self.checker = RowChecker(plan)
+        self.result = Validation()
+        self.order: dict[str, int] = {}
+        self.seen_obs: dict[tuple[str, str, str], Observation] = {}
+        self.conflicted: set[tuple[str, str, str]] = set()
+        self.dropped: set[int] = set()  # id() of observations invalidated by a later row
+        self.by_year: dict[tuple[str, str, int], list[Observation]] = {}
+        self.seen_tasks: dict[tuple[str, str], TaskReport] = {}
+
+    def file(self, path: Path, label: str, index: int, encoding: str | None) -> None:
+        res = self.result
+        res.files += 1
+        self.order[label] = index
+        table = read_table(path, label, encoding)
+        res.findings.extend(table.findings)
+        if not table.readable:
+            return
+        headers = {c: h for c, h in zip(table.columns, table.headers, strict=True) if c}
+        width = len(table.columns)
+        positions = [(i, c) for i, c in enumerate(table.columns) if c]
+        is_tasks = table.kind == "tasks"
+        for line, cells in table.rows:
+            res.rows += 1
+            if is_blank(cells):
+                res.rows_skipped += 1
+                continue
+            where = make_where(label, line, headers, res.findings)
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                where.error(
+                    "extra-cells",
+                    f"{len(cells)} cells but the header has {width} columns",
+                    None,
+                    "a delimiter inside a value? quote the value or remove the extra cells",
+                )
+                res.rows_invalid += 1
+                continue
+            row: dict[str, str] = {}
+            for i, name in positions:
+                if i < len(cells) and name not in row:
+                    row[name] = cells[i]
+            if is_tasks:
+                self._task_row(row, where)
+            else:
+                self._actual_row(row, where)
+
+    def _actual_row(self, row: dict[str, str], where: Any) -> None:
+        res = self.result
+        if not any(row.get(c, "").strip() for c in ACTUALS_FIGURES):
+            where.warning(
+                "unfilled-row",
+                "no numerator, denominator or value: skipped",
+                None,
+                "fill the figures or delete the row",
+            )
+            res.rows_skipped += 1
+            return
+        obs = self.checker.actual(row, where)
+        if obs is None:
+            res.rows_invalid += 1
+            return
+        key = (obs.indicator_id, obs.unit_code, obs.period.label)
+        first = self.seen_obs.get(key)
+        if first is not None:
+            self._duplicate(first, obs, key, where)
+            return
+        for other in self.by_year.get((obs.indicator_id, obs.unit_code, obs.period.year), []):
+            if other.period.overlaps(obs.period):
+                where.error(
+                    "overlapping-periods",
+                    f"{obs.indicator_id} for {obs.unit_code}: {obs.period.label} overlaps "
+                    f"{other.period.label} at {other.file}:{other.line} (double counting)",
+                    "period",
+                    "report either months or quarters (or the year) for one indicator, not both",
+                )
+                res.rows_invalid += 1
+                return
+        self.seen_obs[key] = obs
+        self.by_year.setdefault((obs.indicator_id, obs.unit_code, obs.period.year), []).append(obs)
+        res.observations.append(obs)
+        res.rows_valid += 1
+
+    def _duplicate(self, first: Observation, obs: Observation, key: Any, where: Any) -> None:
+        res = self.result
+        label = f"{obs.indicator_id} for {obs.unit_code} in {obs.period.label}"
+        if first.figures() == obs.figures() and key not in self.conflicted:
+            where.warning(
+                "duplicate-row",
+                f"{label} repeats {first.file}:{first.line} with the same figures; counted once",
+                None,
+            )
+            res.rows_skipped += 1
+            return
+        where.error(
+            "conflicting-duplicate",
+            f"{label} is also at {first.file}:{first.line} with different figures",
+            None,
+            "keep one row",
+        )
+        res.rows_invalid += 1
+        if key not in self.conflicted:  # the first row is just as doubtful: invalidate it too
+            self.conflicted.add(key)
+            self.dropped.add(id(first))
+            res.findings.append(
+                Finding(
+                    "conflicting-duplicate",
+                    f"{label} is also at {obs.file}:{obs.line} with different figures",
+                    first.file,
+                    first.line,
+                    None,
+                    "keep one row",
+                )
+            )
+            res.rows_valid -= 1
+            res.rows_invalid += 1
+
+    def _task_row(self, row: dict[str, str], where: Any) -> None:
+        res = self.result
+        if not row.get("status", "").strip() and not row.get("progress", "").strip():
+            where.warning("unfilled-row", "no status or progress: skipped", None)
+            res.rows_skipped += 1
+            return
+        report = self.checker.task(row, where)
+        if report is None:
+            res.rows_invalid += 1
+            return
+        key = (report.task_id, report.period.label)
+        first = self.seen_tasks.get(key)
+        if first is not None:
+            label = f"task {report.task_id} in {report.period.label}"
+            if first.figures() == report.figures():
+                where.warning(
+                    "duplicate-row",
+                    f"{label} repeats {first.file}:{first.line}; counted once",
+                    None,
+                )
+                res.rows_skipped += 1
+            else:
+                where.error(
+                    "conflicting-duplicate",
+                    f"{label} is also at {first.file}:"
+                    f"{first.line} with a different status or progress",
+                    None,
+                )
+                res.rows_invalid += 1
+            return
+        self.seen_tasks[key] = report
+        res.task_reports.append(report)
+        res.rows_valid += 1
+
+    def finish(self) -> Validation:
+        res = self.result
+        if self.dropped:
+            res.observations = [o for o in res.observations if id(o) not in self.dropped]
+        res.findings.sort(key=lambda f: (self.order.get(f.file or "", -1), f.line or 0))
+        return res

@@ -1,0 +1,257 @@
+"""plan/load.py, models.py, yamlsafe.py, registry.py: the shipped plan folder as typed data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from qn_dx.findings import FindingsError
+from qn_dx.plan import Plan, default_data_dir, load_plan
+from qn_dx.plan.registry import (
+    LookupError_,
+    group_members,
+    groups_of,
+    resolve,
+    units_in_scope,
+)
+
+
+def _codes(exc: pytest.ExceptionInfo[FindingsError]) -> list[str]:
+    return [f.code for f in exc.value.findings]
+
+
+# --- units --------------------------------------------------------------------------------------
+
+
+def test_units_count_by_level(plan: Plan) -> None:
+    assert len(plan.units) == 187
+    assert Counter(u.level for u in plan.units) == {"province": 1, "district": 13, "commune": 173}
+
+
+def test_commune_types(plan: Plan) -> None:
+    communes = Counter(u.type for u in plan.units if u.level == "commune")
+    assert communes == {"xã": 148, "phường": 17, "thị trấn": 8}
+
+
+def test_unit_codes_are_strings(plan: Plan) -> None:
+    assert all(isinstance(u.code, str) for u in plan.units)
+    assert all(u.parent is None or isinstance(u.parent, str) for u in plan.units)
+    assert plan.unit_by_code["51"].level == "province"
+    assert plan.unit_by_code["522"].name == "Thành phố Quảng Ngãi"
+
+
+# --- scopes -------------------------------------------------------------------------------------
+
+
+def _in_scope(plan: Plan, target_id: str) -> int:
+    return len(units_in_scope(plan, plan.target_by_id[target_id].scope))
+
+
+def test_scope_wards_and_townships(plan: Plan) -> None:
+    assert _in_scope(plan, "EG-04") == 17 + 8
+
+
+def test_scope_rural_communes(plan: Plan) -> None:
+    assert _in_scope(plan, "EG-05") == 148
+
+
+def test_scope_all_communes(plan: Plan) -> None:
+    assert _in_scope(plan, "EG-16") == 173
+
+
+def test_scope_departments_and_districts(plan: Plan) -> None:
+    departments = sum(a.level == "department" for a in plan.agencies)
+    assert departments == 20
+    assert _in_scope(plan, "EG-15") == 13 + departments
+
+
+def test_scope_province_only(plan: Plan) -> None:
+    units = units_in_scope(plan, plan.target_by_id["EG-01"].scope)
+    assert [u.code for u in units] == ["51"]
+
+
+# --- metadata and budget ------------------------------------------------------------------------
+
+
+def test_plan_dates_are_recorded_as_printed(plan: Plan) -> None:
+    assert plan.info.number == "189/KH-UBND"
+    assert plan.info.dates.header == dt.date(2022, 12, 9)
+    assert plan.info.dates.appendix_1 == dt.date(2022, 12, 8)
+    assert plan.info.dates.appendix_2 == dt.date(2022, 12, 9)
+    assert (plan.plan_year, plan.baseline_year) == (2023, 2022)
+
+
+def test_budget_total_and_parts(plan: Plan) -> None:
+    rec = plan.budget.recurrent
+    assert rec.total == 132897.5
+    assert [(p.level, p.amount) for p in rec.parts] == [
+        ("province", 106247.5),
+        ("district", 26650),
+    ]
+    assert sum(p.amount for p in rec.parts) == rec.total
+
+
+def test_areas_in_plan_order(plan: Plan) -> None:
+    assert list(plan.area_by_id) == [
+        "e-government",
+        "digital-government",
+        "digital-economy",
+        "digital-society",
+        "cybersecurity",
+    ]
+
+
+# --- targets and tasks --------------------------------------------------------------------------
+
+
+def test_counts(plan: Plan) -> None:
+    assert (len(plan.targets), len(plan.tasks), len(plan.task_groups)) == (53, 76, 10)
+    assert (len(plan.agencies), len(plan.groups)) == (25, 10)
+
+
+def test_target_text_forms(plan: Plan) -> None:
+    t = plan.target_by_id
+    assert t["EG-04"].target_text() == "≥ 60 %"
+    assert t["DG-13"].target_text() == "≤ 32"
+    assert t["EG-07"].target_text() == "done"
+    assert t["DG-01"].target_text() == "> baseline"
+    assert t["DE-06"].target_text() == "≥ baseline + 5 %"
+
+
+def test_repeated_task_numbers_get_letter_ids(plan: Plan) -> None:
+    assert plan.task_by_id["NV-6.1b"].number == "6.1"
+    assert plan.task_by_id["NV-8.4b"].number == "8.4"
+    assert not any(t.number == "8.5" for t in plan.tasks)
+
+
+def test_line_numbers_point_into_the_file(plan: Plan) -> None:
+    text = (plan.folder / "targets.yaml").read_text(encoding="utf-8").splitlines()
+    line = plan.line("targets", "targets", 6, "op")
+    assert line is not None
+    assert text[line - 1].strip().startswith("op:")
+    assert plan.target_by_id["EG-07"] is plan.targets[6]
+
+
+# --- registry -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["SYT", "syt", "Sở Y tế", "so y te", "SO Y TE", "Department of Health"])
+def test_resolve_agency_by_code_or_name(plan: Plan, query: str) -> None:
+    assert resolve(plan, query) == "SYT"
+
+
+def test_resolve_by_alias(plan: Plan) -> None:
+    assert resolve(plan, "Sở TT&TT") == "STTTT"
+
+
+def test_resolve_unit_code(plan: Plan) -> None:
+    assert resolve(plan, "522") == "522"
+
+
+def test_resolve_unknown_suggests_once_per_code(plan: Plan) -> None:
+    with pytest.raises(LookupError_) as exc:
+        resolve(plan, "so y tee")
+    assert not exc.value.ambiguous
+    assert exc.value.suggestions[0] == "SYT (Sở Y tế)"
+    codes = [s.split(" ")[0] for s in exc.value.suggestions]
+    assert len(codes) == len(set(codes))
+
+
+def test_resolve_ambiguous_partial(plan: Plan) -> None:
+    with pytest.raises(LookupError_) as exc:
+        resolve(plan, "Sở")
+    assert exc.value.ambiguous
+
+
+def test_group_members_expand_levels_and_nesting(plan: Plan) -> None:
+    assert len(group_members(plan, "SO_BAN_NGANH")) == 20
+    assert len(group_members(plan, "UBND_HUYEN")) == 13
+    assert group_members(plan, "UBND_CAC_CAP") == group_members(plan, "UBND_HUYEN") | group_members(
+        plan, "UBND_XA"
+    )
+
+
+def test_groups_of_district_and_department(plan: Plan) -> None:
+    assert groups_of(plan, "522") == ["UBND_HUYEN", "UBND_CAC_CAP"]
+    assert groups_of(plan, "SYT") == ["SO_BAN_NGANH"]
+    assert groups_of(plan, "CAT") == []
+
+
+# --- where the plan comes from, and loading errors ----------------------------------------------
+
+
+def test_default_data_dir_honours_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("QN_DX_DATA", str(tmp_path))
+    assert default_data_dir() == tmp_path
+
+
+def test_default_data_dir_without_env_has_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QN_DX_DATA", raising=False)
+    assert (default_data_dir() / "targets.yaml").is_file()
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(FindingsError) as exc:
+        load_plan(tmp_path / "nope")
+    assert _codes(exc) == ["plan-file-missing"]
+
+
+def test_missing_file_reports_every_missing_file(plan_copy: Path) -> None:
+    (plan_copy / "units.yaml").unlink()
+    (plan_copy / "agencies.yaml").unlink()
+    with pytest.raises(FindingsError) as exc:
+        load_plan(plan_copy)
+    assert _codes(exc) == ["plan-file-missing", "plan-file-missing"]
+    assert {Path(f.file).name for f in exc.value.findings} == {"units.yaml", "agencies.yaml"}
+
+
+def test_unknown_field_is_a_schema_error(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  plan_year: 2023", "  plan_year: 2023\n  plan_yaer: 2023"))
+    with pytest.raises(FindingsError) as exc:
+        load_plan(plan_copy)
+    (f,) = exc.value.findings
+    assert f.code == "plan-schema"
+    assert "plan_yaer: unknown field" in f.message
+    expected = text.splitlines().index("  plan_year: 2023") + 2
+    assert f.line == expected
+
+
+def test_python_tag_is_refused_without_running_it(plan_copy: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    path = plan_copy / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    evil = f'  note: !!python/object/apply:os.system ["touch {marker}"]\n  signer_note: >-'
+    path.write_text(text.replace("  note: >-", evil, 1), encoding="utf-8")
+    with pytest.raises(FindingsError) as exc:
+        load_plan(plan_copy)
+    assert _codes(exc) == ["yaml-unsafe"]
+    assert not marker.exists()
+
+
+def test_set_tag_is_refused(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  plan_year: 2023", "  plan_year: !!set {2023: null}"))
+    with pytest.raises(FindingsError) as exc:
+        load_plan(plan_copy)
+    assert _codes(exc) == ["yaml-unsafe"]
+
+
+def test_bom_is_accepted(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_plan(plan_copy).info.number == "189/KH-UBND"
+
+
+def test_non_utf8_file_is_a_syntax_error(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(FindingsError) as exc:
+        load_plan(plan_copy)
+    assert _codes(exc) == ["yaml-syntax"]
+    assert exc.value.findings[0].hint == "save as UTF-8"
