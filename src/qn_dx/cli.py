@@ -90,7 +90,7 @@ def _plan():  # type: ignore[no-untyped-def]
 def _console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    return Console(soft_wrap=False, emoji=False, highlight=False)
 
 
 def _emit(text: str) -> None:

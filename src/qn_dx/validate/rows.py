@@ -49,6 +49,7 @@ class RowChecker:
         self.units = plan.reporting_units
         self._scope_cache: dict[tuple[str, str], bool] = {}
         self._unit_names = {u.code: u.name for u in self.units.values()}
+        self._task_ids_upper = {t.upper(): t for t in plan.task_by_id}
         self._task_numbers: dict[str, list[str]] = {}
         for task in plan.tasks:
             self._task_numbers.setdefault(task.number, []).append(task.id)
@@ -290,8 +291,9 @@ class RowChecker:
         )
 
     def _task_id(self, raw: str, where: _Where) -> str | None:
-        if raw.upper() in self.plan.task_by_id:
-            return raw.upper()
+        by_upper = self._task_ids_upper
+        if raw.upper() in by_upper:
+            return by_upper[raw.upper()]
         ids = self._task_numbers.get(raw.removeprefix("NV-").removeprefix("nv-"), [])
         if len(ids) == 1:
             return ids[0]

@@ -1,0 +1,134 @@
+"""The installed command: fast --help, --version, the console script, and a wheel that works
+from any directory with the plan shipped inside it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import qn_dx
+from qn_dx.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = "Scripts" if sys.platform == "win32" else "bin"
+EXE = ".exe" if sys.platform == "win32" else ""
+
+
+def _env() -> dict[str, str]:
+    """The test process's environment without anything that would point at this checkout."""
+    return {k: v for k, v in os.environ.items() if k not in ("QN_DX_DATA", "PYTHONPATH")}
+
+
+HELP_IMPORTS = """
+import sys
+sys.argv = ["qn-dx", "--help"]
+from qn_dx.cli import main
+try:
+    main()
+except SystemExit as exc:
+    assert exc.code in (0, None), exc.code
+heavy = sorted(m for m in ("pandas", "pydantic", "numpy", "openpyxl", "yaml") if m in sys.modules)
+assert not heavy, heavy
+"""
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", HELP_IMPORTS], capture_output=True, text=True, env=_env()
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Usage:" in proc.stdout
+    for command in ("targets", "tasks", "check"):
+        assert command in proc.stdout
+
+
+def test_version_prints_package_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"qn-dx {qn_dx.__version__}\n"
+
+
+def test_no_arguments_shows_help(runner: CliRunner) -> None:
+    result = runner.invoke(app, [])
+    assert "Usage:" in result.output
+
+
+def test_console_script_next_to_python_runs(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / f"qn-dx{EXE}"
+    assert script.is_file(), f"{script} is not installed (pip install -e .)"
+    proc = subprocess.run(
+        [str(script), "targets", "--format", "json"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(),
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = json.loads(proc.stdout.decode("utf-8"))
+    assert len(rows) == 53
+    assert rows[3]["title_vi"] == "có 60% hộ gia đình ở khu vực phường, thị trấn"
+
+
+# --- the wheel, installed into a fresh virtual environment --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the wheel from the repository, install it into a new venv; return the venv's qn-dx."""
+    root = tmp_path_factory.mktemp("wheel")
+    dist = root / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        env=_env(),
+        timeout=120,
+    )
+    (wheel,) = dist.glob("qn_dx-*.whl")
+    env_dir = root / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / BIN / f"python{EXE}"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
+        check=True,
+        capture_output=True,
+        env=_env(),
+        timeout=600,
+    )
+    return env_dir / BIN / f"qn-dx{EXE}"
+
+
+def _run(exe: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([str(exe), *args], capture_output=True, cwd=cwd, env=_env(), timeout=60)
+
+
+def test_wheel_lists_the_shipped_targets_from_any_directory(
+    installed: Path, tmp_path: Path
+) -> None:
+    proc = _run(installed, tmp_path, "targets", "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = json.loads(proc.stdout.decode("utf-8"))
+    assert len(rows) == 53
+    assert rows[0]["id"] == "EG-01" and rows[-1]["id"] == "CS-05"
+
+
+def test_wheel_checks_its_shipped_plan(installed: Path, tmp_path: Path) -> None:
+    proc = _run(installed, tmp_path, "check")
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, out + proc.stderr.decode()
+    summary = out.splitlines()[-1]
+    assert "site-packages" in summary  # the plan inside the wheel, not this checkout's data/
+    assert summary.endswith("0 error(s), 3 note(s)")
+
+
+def test_wheel_version(installed: Path, tmp_path: Path) -> None:
+    proc = _run(installed, tmp_path, "--version")
+    assert proc.stdout.decode().strip() == f"qn-dx {qn_dx.__version__}"
