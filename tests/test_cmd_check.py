@@ -69,8 +69,9 @@ def test_duplicate_target_id(runner: CliRunner, plan_copy: Path) -> None:
     line = _edit(plan_copy / "targets.yaml", "- id: EG-02\n", "- id: EG-01\n")
     result = _check(runner, plan_copy)
     assert result.exit_code == 1
-    assert f"error: {plan_copy / 'targets.yaml'}:{line}: duplicate-id: target EG-01 appears twice" in (
-        result.stdout
+    assert (
+        f"error: {plan_copy / 'targets.yaml'}:{line}: duplicate-id: target EG-01 appears twice"
+        in (result.stdout)
     )
     assert "1 error(s), 3 note(s)" in result.stdout
 
@@ -83,9 +84,7 @@ def test_duplicate_task_id(runner: CliRunner, plan_copy: Path) -> None:
 
 
 def test_unknown_agency_in_task_lead(runner: CliRunner, plan_copy: Path) -> None:
-    line = _edit(
-        plan_copy / "tasks.yaml", "lead: [STTTT]", "lead: [STTTX]", after="- id: NV-1.1\n"
-    )
+    line = _edit(plan_copy / "tasks.yaml", "lead: [STTTT]", "lead: [STTTX]", after="- id: NV-1.1\n")
     result = _check(runner, plan_copy)
     assert result.exit_code == 1
     assert (
@@ -180,7 +179,9 @@ def test_yaml_syntax_error_has_a_line(runner: CliRunner, plan_copy: Path) -> Non
 
 
 def test_unclosed_flow_sequence_is_a_syntax_error(runner: CliRunner, plan_copy: Path) -> None:
-    _edit(plan_copy / "targets.yaml", "levels: [province]", "levels: [province", after="- id: EG-01\n")
+    _edit(
+        plan_copy / "targets.yaml", "levels: [province]", "levels: [province", after="- id: EG-01\n"
+    )
     result = _check(runner, plan_copy)
     assert result.exit_code == 1
     assert "yaml-syntax" in result.output
@@ -213,7 +214,11 @@ def test_python_tag_is_refused_and_not_run(
 
 
 def test_python_name_tag_is_refused(runner: CliRunner, plan_copy: Path) -> None:
-    _edit(plan_copy / "plan.yaml", "  signer: Đặng Văn Minh\n", "  signer: !!python/name:os.system ''\n")
+    _edit(
+        plan_copy / "plan.yaml",
+        "  signer: Đặng Văn Minh\n",
+        "  signer: !!python/name:os.system ''\n",
+    )
     result = _check(runner, plan_copy)
     assert result.exit_code == 1
     assert "yaml-unsafe" in result.output

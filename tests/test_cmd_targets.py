@@ -19,9 +19,19 @@ EXPECTED_IDS = (
     + [f"DS-{i:02d}" for i in range(1, 9)]
     + [f"CS-{i:02d}" for i in range(1, 6)]
 )
-ROW_KEYS = (
-    "id area measure unit op target title_vi title_en scope period_rule lead".split()
-)
+ROW_KEYS = [
+    "id",
+    "area",
+    "measure",
+    "unit",
+    "op",
+    "target",
+    "title_vi",
+    "title_en",
+    "scope",
+    "period_rule",
+    "lead",
+]
 
 
 def _invoke(runner: CliRunner, *args: str) -> Any:

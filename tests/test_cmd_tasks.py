@@ -55,9 +55,7 @@ def test_health_department_by_folded_name(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("query", ["SYT", "sở y tế", "Sở Y tế", "SO Y TE", "Department of Health"])
-def test_health_department_any_spelling_gives_the_same_rows(
-    runner: CliRunner, query: str
-) -> None:
+def test_health_department_any_spelling_gives_the_same_rows(runner: CliRunner, query: str) -> None:
     assert _json(runner, "--agency", query) == _json(runner, "--agency", "so y te")
 
 

@@ -54,7 +54,9 @@ def test_errors_keeps_only_errors() -> None:
 
 
 def test_findings_error_message_lists_every_finding() -> None:
-    exc = FindingsError([Finding("yaml-syntax", "a", file="x.yaml", line=1), Finding("plan-schema", "b")])
+    exc = FindingsError(
+        [Finding("yaml-syntax", "a", file="x.yaml", line=1), Finding("plan-schema", "b")]
+    )
     assert str(exc) == "x.yaml:1: yaml-syntax: a\nplan-schema: b"
 
 

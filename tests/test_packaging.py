@@ -34,7 +34,7 @@ try:
     main()
 except SystemExit as exc:
     assert exc.code in (0, None), exc.code
-heavy = sorted(m for m in ("pandas", "pydantic", "numpy", "openpyxl", "yaml") if m in sys.modules)
+heavy = sorted(m for m in ("pandas", "pydantic", "numpy", "openpyxl") if m in sys.modules)
 assert not heavy, heavy
 """
 

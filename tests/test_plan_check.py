@@ -74,9 +74,7 @@ def test_duplicate_agency_code(plan_copy: Path) -> None:
 
 
 def test_unknown_agency_in_task_lead(plan_copy: Path) -> None:
-    line = _edit(
-        plan_copy / "tasks.yaml", "lead: [STTTT]", "lead: [STTTX]", after="- id: NV-1.1\n"
-    )
+    line = _edit(plan_copy / "tasks.yaml", "lead: [STTTT]", "lead: [STTTX]", after="- id: NV-1.1\n")
     found = _check(plan_copy)
     first = found[0]
     assert first.code == "unknown-agency"
@@ -120,7 +118,9 @@ def test_budget_rounding_within_tolerance_is_fine(plan_copy: Path) -> None:
 
 def test_scope_selecting_no_unit(plan_copy: Path) -> None:
     old = "      levels: [commune]\n      types: [phường, thị trấn]\n"
-    line = _edit(plan_copy / "targets.yaml", old, "      levels: [district]\n      types: [phường]\n")
+    line = _edit(
+        plan_copy / "targets.yaml", old, "      levels: [district]\n      types: [phường]\n"
+    )
     (f,) = _check(plan_copy)
     assert f.code == "empty-scope"
     assert f.line == line - 1  # the "scope:" key above levels

@@ -138,7 +138,9 @@ def test_line_numbers_point_into_the_file(plan: Plan) -> None:
 # --- registry -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", ["SYT", "syt", "Sở Y tế", "so y te", "SO Y TE", "Department of Health"])
+@pytest.mark.parametrize(
+    "query", ["SYT", "syt", "Sở Y tế", "so y te", "SO Y TE", "Department of Health"]
+)
 def test_resolve_agency_by_code_or_name(plan: Plan, query: str) -> None:
     assert resolve(plan, query) == "SYT"
 

@@ -90,7 +90,9 @@ def _plan():  # type: ignore[no-untyped-def]
 def _console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(soft_wrap=False, emoji=False, highlight=False)
+    # Piped output has no terminal width; 140 columns keeps tables readable in logs and files.
+    width = None if sys.stdout.isatty() else 140
+    return Console(soft_wrap=False, emoji=False, highlight=False, width=width)
 
 
 def _emit(text: str) -> None:
@@ -396,6 +398,208 @@ def schema(
 
     doc = json_schema(kind.value) if fmt is SchemaFormat.json_schema else table_schema(kind.value)
     _emit(to_json(doc))
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+    html = "html"
+
+
+_EXTENSIONS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "table",
+}
+STATUS_CHOICES = ("met", "on_track", "off_track", "pending", "not_met", "no_data")
+
+
+def _default_lang() -> str:
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+@app.command()
+def report(
+    actuals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actuals",
+            help="Actuals files or folders (repeatable). Default: the plan "
+            "folder's actuals/ (the shipped sample).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Compute as of this period (2023-Q2, 2023-06, 2023). "
+            "Default: the latest period in the actuals.",
+            show_default=False,
+        ),
+    ] = None,
+    area: Annotated[
+        list[str] | None, typer.Option("--area", "-a", help="Only this area (repeatable).")
+    ] = None,
+    by_unit: Annotated[
+        bool,
+        typer.Option("--by-unit", help="Add each unit's own value under its target, worst first."),
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="vi or en. Default: from the locale, else en.", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv, markdown, xlsx or html. Default: "
+            "from --output's extension, else table.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically; never over an input).",
+            show_default=False,
+        ),
+    ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Compute from the valid rows and say how many "
+            "rows were left out, instead of refusing invalid actuals.",
+        ),
+    ] = False,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when any target has this status (repeatable): "
+            + ", ".join(STATUS_CHOICES)
+            + ".",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Where every target stands: actual, gap to target and status, area by area.
+
+    Examples: qn-dx report | qn-dx report --as-of 2023-Q2 --format json |
+    qn-dx report --output report.html | qn-dx report --fail-on not_met --fail-on no_data
+    """
+    from .compute import compute_report, default_as_of
+    from .ingest.periods import parse_period
+    from .render import findings as findings_out
+    from .render import report as out
+    from .validate import PathNotFound, expand_paths, validate_paths
+
+    plan = _plan()
+    lang = lang or _default_lang()
+    if lang not in ("vi", "en"):
+        _usage(f"--lang must be vi or en, not {lang!r}")
+    unknown = [a for a in area or [] if a not in plan.area_by_id]
+    if unknown:
+        _usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
+    bad_status = [s for s in fail_on or [] if s not in STATUS_CHOICES]
+    if bad_status:
+        _usage(f"--fail-on {bad_status[0]!r}: use one of {', '.join(STATUS_CHOICES)}")
+    if fmt is None:
+        ext = output.suffix.lower() if output else ""
+        if output and ext not in _EXTENSIONS:
+            _usage(f"cannot tell the format from {output.name!r}: pass --format")
+        fmt = ReportFormat(_EXTENSIONS[ext]) if output else ReportFormat.table
+    paths = _actuals_paths(actuals, plan)
+    try:
+        validation = validate_paths(plan, paths)
+        inputs = expand_paths(paths)
+    except PathNotFound as exc:
+        _usage(f"path {exc} does not exist")
+    left_out = validation.rows_invalid
+    if validation.errors and not skip_invalid:
+        typer.echo(findings_out.to_text_plain(validation), err=True)
+        typer.echo(
+            "report refused: the actuals have errors (fix them, or pass --skip-invalid)", err=True
+        )
+        raise typer.Exit(1)
+    if as_of:
+        period = parse_period(as_of)
+        if period is None or period.year != plan.plan_year:
+            _usage(
+                f"--as-of {as_of!r}: give a period of {plan.plan_year}, e.g. {plan.plan_year}-Q2"
+            )
+    else:
+        period = default_as_of(plan, validation.observations)
+        if period is None:
+            _usage(f"no {plan.plan_year} observations in the actuals: pass --as-of")
+    result = compute_report(plan, validation.observations, period, area, by_unit)
+    result.rows_left_out = left_out if skip_invalid else 0
+    if fmt is ReportFormat.table and output is None:
+        out.print_table(_console(), result, lang, by_unit)
+    else:
+        data = _render_report(out, result, fmt, lang, by_unit)
+        if output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            from .output import OutputError, write_atomic
+
+            try:
+                write_atomic(output, data, [*inputs, *_plan_inputs(plan)])
+            except OutputError as exc:
+                _usage(str(exc))
+            typer.echo(f"wrote {output} ({fmt.value}, as of {period.label})", err=True)
+    if skip_invalid and left_out:
+        typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
+    hit = [r.id for r in result.targets if r.status in (fail_on or [])]
+    if hit:
+        typer.echo(f"--fail-on: {len(hit)} target(s): {', '.join(hit)}", err=True)
+        raise typer.Exit(1)
+
+
+def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> bytes:  # type: ignore[no-untyped-def]
+    if fmt is ReportFormat.json:
+        return out.to_json(result, lang, by_unit).encode("utf-8")
+    if fmt is ReportFormat.csv:
+        return out.to_csv_text(result, lang).encode("utf-8")
+    if fmt is ReportFormat.markdown:
+        return out.to_markdown(result, lang, by_unit).encode("utf-8")
+    if fmt is ReportFormat.xlsx:
+        return out.to_xlsx_bytes(result, lang, by_unit)
+    if fmt is ReportFormat.html:
+        return out.to_html(result, lang, by_unit).encode("utf-8")
+    from io import StringIO
+
+    from rich.console import Console
+
+    buf = StringIO()
+    out.print_table(
+        Console(file=buf, width=140, no_color=True, emoji=False, highlight=False),
+        result,
+        lang,
+        by_unit,
+    )
+    return buf.getvalue().encode("utf-8")
 
 
 def main() -> None:

@@ -33,6 +33,11 @@ def print_text(console: Console, v: Validation) -> None:
     console.print(f"[{style}]{verdict}[/{style}] {escape(summary_line(v))}", soft_wrap=True)
 
 
+def to_text_plain(v: Validation) -> str:
+    lines = [f"{f.severity}: {f.to_text()}" for f in v.findings]
+    return "\n".join([*lines, summary_line(v)])
+
+
 def to_json(v: Validation) -> str:
     return json.dumps(v.to_dict(), ensure_ascii=False, indent=2) + "\n"
 

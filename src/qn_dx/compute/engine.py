@@ -1,0 +1,346 @@
+"""How an indicator is computed as of a period P (see the README, "How an indicator is computed").
+
+- Only units inside the target's scope count.
+- ``latest``: each unit's most recent observation at or before P within the plan year (carried
+  forward); ``year_to_date``: each unit's numerator and denominator summed over the plan year's
+  periods at or before P. An observation is dated at its period's end, so an annual one counts only
+  when P is the year's last period.
+- ratio = 100 × Σnumerator / Σdenominator over units (never an average of percentages); value = the
+  unit's figure (counts of several units are summed); milestone = done when every unit says done.
+- Status: met; before the year's last period on_track / off_track by a least-squares projection to
+  the year's end, pending for an unfinished milestone; at the year's last period not_met; no_data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ingest.periods import Period, month, quarter, whole_year
+from ..plan import Plan
+from ..plan.models import Target
+from ..plan.registry import in_scope
+from ..validate.model import Observation
+
+STATUSES = ("met", "on_track", "off_track", "pending", "not_met", "no_data")
+
+
+@dataclass
+class UnitResult:
+    code: str
+    name: str
+    actual: float | bool | None
+    status: str  # met | not_met | no_data
+    gap: float | None
+    period: str | None  # the period of its (latest) observation
+
+
+@dataclass
+class Aggregate:
+    actual: float | bool | None
+    used: list[Observation]
+    units_reported: int
+    note: str | None = None
+
+
+@dataclass
+class TargetResult:
+    target: Target
+    actual: float | bool | None
+    target_value: float | None
+    gap: float | None
+    status: str
+    baseline: float | None
+    baseline_source: str | None  # "actuals" | "plan" | None
+    baseline_used: list[Observation]
+    units_reported: int
+    units_expected: int
+    used: list[Observation]
+    projection: float | None
+    projection_points: list[tuple[str, float]]
+    note: str | None = None
+    units: list[UnitResult] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.target.id
+
+
+@dataclass
+class Report:
+    plan: Plan
+    as_of: Period
+    targets: list[TargetResult]
+    rows_left_out: int = 0
+
+    def counts(self, area: str | None = None) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for r in self.targets:
+            if area is None or r.target.area == area:
+                counts[r.status] += 1
+        return counts
+
+    @property
+    def areas(self) -> list[str]:
+        present = {r.target.area for r in self.targets}
+        return [a.id for a in self.plan.areas if a.id in present]
+
+
+def default_as_of(plan: Plan, observations: Iterable[Observation]) -> Period | None:
+    """The latest plan-year period present in the actuals (the shorter one on a tie)."""
+    periods = {o.period for o in observations if o.period.year == plan.plan_year}
+    if not periods:
+        return None
+    return max(periods, key=lambda p: (p.end_month_index, -p.span))
+
+
+def is_year_end(p: Period) -> bool:
+    return p.end_month == 12
+
+
+def compute_report(
+    plan: Plan,
+    observations: Sequence[Observation],
+    as_of: Period,
+    areas: Sequence[str] | None = None,
+    by_unit: bool = False,
+) -> Report:
+    by_target: dict[str, list[Observation]] = defaultdict(list)
+    for o in observations:
+        by_target[o.indicator_id].append(o)
+    results = [
+        compute_target(plan, t, by_target.get(t.id, []), as_of, by_unit)
+        for t in plan.targets
+        if not areas or t.area in areas
+    ]
+    return Report(plan, as_of, results)
+
+
+def compute_target(
+    plan: Plan, target: Target, observations: list[Observation], as_of: Period, by_unit: bool
+) -> TargetResult:
+    units = plan.reporting_units
+    scoped_units = [u for u in units.values() if in_scope(u, target.scope)]
+    scoped_codes = {u.code for u in scoped_units}
+    obs = [o for o in observations if o.unit_code in scoped_codes]
+    current = [o for o in obs if o.period.year == plan.plan_year]
+    agg = aggregate(target, current, as_of)
+
+    baseline, baseline_source, baseline_used = _baseline(plan, target, obs)
+    target_value = _target_value(target, baseline)
+    needs_baseline = target.op == "increase" or target.target_offset is not None
+    projection, points = None, []
+    note = agg.note
+    if agg.actual is None or (needs_baseline and baseline is None):
+        status, gap = "no_data", None
+        if agg.actual is not None:
+            note = "no baseline: neither the 2022 actuals nor the plan give one"
+    elif target.measure == "milestone":
+        gap = None
+        if agg.actual is True:
+            status = "met"
+        else:
+            status = "not_met" if is_year_end(as_of) else "pending"
+    else:
+        actual = float(agg.actual)
+        gap = _gap(target, actual, target_value)
+        if _meets(target, actual, target_value):
+            status = "met"
+        elif is_year_end(as_of):
+            status = "not_met"
+        else:
+            points = _projection_points(target, current, as_of)
+            projection = _project(points, as_of)
+            meets = projection is not None and _meets(target, projection, target_value)
+            status = "on_track" if meets else "off_track"
+    result = TargetResult(
+        target=target,
+        actual=agg.actual,
+        target_value=target_value,
+        gap=gap,
+        status=status,
+        baseline=baseline,
+        baseline_source=baseline_source,
+        baseline_used=baseline_used,
+        units_reported=agg.units_reported,
+        units_expected=len(scoped_units),
+        used=agg.used,
+        projection=projection,
+        projection_points=points,
+        note=note,
+    )
+    if by_unit:
+        result.units = _by_unit(target, scoped_units, current, as_of, target_value)
+    return result
+
+
+def counting(observations: Iterable[Observation], as_of: Period) -> list[Observation]:
+    """Observations dated at or before P (an observation is dated at its period's end)."""
+    return [o for o in observations if o.period.end_month_index <= as_of.end_month_index]
+
+
+def aggregate(target: Target, observations: list[Observation], as_of: Period) -> Aggregate:
+    counted = counting(observations, as_of)
+    per_unit: dict[str, list[Observation]] = defaultdict(list)
+    for o in counted:
+        per_unit[o.unit_code].append(o)
+    if not per_unit:
+        return Aggregate(None, [], 0)
+    if target.period_rule == "latest":
+        chosen = {u: [max(os, key=_recency)] for u, os in per_unit.items()}
+    else:
+        chosen = dict(per_unit)
+    used = sorted((o for os in chosen.values() for o in os), key=_order)
+    if target.measure == "ratio":
+        num = sum(o.numerator or 0 for o in used)
+        den = sum(o.denominator or 0 for o in used)
+        actual = 100 * num / den if den else None
+        return Aggregate(actual, used, len(chosen))
+    if target.measure == "milestone":
+        return Aggregate(all(o.done for o in used), used, len(chosen))
+    values = [o.value for o in used if o.value is not None]
+    if len(chosen) == 1 or target.unit == "count":
+        note = f"sum of {len(chosen)} units" if len(chosen) > 1 else None
+        return Aggregate(float(sum(values)), used, len(chosen), note)
+    # Several units reporting a percent or a rank: there is no meaningful sum.
+    mean = sum(values) / len(values)
+    return Aggregate(mean, used, len(chosen), f"mean of {len(chosen)} units' values")
+
+
+def _recency(o: Observation) -> tuple[int, int]:
+    return (o.period.end_month_index, -o.period.span)
+
+
+def _order(o: Observation) -> tuple[str, int, str, int]:
+    return (o.unit_code, o.period.end_month_index, o.file, o.line)
+
+
+def _baseline(
+    plan: Plan, target: Target, obs: list[Observation]
+) -> tuple[float | None, str | None, list[Observation]]:
+    if target.measure == "milestone":
+        return None, None, []
+    past = [o for o in obs if o.period.year == plan.baseline_year]
+    if past:
+        agg = aggregate(target, past, whole_year(plan.baseline_year))
+        if isinstance(agg.actual, float):
+            return agg.actual, "actuals", agg.used
+    if target.baseline is not None and target.baseline.value is not None:
+        return float(target.baseline.value), "plan", []
+    return None, None, []
+
+
+def _target_value(target: Target, baseline: float | None) -> float | None:
+    if target.op == "done":
+        return None
+    if target.op == "increase":
+        return baseline
+    if target.target_offset is not None:
+        return None if baseline is None else baseline + target.target_offset
+    return target.target
+
+
+def _meets(target: Target, actual: float, goal: float | None) -> bool:
+    if goal is None:
+        return False
+    if target.op == ">=":
+        return actual >= goal
+    if target.op in (">", "increase"):
+        return actual > goal
+    if target.op == "<=":
+        return actual <= goal
+    return False
+
+
+def _gap(target: Target, actual: float, goal: float | None) -> float | None:
+    if goal is None:
+        return None
+    return actual - goal if target.op == "<=" else goal - actual
+
+
+def plan_year_periods(as_of: Period) -> list[Period]:
+    """The periods of P's kind from the start of its year up to P: Q1..P, 01..P, or the year."""
+    if as_of.kind == "Q":
+        return [quarter(as_of.year, q) for q in range(1, as_of.number + 1)]
+    if as_of.kind == "M":
+        return [month(as_of.year, m) for m in range(1, as_of.number + 1)]
+    return [as_of]
+
+
+def _projection_points(
+    target: Target, observations: list[Observation], as_of: Period
+) -> list[tuple[str, float]]:
+    points = []
+    for p in plan_year_periods(as_of):
+        agg = aggregate(target, observations, p)
+        if isinstance(agg.actual, float):
+            points.append((p.label, agg.actual))
+    return points
+
+
+def _project(points: list[tuple[str, float]], as_of: Period) -> float | None:
+    """Least-squares line through (end month, value), read at month 12; one point: itself."""
+    if not points:
+        return None
+    from ..ingest.periods import parse_period
+
+    xs = [parse_period(label).end_month for label, _ in points]  # type: ignore[union-attr]
+    ys = [v for _, v in points]
+    if len(points) == 1:
+        return ys[0]
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    if sxx == 0:
+        return my
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    return my + slope * (12 - mx)
+
+
+def _by_unit(
+    target: Target,
+    scoped_units: list[Any],
+    observations: list[Observation],
+    as_of: Period,
+    goal: float | None,
+) -> list[UnitResult]:
+    per_unit: dict[str, list[Observation]] = defaultdict(list)
+    for o in observations:
+        per_unit[o.unit_code].append(o)
+    rows = []
+    for u in scoped_units:
+        agg = aggregate(target, per_unit.get(u.code, []), as_of)
+        last = max(agg.used, key=_recency).period.label if agg.used else None
+        if agg.actual is None:
+            rows.append(UnitResult(u.code, u.name, None, "no_data", None, last))
+        elif target.measure == "milestone":
+            rows.append(
+                UnitResult(
+                    u.code, u.name, agg.actual, "met" if agg.actual else "not_met", None, last
+                )
+            )
+        else:
+            actual = float(agg.actual)
+            ok = _meets(target, actual, goal)
+            rows.append(
+                UnitResult(
+                    u.code,
+                    u.name,
+                    actual,
+                    "met" if ok else "not_met",
+                    _gap(target, actual, goal),
+                    last,
+                )
+            )
+
+    # Worst first: the largest shortfall, then unfinished milestones, then units with no data.
+    def worst(r: UnitResult) -> tuple[int, float, str]:
+        if r.status == "no_data":
+            return (2, 0.0, r.code)
+        if r.gap is None:
+            return (0 if r.status == "not_met" else 1, 0.0, r.code)
+        return (0 if r.status == "not_met" else 1, -r.gap, r.code)
+
+    return sorted(rows, key=worst)
