@@ -90,7 +90,7 @@ def test_de06_offset_over_baseline(rows: dict[str, Any]) -> None:
     r = rows["DE-06"]
     assert (r["measure"], r["unit"], r["op"], r["target"]) == ("value", "percent", ">=", None)
     assert r["target_offset"] == 5
-    assert r["target_text"] == "≥ baseline + 5 %"
+    assert r["target_text"] == "≥ baseline + 5 pp"
 
 
 def test_dg13_rank_at_most_32(rows: dict[str, Any]) -> None:

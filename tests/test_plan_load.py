@@ -118,7 +118,7 @@ def test_target_text_forms(plan: Plan) -> None:
     assert t["DG-13"].target_text() == "≤ 32"
     assert t["EG-07"].target_text() == "done"
     assert t["DG-01"].target_text() == "> baseline"
-    assert t["DE-06"].target_text() == "≥ baseline + 5 %"
+    assert t["DE-06"].target_text() == "≥ baseline + 5 pp"
 
 
 def test_repeated_task_numbers_get_letter_ids(plan: Plan) -> None:

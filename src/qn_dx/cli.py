@@ -602,6 +602,35 @@ def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> 
     return buf.getvalue().encode("utf-8")
 
 
+@app.command()
+def codes(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """List every finding code qn-dx can report, with its severity and meaning.
+
+    The codes are stable: CI jobs may match on them. Example: qn-dx codes --format json
+    """
+    from .findings import CATALOGUE
+    from .render.listing import print_table, to_csv, to_json
+
+    rows = [
+        {"code": c.code, "severity": c.severity, "meaning": c.meaning} for c in CATALOGUE.values()
+    ]
+    if fmt is ListFormat.json:
+        _emit(to_json(rows))
+    elif fmt is ListFormat.csv:
+        _emit(to_csv(rows, ["code", "severity", "meaning"]))
+    else:
+        print_table(
+            _console(),
+            f"{len(rows)} finding codes",
+            rows,
+            [("code", "Code"), ("severity", "Severity"), ("meaning", "Meaning")],
+        )
+
+
 def main() -> None:
     app()
 

@@ -113,7 +113,8 @@ class Target(Strict):
         if self.op == "increase":
             return "> baseline"
         if self.target_offset is not None:
-            return f"{OP_SYMBOL[self.op]} baseline + {_num(self.target_offset)}{suffix}"
+            points = " pp" if self.unit == "percent" else ""
+            return f"{OP_SYMBOL[self.op]} baseline + {_num(self.target_offset)}{points}"
         return f"{OP_SYMBOL[self.op]} {_num(self.target)}{suffix}"
 
 
