@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import typer.main
@@ -10,7 +11,7 @@ import typer.main
 from qn_dx.cli import app
 from qn_dx.findings import CATALOGUE
 
-from .conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
