@@ -110,7 +110,7 @@ def local_rows(rng: random.Random) -> list[list[object]]:
     rows: list[list[object]] = []
     for d in units_by("district"):
         online, signed = rng.uniform(0.9, 1.0), rng.uniform(0.8, 0.97)
-        for q, vq in zip(QUARTERS, VI_QUARTERS):
+        for vq in VI_QUARTERS:
             docs = rng.randint(900, 2400)
             rows.append(["EG-15", vq, d["code"], int(docs * online), docs, "", NOTE])
             rows.append(["EG-17", vq, d["code"], int(docs * signed), docs, "", NOTE])

@@ -139,10 +139,8 @@ def compute_target(
             note = "no baseline: neither the 2022 actuals nor the plan give one"
     elif target.measure == "milestone":
         gap = None
-        if agg.actual is True:
-            status = "met"
-        else:
-            status = "not_met" if is_year_end(as_of) else "pending"
+        unfinished = "not_met" if is_year_end(as_of) else "pending"
+        status = "met" if agg.actual is True else unfinished
     else:
         actual = float(agg.actual)
         gap = _gap(target, actual, target_value)

@@ -1,4 +1,4 @@
-"""Reporting periods: every spelling agencies use → one normal form (``2023-Q1``, ``2023-03``, ``2023``)."""
+"""Reporting periods: every spelling agencies use → one form (2023-Q1, 2023-03, 2023)."""
 
 from __future__ import annotations
 

@@ -287,7 +287,8 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
     L = LABELS[lang]
     info = report.plan.info
     console.print(
-        f"[bold]{escape(info.number)}[/bold] — {escape(info.title_vi if lang == 'vi' else info.title_en)} "
+        f"[bold]{escape(info.number)}[/bold] — "
+        f"{escape(info.title_vi if lang == 'vi' else info.title_en)} "
         f"({L['as_of']} [bold]{report.as_of.label}[/bold])"
     )
     if report.rows_left_out:
