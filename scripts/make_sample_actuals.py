@@ -166,7 +166,7 @@ def task_rows(rng: random.Random) -> list[list[object]]:
         for q in QUARTERS:
             if rng.random() < 0.15:  # not every lead reports every quarter
                 continue
-            progress = min(100.0, progress + rng.choice([0, 10, 20, 25, 30, 40]))
+            progress = min(100.0, progress + rng.choice([0, 20, 25, 30, 40, 50]))
             status = "done" if progress >= 100 else "in_progress" if progress > 0 else "not_started"
             if status == "in_progress" and rng.random() < 0.15:
                 status = "delayed"

@@ -166,6 +166,9 @@ def _scope_text(scope: dict) -> str:  # type: ignore[type-arg]
     return f"{text} ({', '.join(scope['types'])})" if scope["types"] else text
 
 
+TASK_STATUS_CHOICES = ("done", "in_progress", "delayed", "not_started", "overdue", "not_reported")
+
+
 @app.command()
 def tasks(
     agency: Annotated[
@@ -179,19 +182,55 @@ def tasks(
     group: Annotated[
         int | None, typer.Option("--group", "-g", help="Only task group N (1–10).", min=1)
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Add each task's latest status and progress at this period "
+            "(from the task-progress files among the actuals).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="Only tasks with this status at --as-of (repeatable): "
+            + ", ".join(TASK_STATUS_CHOICES)
+            + ".",
+            show_default=False,
+        ),
+    ] = None,
+    actuals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actuals",
+            help="Actuals/task-progress files or folders (repeatable). "
+            "Default: the plan folder's actuals/.",
+            show_default=False,
+        ),
+    ] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Use the valid rows of invalid files.")
+    ] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
 ) -> None:
     """List the 76 tasks of Phụ lục 2 with their lead and coordinating agencies.
 
-    Example: qn-dx tasks --agency "so y te" --format json
+    With --as-of (or --status/--actuals) each task also gets its latest reported status and
+    progress; at the plan year's end a task that is not done is overdue.
+    Example: qn-dx tasks --agency "so y te" --as-of 2023-Q3 --format json
     """
     from .plan.queries import agency_label, task_rows
     from .plan.registry import LookupError_
     from .render.listing import print_table, to_csv, to_json
 
     plan = _plan()
+    bad = [x for x in status or [] if x not in TASK_STATUS_CHOICES]
+    if bad:
+        _usage(f"--status {bad[0]!r}: use one of {', '.join(TASK_STATUS_CHOICES)}")
     try:
         rows = task_rows(plan, agency, group)
         title = agency_label(plan, agency) if agency else plan.info.number
@@ -199,12 +238,26 @@ def tasks(
         what = "matches several entries" if exc.ambiguous else "is not an agency, group or unit"
         tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
         _usage(f"{exc.query!r} {what}{tail}")
+    progress_mode = bool(as_of or status or actuals)
+    if progress_mode:
+        from .compute.tasks import task_states
+
+        validation, period, _inputs_used = _inputs(plan, actuals, as_of, skip_invalid)
+        states = {st.task.id: st for st in task_states(plan, validation.task_reports, period)}
+        for row in rows:
+            st = states[row["id"]]
+            row.update(status=st.status, progress=st.progress, status_period=st.period)
+        if status:
+            rows = [r for r in rows if r["status"] in status]
+        title += f" — as of {period.label}"
     if fmt is ListFormat.json:
         _emit(to_json(rows))
         return
     cols = ["id", "number", "group", "name_vi", "name_en", "lead", "coordinating"]
     if agency:
         cols += ["role", "via"]
+    if progress_mode:
+        cols += ["status", "progress", "status_period"]
     if fmt is ListFormat.csv:
         _emit(to_csv(rows, cols))
     else:
@@ -216,6 +269,12 @@ def tasks(
         ]
         if agency:
             headers += [("role", "Role"), ("via", "Via group")]
+        if progress_mode:
+            headers += [
+                ("status", "Status"),
+                ("progress", "Progress %"),
+                ("status_period", "Reported"),
+            ]
         print_table(_console(), f"{title}: {len(rows)} tasks", rows, headers)
 
 
@@ -508,11 +567,8 @@ def report(
     Examples: qn-dx report | qn-dx report --as-of 2023-Q2 --format json |
     qn-dx report --output report.html | qn-dx report --fail-on not_met --fail-on no_data
     """
-    from .compute import compute_report, default_as_of
-    from .ingest.periods import parse_period
-    from .render import findings as findings_out
+    from .compute import compute_report
     from .render import report as out
-    from .validate import PathNotFound, expand_paths, validate_paths
 
     plan = _plan()
     lang = lang or _default_lang()
@@ -529,29 +585,8 @@ def report(
         if output and ext not in _EXTENSIONS:
             _usage(f"cannot tell the format from {output.name!r}: pass --format")
         fmt = ReportFormat(_EXTENSIONS[ext]) if output else ReportFormat.table
-    paths = _actuals_paths(actuals, plan)
-    try:
-        validation = validate_paths(plan, paths)
-        inputs = expand_paths(paths)
-    except PathNotFound as exc:
-        _usage(f"path {exc} does not exist")
+    validation, period, inputs = _inputs(plan, actuals, as_of, skip_invalid)
     left_out = validation.rows_invalid
-    if validation.errors and not skip_invalid:
-        typer.echo(findings_out.to_text_plain(validation), err=True)
-        typer.echo(
-            "report refused: the actuals have errors (fix them, or pass --skip-invalid)", err=True
-        )
-        raise typer.Exit(1)
-    if as_of:
-        period = parse_period(as_of)
-        if period is None or period.year != plan.plan_year:
-            _usage(
-                f"--as-of {as_of!r}: give a period of {plan.plan_year}, e.g. {plan.plan_year}-Q2"
-            )
-    else:
-        period = default_as_of(plan, validation.observations)
-        if period is None:
-            _usage(f"no {plan.plan_year} observations in the actuals: pass --as-of")
     result = compute_report(plan, validation.observations, period, area, by_unit)
     result.rows_left_out = left_out if skip_invalid else 0
     if fmt is ReportFormat.table and output is None:
@@ -577,6 +612,42 @@ def report(
         raise typer.Exit(1)
 
 
+def _inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bool):  # type: ignore[no-untyped-def]
+    """Validate the actuals and settle P, as every computing command does.
+
+    Invalid actuals stop the command (exit 1, findings on stderr) unless ``skip_invalid``.
+    """
+    from .compute import default_as_of
+    from .ingest.periods import parse_period
+    from .render import findings as findings_out
+    from .validate import PathNotFound, expand_paths, validate_paths
+
+    paths = _actuals_paths(actuals, plan)
+    try:
+        validation = validate_paths(plan, paths)
+        inputs = expand_paths(paths)
+    except PathNotFound as exc:
+        _usage(f"path {exc} does not exist")
+    if validation.errors and not skip_invalid:
+        typer.echo(findings_out.to_text_plain(validation), err=True)
+        typer.echo("refused: the actuals have errors (fix them, or pass --skip-invalid)", err=True)
+        raise typer.Exit(1)
+    if as_of:
+        period = parse_period(as_of)
+        if period is None or period.year != plan.plan_year:
+            _usage(
+                f"--as-of {as_of!r}: give a period of {plan.plan_year}, e.g. {plan.plan_year}-Q2"
+            )
+    else:
+        reports = [r.period for r in validation.task_reports]
+        period = default_as_of(plan, validation.observations) or (
+            max(reports, key=lambda p: (p.end_month_index, -p.span)) if reports else None
+        )
+        if period is None:
+            _usage(f"no {plan.plan_year} figures in the actuals: pass --as-of")
+    return validation, period, inputs
+
+
 def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> bytes:  # type: ignore[no-untyped-def]
     if fmt is ReportFormat.json:
         return out.to_json(result, lang, by_unit).encode("utf-8")
@@ -600,6 +671,173 @@ def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> 
         by_unit,
     )
     return buf.getvalue().encode("utf-8")
+
+
+class MissingFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def missing(
+    actuals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actuals",
+            help="Actuals files or folders (repeatable). Default: the plan folder's actuals/.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Period (default: the latest in the actuals).", show_default=False
+        ),
+    ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            help="Only what this agency, unit or group owes (code or name).",
+            show_default=False,
+        ),
+    ] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Use the valid rows of invalid files.")
+    ] = False,
+    fmt: Annotated[MissingFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        MissingFormat.table
+    ),
+) -> None:
+    """Who still owes data: units with no figure counting at P, per target and agency.
+
+    The lead owes province-wide targets; a department, district or commune owes its own. Also
+    lists tasks whose lead has not reported progress for P. Rates = reported ÷ expected × 100.
+    Example: qn-dx missing --as-of 2023-Q3 --agency "UBND cấp xã" --format json
+    """
+    from .compute.missing import compute_missing
+    from .compute.tasks import task_states
+    from .plan.registry import LookupError_, group_members, resolve
+    from .render.missing import print_missing, to_csv_text, to_json
+
+    plan = _plan()
+    only: set[str] | None = None
+    if agency:
+        try:
+            code = resolve(plan, agency)
+        except LookupError_ as exc:
+            tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+            _usage(f"unknown agency {agency!r}{tail}")
+        only = group_members(plan, code) | {code} if code in plan.group_by_code else {code}
+    validation, period, _used = _inputs(plan, actuals, as_of, skip_invalid)
+    states = task_states(plan, validation.task_reports, period)
+    result = compute_missing(plan, validation.observations, period, states)
+    if fmt is MissingFormat.json:
+        _emit(to_json(plan, result, only))
+    elif fmt is MissingFormat.csv:
+        _emit(to_csv_text(plan, result, only))
+    else:
+        print_missing(_console(), plan, result, only)
+
+
+class SummaryFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def summary(
+    actuals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actuals",
+            help="Actuals files or folders (repeatable). Default: the plan folder's actuals/.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Period (default: the latest in the actuals).", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[
+        SummaryFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (default), json or html; default from --output's extension.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically).", show_default=False),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="vi or en. Default: from the locale, else en.", show_default=False
+        ),
+    ] = None,
+    stamp: Annotated[
+        bool,
+        typer.Option("--stamp", help="Add the generation time (output then differs run to run)."),
+    ] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Use the valid rows of invalid files.")
+    ] = False,
+) -> None:
+    """The quarterly summary for the People's Committee: statuses, changes, tasks, missing data.
+
+    Same inputs give byte-identical output (no timestamp unless --stamp).
+    Example: qn-dx summary --as-of 2023-Q3 --lang vi --output bao-cao-quy-3.md
+    """
+    from .compute.summary import compute_summary
+    from .render import summary as out
+
+    plan = _plan()
+    lang = lang or _default_lang()
+    if lang not in ("vi", "en"):
+        _usage(f"--lang must be vi or en, not {lang!r}")
+    if fmt is None:
+        ext = output.suffix.lower() if output else ".md"
+        known = {
+            ".md": "markdown",
+            ".markdown": "markdown",
+            ".json": "json",
+            ".html": "html",
+            ".htm": "html",
+        }
+        if ext not in known:
+            _usage(f"cannot tell the format from {output.name if output else ''!r}: pass --format")
+        fmt = SummaryFormat(known[ext])
+    validation, period, inputs = _inputs(plan, actuals, as_of, skip_invalid)
+    result = compute_summary(plan, validation.observations, validation.task_reports, period)
+    when = None
+    if stamp:
+        import datetime as dt
+
+        when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    render = {
+        SummaryFormat.markdown: out.to_markdown,
+        SummaryFormat.json: out.to_json,
+        SummaryFormat.html: out.to_html,
+    }[fmt]
+    data = render(result, lang, when).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from .output import OutputError, write_atomic
+
+    try:
+        write_atomic(output, data, [*inputs, *_plan_inputs(plan)])
+    except OutputError as exc:
+        _usage(str(exc))
+    typer.echo(f"wrote {output} ({fmt.value}, as of {period.label})", err=True)
 
 
 @app.command()

@@ -1,0 +1,110 @@
+"""Who still owes data at P: units in each target's scope with no observation counting at P, and
+tasks whose lead has not reported progress for P. Rates as DHIS2 computes reporting rates:
+reported ÷ expected × 100, per target, per area and per responsible agency."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..ingest.periods import Period
+from ..plan import Plan
+from ..plan.models import Target
+from ..plan.registry import in_scope
+from ..text import vi_sort_key
+from ..validate.model import Observation
+from .engine import counting
+from .tasks import TaskState
+
+
+@dataclass
+class Rate:
+    reported: int = 0
+    expected: int = 0
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.reported / self.expected if self.expected else None
+
+    def add(self, reported: int, expected: int) -> None:
+        self.reported += reported
+        self.expected += expected
+
+
+@dataclass
+class TargetGap:
+    target: Target
+    rate: Rate
+    missing: list[str]  # unit codes, in Vietnamese name order
+    responsible: dict[str, list[str]]  # responsible code → missing unit codes
+
+
+@dataclass
+class Missing:
+    as_of: Period
+    targets: list[TargetGap]
+    areas: dict[str, Rate]
+    agencies: dict[str, Rate]  # responsible code → rate over its (target, unit) pairs
+    owed: dict[str, list[tuple[str, str]]]  # responsible code → [(target id, unit code)]
+    tasks_unreported: dict[str, list[str]] = field(default_factory=dict)  # lead → task ids
+
+    @property
+    def overall(self) -> Rate:
+        total = Rate()
+        for r in self.areas.values():
+            total.add(r.reported, r.expected)
+        return total
+
+
+def responsible_for(target: Target, unit_code: str) -> str:
+    """The lead owes province-wide figures; a department, district or commune owes its own."""
+    return target.lead if target.scope.levels == ["province"] else unit_code
+
+
+def compute_missing(
+    plan: Plan,
+    observations: Sequence[Observation],
+    as_of: Period,
+    task_states: Sequence[TaskState] = (),
+    areas: Sequence[str] | None = None,
+) -> Missing:
+    reported_units: dict[str, set[str]] = defaultdict(set)
+    current = [o for o in observations if o.period.year == plan.plan_year]
+    for o in counting(current, as_of):
+        reported_units[o.indicator_id].add(o.unit_code)
+    names = {u.code: u.name for u in plan.reporting_units.values()}
+    gaps: list[TargetGap] = []
+    area_rates: dict[str, Rate] = {a.id: Rate() for a in plan.areas}
+    agency_rates: dict[str, Rate] = defaultdict(Rate)
+    owed: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for t in plan.targets:
+        if areas and t.area not in areas:
+            continue
+        scoped = [u.code for u in plan.reporting_units.values() if in_scope(u, t.scope)]
+        have = reported_units.get(t.id, set())
+        missing = sorted((c for c in scoped if c not in have), key=lambda c: vi_sort_key(names[c]))
+        rate = Rate(len(scoped) - len(missing), len(scoped))
+        area_rates.setdefault(t.area, Rate()).add(rate.reported, rate.expected)
+        by_resp: dict[str, list[str]] = defaultdict(list)
+        for code in scoped:
+            resp = responsible_for(t, code)
+            agency_rates[resp].add(0 if code in missing else 1, 1)
+        for code in missing:
+            resp = responsible_for(t, code)
+            by_resp[resp].append(code)
+            owed[resp].append((t.id, code))
+        gaps.append(TargetGap(t, rate, missing, dict(by_resp)))
+    unreported: dict[str, list[str]] = defaultdict(list)
+    for s in task_states:
+        if not s.reported_for_period:
+            for lead in s.task.lead:
+                unreported[lead].append(s.task.id)
+    return Missing(
+        as_of=as_of,
+        targets=gaps,
+        areas={a: r for a, r in area_rates.items() if r.expected},
+        agencies=dict(agency_rates),
+        owed=dict(owed),
+        tasks_unreported=dict(unreported),
+    )
