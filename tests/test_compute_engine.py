@@ -531,9 +531,7 @@ def test_by_unit_ranks_and_milestones(plan: Plan) -> None:
         (PROVINCE, 38.0, "not_met", 6.0)
     ]
     m = run(plan, "EG-07", [milestone("EG-07", PROVINCE, Q2, True)], Q2, by_unit=True)
-    assert [(u.code, u.actual, u.status, u.gap) for u in m.units] == [
-        (PROVINCE, True, "met", None)
-    ]
+    assert [(u.code, u.actual, u.status, u.gap) for u in m.units] == [(PROVINCE, True, "met", None)]
 
 
 # --- the whole report -------------------------------------------------------------------------

@@ -98,6 +98,8 @@ class Target(Strict):
             raise ValueError(
                 "op 'increase' takes its target from the baseline: target must be null"
             )
+        if self.measure == "value" and self.period_rule == "year_to_date" and self.unit != "count":
+            raise ValueError("only counts can be summed over the year: use period_rule latest")
         if (self.op == "increase" or self.target_offset is not None) and self.baseline is None:
             raise ValueError("this target is measured against the baseline: baseline is required")
         return self

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from ..compute import STATUSES, Report, TargetResult
+from ..plan.models import OP_SYMBOL
 from .listing import BOM, neutralise, to_csv
 
 STATUS_TEXT = {
@@ -131,7 +132,7 @@ def gap_text(r: TargetResult) -> str:
 def target_text(r: TargetResult) -> str:
     text = r.target.target_text()
     if r.target_value is not None and "baseline" in text:
-        sym = "≥" if r.target.op == ">=" else ">"
+        sym = ">" if r.target.op == "increase" else OP_SYMBOL[r.target.op]
         text += f" ({sym} {fmt_number(r.target_value, r.target.unit)})"
     return text
 
@@ -147,7 +148,10 @@ def progress_fraction(r: TargetResult) -> float:
         return 1.0 if actual <= goal else max(0.0, goal / actual)
     if goal <= 0:
         return 1.0
-    return max(0.0, min(1.0, actual / goal))
+    fraction = max(0.0, min(1.0, actual / goal))
+    if fraction == 1.0 and r.status != "met":
+        return 0.99  # "> 70" at exactly 70, or "increase" at the baseline: not reached yet
+    return fraction
 
 
 def text_bar(fraction: float, width: int = 10) -> str:
