@@ -840,6 +840,62 @@ def summary(
     typer.echo(f"wrote {output} ({fmt.value}, as of {period.label})", err=True)
 
 
+class ExplainFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def explain(
+    target_id: Annotated[str, typer.Argument(metavar="ID", help="A target id, e.g. EG-16.")],
+    actuals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actuals",
+            help="Actuals files or folders (repeatable). Default: the plan folder's actuals/.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Period (default: the latest in the actuals).", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="vi or en. Default: from the locale, else en.", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[ExplainFormat, typer.Option("--format", "-f", help="text or json.")] = (
+        ExplainFormat.text
+    ),
+) -> None:
+    """Where one target's figure comes from: rule, every observation counted (file:line), those
+    left out and why, the baseline and the projection — the same numbers as `report`.
+
+    Invalid rows of this target are listed as not counted, with their error.
+    Example: qn-dx explain EG-16 --as-of 2023-Q2
+    """
+    from .compute.explain import explain_target
+    from .render import explain as out
+    from .text import closest
+
+    plan = _plan()
+    lang = lang or _default_lang()
+    target = plan.target_by_id.get(target_id.strip().upper())
+    if target is None:
+        near = closest(target_id, plan.target_by_id, n=1)
+        _usage(f"unknown target {target_id!r}" + (f"; did you mean {near[0]}?" if near else ""))
+    validation, period, _used = _inputs(plan, actuals, as_of, skip_invalid=True)
+    explanation = explain_target(plan, target, validation, period)
+    if fmt is ExplainFormat.json:
+        _emit(out.to_json(plan, explanation, lang))
+    else:
+        _emit(out.to_text(plan, explanation, lang))
+
+
 @app.command()
 def codes(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (

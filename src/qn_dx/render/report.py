@@ -421,9 +421,54 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
                     )
         sheet.freeze_panes = "A2"
         sheet.column_dimensions["B"].width = 60
+    _sources_sheet(book, report)
     buf = io.BytesIO()
     book.save(buf)
     return _pin_zip(buf.getvalue())
+
+
+SOURCES_SHEET = "Nguồn - Sources"  # Excel forbids "/" in sheet names
+SOURCES_HEADER = [
+    "target",
+    "unit_code",
+    "unit_name",
+    "period",
+    "numerator",
+    "denominator",
+    "value",
+    "done",
+    "file",
+    "line",
+]
+
+
+def _sources_sheet(book: Any, report: Report) -> None:
+    """One row per observation a figure was computed from, so every number can be traced."""
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet(SOURCES_SHEET)
+    sheet.append(SOURCES_HEADER)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    names = {code: u.name for code, u in report.plan.reporting_units.items()}
+    for r in report.targets:
+        for o in r.used:
+            done = None if o.done is None else ("done" if o.done else "not_done")
+            sheet.append(
+                [
+                    neutralise(r.id),
+                    neutralise(o.unit_code),
+                    neutralise(names.get(o.unit_code, "")),
+                    o.period.label,
+                    o.numerator,
+                    o.denominator,
+                    o.value,
+                    done,
+                    neutralise(o.file),
+                    o.line,
+                ]
+            )
+    sheet.freeze_panes = "A2"
 
 
 def _sheet_name(name: str) -> str:

@@ -65,6 +65,18 @@ class TaskReport:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    """An actuals row that failed validation, kept so `explain` can say why it did not count."""
+
+    indicator_id: str
+    unit_code: str
+    period: str
+    file: str
+    line: int
+    reason: str  # "code: message" of its first error
+
+
 @dataclass
 class Validation:
     """The outcome for a set of files. rows = rows_valid + rows_invalid + rows_skipped, always."""
@@ -77,6 +89,7 @@ class Validation:
     findings: list[Finding] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     task_reports: list[TaskReport] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:

@@ -311,7 +311,7 @@ class RowChecker:
 class _Where:
     """Collects the findings of one row; knows the file, line and the headers as written."""
 
-    __slots__ = ("failed", "file", "findings", "headers", "line")
+    __slots__ = ("failed", "file", "findings", "first_error", "headers", "line")
 
     def __init__(self, file: str, line: int, headers: dict[str, str], findings: list[Finding]):
         self.file = file
@@ -319,9 +319,12 @@ class _Where:
         self.headers = headers
         self.findings = findings
         self.failed = False
+        self.first_error: str | None = None
 
     def error(self, code: str, message: str, column: str | None, hint: str | None = None) -> None:
         self.failed = True
+        if self.first_error is None:
+            self.first_error = f"{code}: {message}"
         self._add(code, message, column, hint)
 
     def warning(self, code: str, message: str, column: str | None, hint: str | None = None) -> None:

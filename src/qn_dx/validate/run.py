@@ -15,7 +15,7 @@ from ..ingest.headers import ACTUALS_FIGURES
 from ..ingest.read import read_table
 from ..plan import Plan
 from ..plan.load import display_path
-from .model import Observation, TaskReport, Validation
+from .model import Observation, RejectedRow, TaskReport, Validation
 from .rows import RowChecker, is_blank, make_where
 
 SUFFIXES = (".csv", ".xlsx")
@@ -119,6 +119,7 @@ class _Run:
         obs = self.checker.actual(row, where)
         if obs is None:
             res.rows_invalid += 1
+            self._reject(row, where)
             return
         key = (obs.indicator_id, obs.unit_code, obs.period.label)
         first = self.seen_obs.get(key)
@@ -135,11 +136,24 @@ class _Run:
                     "report either months or quarters (or the year) for one indicator, not both",
                 )
                 res.rows_invalid += 1
+                self._reject(row, where)
                 return
         self.seen_obs[key] = obs
         self.by_year.setdefault((obs.indicator_id, obs.unit_code, obs.period.year), []).append(obs)
         res.observations.append(obs)
         res.rows_valid += 1
+
+    def _reject(self, row: dict[str, str], where: Any) -> None:
+        self.result.rejected.append(
+            RejectedRow(
+                row.get("indicator_id", "").strip().upper(),
+                row.get("unit_code", "").strip(),
+                row.get("period", "").strip(),
+                where.file,
+                where.line,
+                where.first_error or "",
+            )
+        )
 
     def _duplicate(self, first: Observation, obs: Observation, key: Any, where: Any) -> None:
         res = self.result
@@ -159,6 +173,7 @@ class _Run:
             "keep one row",
         )
         res.rows_invalid += 1
+        self._reject_obs(obs, where.first_error)
         if key not in self.conflicted:  # the first row is just as doubtful: invalidate it too
             self.conflicted.add(key)
             self.dropped.add(id(first))
@@ -174,6 +189,12 @@ class _Run:
             )
             res.rows_valid -= 1
             res.rows_invalid += 1
+            self._reject_obs(first, f"conflicting-duplicate: also at {obs.file}:{obs.line}")
+
+    def _reject_obs(self, o: Observation, reason: str | None) -> None:
+        self.result.rejected.append(
+            RejectedRow(o.indicator_id, o.unit_code, o.period.label, o.file, o.line, reason or "")
+        )
 
     def _task_row(self, row: dict[str, str], where: Any) -> None:
         res = self.result

@@ -1,0 +1,162 @@
+"""`qn-dx explain ID`: every number behind one target, line by line.
+
+The figures come from the same ``compute_target`` that `report` uses, so an explanation can never
+disagree with the report; this module only sorts the observations into those that count and those
+that do not, with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..ingest.periods import Period
+from ..plan import Plan
+from ..plan.models import Target
+from ..plan.registry import in_scope
+from ..validate.model import Observation, Validation
+from .engine import TargetResult, compute_target
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    unit: str
+    period: str
+    file: str
+    line: int
+    reason: str
+
+
+@dataclass
+class Explanation:
+    target: Target
+    as_of: Period
+    result: TargetResult
+    contributions: list[tuple[Observation, bool]]  # (observation, carried_forward)
+    excluded: list[Exclusion]
+
+    @property
+    def scope_units(self) -> int:
+        return self.result.units_expected
+
+
+def explain_target(
+    plan: Plan, target: Target, validation: Validation, as_of: Period
+) -> Explanation:
+    own = [o for o in validation.observations if o.indicator_id == target.id]
+    result = compute_target(plan, target, own, as_of, by_unit=False)
+    used_ids = {id(o) for o in result.used}
+    baseline_ids = {id(o) for o in result.baseline_used}
+    first_month_of_p = as_of.end_month_index - as_of.span + 1
+    contributions = [
+        (o, target.period_rule == "latest" and o.period.end_month_index < first_month_of_p)
+        for o in result.used
+    ]
+    excluded: list[Exclusion] = []
+    units = plan.reporting_units
+    for o in own:
+        if id(o) in used_ids:
+            continue
+        reason = _reason(plan, target, o, as_of, id(o) in baseline_ids, units)
+        excluded.append(Exclusion(o.unit_code, o.period.label, o.file, o.line, reason))
+    for r in validation.rejected:
+        if r.indicator_id == target.id:
+            excluded.append(Exclusion(r.unit_code, r.period, r.file, r.line, r.reason))
+    excluded.sort(key=lambda e: (e.file, e.line))
+    return Explanation(target, as_of, result, contributions, excluded)
+
+
+def _reason(
+    plan: Plan, target: Target, o: Observation, as_of: Period, baseline: bool, units: Any
+) -> str:
+    if o.unit_code not in units or not in_scope(units[o.unit_code], target.scope):
+        return f"outside scope: {target.id} is reported by {target.scope.describe()}"
+    if o.period.year == plan.baseline_year:
+        return (
+            "baseline year: used as the baseline"
+            if baseline
+            else (
+                "baseline year: not used (the baseline comes from the plan)"
+                if target.baseline
+                else "baseline year: this target needs no baseline"
+            )
+        )
+    if o.period.year != plan.plan_year:
+        return f"outside the plan year {plan.plan_year}"
+    if o.period.end_month_index > as_of.end_month_index:
+        return f"after {as_of.label}: dated at the end of {o.period.label}"
+    return "superseded by a later period of the same unit (rule: latest)"
+
+
+def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, Any]:
+    from ..render.report import actual_json, r4  # one number format for report and explain
+
+    r = e.result
+    t = e.target
+    base_obs = r.baseline_used
+    baseline: dict[str, Any] = {"value": r4(r.baseline), "source": r.baseline_source}
+    if r.baseline_source == "actuals":
+        baseline["observations"] = [
+            {"unit": o.unit_code, "period": o.period.label, "file": o.file, "line": o.line}
+            for o in base_obs
+        ]
+    elif r.baseline_source == "plan" and t.baseline is not None:
+        index = next(i for i, x in enumerate(plan.targets) if x.id == t.id)
+        baseline.update(
+            quote=t.baseline.quote,
+            section=t.baseline.section,
+            file=plan.label("targets"),
+            line=plan.line("targets", "targets", index, "baseline"),
+        )
+    names = {code: u.name for code, u in plan.reporting_units.items()}
+    return {
+        "id": t.id,
+        "title": t.title(lang),
+        "source": {"section": t.source.section, "quote": t.source.quote},
+        "rule": {
+            "measure": t.measure,
+            "unit": t.unit,
+            "op": t.op,
+            "target": t.target,
+            "target_offset": t.target_offset,
+            "scope": {"levels": t.scope.levels, "types": t.scope.types},
+            "period_rule": t.period_rule,
+        },
+        "as_of": e.as_of.label,
+        "actual": actual_json(r),
+        "target": r4(r.target_value),
+        "gap": r4(r.gap),
+        "status": r.status,
+        "units_reported": r.units_reported,
+        "units_expected": r.units_expected,
+        "contributions": [
+            {
+                "unit": o.unit_code,
+                "unit_name": names.get(o.unit_code, ""),
+                "period": o.period.label,
+                "numerator": _whole(o.numerator),
+                "denominator": _whole(o.denominator),
+                "value": o.value,
+                "done": o.done,
+                "file": o.file,
+                "line": o.line,
+                "carried_forward": carried,
+            }
+            for o, carried in e.contributions
+        ],
+        "excluded": [
+            {"unit": x.unit, "period": x.period, "file": x.file, "line": x.line, "reason": x.reason}
+            for x in e.excluded
+        ],
+        "baseline": baseline,
+        "projection": {
+            "points": [{"period": p, "value": r4(v)} for p, v in r.projection_points],
+            "year_end": r4(r.projection),
+        },
+        "note": r.note,
+    }
+
+
+def _whole(x: float | None) -> int | float | None:
+    """Numerators and denominators are whole numbers: show them as integers."""
+    return int(x) if x is not None and float(x).is_integer() else x

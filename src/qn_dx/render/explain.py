@@ -1,0 +1,89 @@
+"""`qn-dx explain` as text for a person, or JSON for a script."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..compute.explain import Explanation, explanation_dict
+from ..plan import Plan
+from .report import STATUS_TEXT, actual_text, gap_text, target_text
+
+
+def to_json(plan: Plan, e: Explanation, lang: str) -> str:
+    return json.dumps(explanation_dict(plan, e, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_text(plan: Plan, e: Explanation, lang: str) -> str:
+    d = explanation_dict(plan, e, lang)
+    r = e.result
+    t = e.target
+    rule = d["rule"]
+    how = {
+        "ratio": "100 × Σnumerator / Σdenominator over the units",
+        "value": "the unit's figure (counts of several units are added)",
+        "milestone": "done when every reporting unit says done",
+    }[t.measure]
+    out = [
+        f"{t.id} — {d['title']}",
+        f"Plan: {t.source.section}: “{t.source.quote}”",
+        f"Rule: {t.measure} = {how}; goal {target_text(r)}; period rule {rule['period_rule']}; "
+        f"scope {t.scope.describe()} ({r.units_expected} units)",
+        f"As of {d['as_of']}: actual {actual_text(r)}, gap {gap_text(r)}, status "
+        f"{STATUS_TEXT[lang][r.status]} ({r.status}); {r.units_reported}/{r.units_expected} "
+        "units reported",
+        "",
+        f"Counted ({len(d['contributions'])} observation(s)):",
+    ]
+    for c in d["contributions"]:
+        out.append(
+            f"  {c['unit']:<8} {c['unit_name'][:32]:<32} {c['period']:<8} "
+            f"{_figures(c):<18} {c['file']}:{c['line']}"
+            + ("  (carried forward)" if c["carried_forward"] else "")
+        )
+    if t.measure == "ratio" and d["contributions"]:
+        num = sum(c["numerator"] or 0 for c in d["contributions"])
+        den = sum(c["denominator"] or 0 for c in d["contributions"])
+        value = f"{100 * num / den:.2f} %" if den else "undefined (Σdenominator = 0)"
+        out.append(f"  Σnumerator = {num:g}, Σdenominator = {den:g} → {value}")
+    if r.note:
+        out.append(f"  note: {r.note}")
+    out += ["", f"Not counted ({len(d['excluded'])}):"]
+    out += [
+        f"  {x['unit']:<8} {x['period']:<8} {x['file']}:{x['line']} — {x['reason']}"
+        for x in d["excluded"]
+    ] or ["  (none)"]
+    b = d["baseline"]
+    out.append("")
+    if b["source"] == "actuals":
+        where = ", ".join(f"{o['file']}:{o['line']}" for o in b["observations"])
+        out.append(f"Baseline: {b['value']:g} from the {plan.baseline_year} actuals ({where})")
+    elif b["source"] == "plan":
+        out.append(
+            f"Baseline: {b['value']:g} from the plan ({b['file']}:{b['line']}; "
+            f"{b.get('section')}: “{b.get('quote')}”)"
+        )
+    else:
+        out.append(
+            "Baseline: none"
+            + (
+                " — this target needs one"
+                if t.op == "increase" or t.target_offset is not None
+                else ""
+            )
+        )
+    p = d["projection"]
+    if p["points"]:
+        pts = ", ".join(f"{x['period']} {x['value']:g}" for x in p["points"])
+        out.append(f"Projection: {pts} → least-squares line at the year's end: {p['year_end']:g}")
+    else:
+        out.append("Projection: not needed (met, a milestone, the year's last period, or no data)")
+    return "\n".join(out) + "\n"
+
+
+def _figures(c: dict[str, Any]) -> str:
+    if c["done"] is not None:
+        return "done" if c["done"] else "not done"
+    if c["numerator"] is not None:
+        return f"{c['numerator']:g}/{c['denominator']:g}"
+    return f"{c['value']:g}" if c["value"] is not None else ""
