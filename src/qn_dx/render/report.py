@@ -345,7 +345,8 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
                     table.add_row("", f"  ↳ {missing} unit(s) with no data", "", "", "", "", "", "")
         console.print(table)
         console.print(f"  {L['counts']}: {counts_line(report.counts(area), lang)}")
-    console.print(f"[bold]{L['counts']}:[/bold] {counts_line(report.counts(), lang)}")
+    if len(report.areas) > 1:
+        console.print(f"[bold]{L['counts']}:[/bold] {counts_line(report.counts(), lang)}")
 
 
 def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
@@ -501,11 +502,12 @@ max-width:1100px;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:2px solid #ddd}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.35rem .5rem;border-bottom:1px solid #e5e5e5;text-align:left;vertical-align:top}
-td.n{text-align:right;white-space:nowrap}
+td.n{text-align:right;white-space:nowrap}td:first-child{white-space:nowrap}
 .s{border-radius:.6rem;padding:.1rem .5rem;white-space:nowrap;font-weight:600}
 .counts{margin:.5rem 0 0;color:#444}
 svg.bar{width:120px;height:12px}
-@media (max-width:700px){.title{min-width:10rem}th.opt,td.opt{display:none}}
+@media (max-width:700px){th.opt,td.opt{display:none}svg.bar{width:44px}body{padding:0 .4rem}
+table{font-size:.78rem}th,td{padding:.3rem .2rem}td.n{white-space:normal}.s{white-space:normal}}
 @media print{body{max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
 """
 
@@ -529,17 +531,18 @@ def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
         out.append(f"<h2>{e(area_name(report, area, lang))}</h2>")
         out.append(
             f"<table><thead><tr><th>{L['id']}</th><th>{e(L['title'])}</th><th>{e(L['target'])}"
-            f"</th><th>{e(L['actual'])}</th><th>{e(L['gap'])}</th><th>{e(L['status'])}</th>"
-            f'<th class="opt">{e(L["units"])}</th><th class="opt">{e(L["bar"])}</th></tr>'
+            f'</th><th>{e(L["actual"])}</th><th class="opt">{e(L["gap"])}</th>'
+            f"<th>{e(L['status'])}</th>"
+            f'<th class="opt">{e(L["units"])}</th><th>{e(L["bar"])}</th></tr>'
             "</thead><tbody>"
         )
         for r in (r for r in report.targets if r.target.area == area):
             out.append(
                 f'<tr><td>{e(r.id)}</td><td class="title">{e(r.target.title(lang))}</td>'
                 f'<td>{e(target_text(r))}</td><td class="n">{e(actual_text(r))}</td>'
-                f'<td class="n">{e(gap_text(r))}</td><td>{_badge(r.status, lang)}</td>'
+                f'<td class="n opt">{e(gap_text(r))}</td><td>{_badge(r.status, lang)}</td>'
                 f'<td class="n opt">{r.units_reported}/{r.units_expected}</td>'
-                f'<td class="opt">{_svg_bar(progress_fraction(r), r.status)}</td></tr>'
+                f"<td>{_svg_bar(progress_fraction(r), r.status)}</td></tr>"
             )
             if by_unit:
                 for u in r.units:
@@ -548,9 +551,9 @@ def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
                     out.append(
                         f"<tr><td></td><td>↳ {e(u.code)} {e(u.name)}</td><td></td>"
                         f'<td class="n">{e(_unit_actual(u.actual, r.target.unit))}</td>'
-                        f'<td class="n">{e(_unit_gap(u.gap, r.target.unit))}</td>'
+                        f'<td class="n opt">{e(_unit_gap(u.gap, r.target.unit))}</td>'
                         f'<td>{_badge(u.status, lang)}</td><td class="opt"></td>'
-                        '<td class="opt"></td></tr>'
+                        "<td></td></tr>"
                     )
         out.append("</tbody></table>")
         out.append(f'<p class="counts">{e(counts_line(report.counts(area), lang))}</p>')
