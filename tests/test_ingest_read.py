@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers_actuals import HEADER, HEADER_VI, TASK_HEADER, cp1258_bytes, write
 from openpyxl import Workbook
 
+from helpers_actuals import HEADER, HEADER_VI, TASK_HEADER, write
 from qn_dx.ingest.read import Table, read_table
 
 CANONICAL = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
@@ -87,7 +87,7 @@ def test_line_numbers_count_blank_lines_and_multiline_notes(tmp_path: Path) -> N
     t = _read(write(tmp_path, "a.csv", rows))
     lines = [line for line, cells in t.rows if any(cells)]
     assert lines == [2, 4, 6]
-    assert [cells for line, cells in t.rows if line == 4][0][-1] == "two\nlines"
+    assert next(cells for line, cells in t.rows if line == 4)[-1] == "two\nlines"
 
 
 def test_crlf_line_endings(tmp_path: Path) -> None:

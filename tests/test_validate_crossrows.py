@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_actuals import HEADER_VI, TASK_HEADER, at, check, codes, write
 
+from helpers_actuals import HEADER_VI, TASK_HEADER, at, check, codes, write
 from qn_dx.plan import Plan
 
 

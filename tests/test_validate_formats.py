@@ -8,9 +8,9 @@ import codecs
 from pathlib import Path
 
 import pytest
-from helpers_actuals import cp1258_bytes
 from openpyxl import Workbook
 
+from helpers_actuals import cp1258_bytes
 from qn_dx.plan import Plan
 from qn_dx.validate import Validation, validate_paths
 
@@ -104,7 +104,9 @@ def _xlsx(folder: Path) -> Path:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Số liệu"
-    sheet.append(["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"])
+    sheet.append(
+        ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
+    )
     sheet.append(["EG-16", "2023-Q1", 21010, 45, 50, 90, NOTE])
     sheet.append(["EG-04", "2023-03", 21010, 3, 4, None, None])
     sheet.append(["DG-02", 2023, 51, None, None, 91.5, None])  # unit code as a NUMBER cell
@@ -181,9 +183,7 @@ def test_forced_encoding_reads_cp1258_without_warning(plan: Plan, tmp_path: Path
     assert _normalised(v) == EXPECTED
 
 
-def test_forcing_the_wrong_encoding_is_an_error_not_a_traceback(
-    plan: Plan, tmp_path: Path
-) -> None:
+def test_forcing_the_wrong_encoding_is_an_error_not_a_traceback(plan: Plan, tmp_path: Path) -> None:
     v = validate_paths(plan, [_cp1258(tmp_path)], "utf-8")
     assert [f.code for f in v.errors] == ["file-undecodable"]
     assert v.rows == 0

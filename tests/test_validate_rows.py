@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from helpers_actuals import (
     DEPARTMENT,
     DISTRICT,
@@ -21,7 +22,6 @@ from helpers_actuals import (
     only,
     write,
 )
-
 from qn_dx.plan import Plan
 
 # --- one broken row per file: (row, code, column) ---------------------------------------------

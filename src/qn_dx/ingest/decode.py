@@ -26,8 +26,8 @@ def decode(raw: bytes, forced: str | None = None) -> Decoded:
             codecs.lookup(forced)
         except LookupError:
             return Decoded(None, None, "file-undecodable", f"unknown encoding {forced!r}")
-        try:
-            return _ok(raw.decode(forced), forced)
+        try:  # a forced "utf-8" keeps the BOM Excel writes; it is not part of the header
+            return _ok(raw.decode(forced).removeprefix("\ufeff"), forced)
         except UnicodeDecodeError as exc:
             return Decoded(
                 None,

@@ -65,8 +65,9 @@ def read_table(path: Path, label: str, encoding: str | None = None) -> Table:
             return _fail(table, "file-empty", "no header row: the file holds only blank lines")
         header_line, headers = first
         _set_columns(table, [nfc(h).strip() for h in headers], header_line)
-        if table.readable:
-            table.rows = list(records)
+        rows = list(records)  # read to the end even after a header error: a quote left open
+        if table.readable:  # in the header swallows the file and is the real problem
+            table.rows = rows
     except csv.Error as exc:
         _fail(table, "bad-csv", f"the file is not valid CSV: {exc}")
     return table
@@ -86,15 +87,37 @@ def _sniff_delimiter(first_line: str) -> str:
 
 def _csv_records(text: str, table: Table) -> Iterator[tuple[int, list[str]]]:
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    delimiter = _sniff_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def gen() -> Iterator[tuple[int, list[str]]]:
-        start = 1
+        start = last = 1
         for record in reader:
             yield start, record
-            start = reader.line_num + 1  # a quoted field may span several physical lines
+            last, start = start, reader.line_num + 1  # a quoted field may span several lines
+        # csv's lenient mode silently takes everything after a quote left open as one field
+        if '"' in text:
+            tail = "".join(io.StringIO(text, newline="").readlines()[last - 1 :])
+            if _quote_left_open(tail, delimiter):
+                raise csv.Error(f"a quote opened on line {last} is never closed")
 
     return gen()
+
+
+def _quote_left_open(record: str, delimiter: str) -> bool:
+    """Does this text (one CSV record, from the start of its line) end inside a quoted field?"""
+    quoted = after_quote = False
+    field_start = True
+    for ch in record:
+        if quoted:
+            if ch == '"':
+                quoted, after_quote = False, True
+            continue
+        if ch == '"' and (after_quote or field_start):  # "" inside quotes, or an opening quote
+            quoted = True
+        field_start = ch in (delimiter, "\r", "\n")
+        after_quote = False
+    return quoted
 
 
 def _xlsx_records(raw: bytes, table: Table) -> Iterator[tuple[int, list[str]]] | None:

@@ -45,7 +45,7 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
         )
     agencies = []
     codes = [c for c in set(m.agencies) | set(m.tasks_unreported) if keep(c)]
-    for code in sorted(codes, key=lambda c: vi_sort_key(display_name(plan, c))):
+    for code in sorted(codes, key=lambda c: (vi_sort_key(display_name(plan, c)), c)):
         rate = m.agencies.get(code)
         owed = m.owed.get(code, [])
         tasks = m.tasks_unreported.get(code, [])

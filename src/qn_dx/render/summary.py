@@ -200,7 +200,7 @@ def _tasks(s: Summary, lang: str) -> dict[str, Any]:
     for st in s.tasks:
         for lead in st.task.lead:
             by_lead.setdefault(lead, Counter())[st.status] += 1
-    leads = sorted(by_lead, key=lambda c: vi_sort_key(display_name(plan, c)))
+    leads = sorted(by_lead, key=lambda c: (vi_sort_key(display_name(plan, c)), c))
     return {
         "by_group": groups,
         "by_lead": [
@@ -232,7 +232,7 @@ def _missing(s: Summary) -> list[dict[str, Any]]:
     m = s.missing
     codes = set(m.owed) | set(m.tasks_unreported)
     rows = []
-    for code in sorted(codes, key=lambda c: vi_sort_key(display_name(plan, c))):
+    for code in sorted(codes, key=lambda c: (vi_sort_key(display_name(plan, c)), c)):
         rate = m.agencies.get(code)
         rows.append(
             {
@@ -466,6 +466,10 @@ def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
     if d["previous"] is None:
         parts.append(f"<p>{e(T['no_previous'])}</p>")
     else:
+        # As in the Markdown: every target then and now, the ones whose status changed in bold.
+        changed = {ch["id"] for ch in d["changes"]}
+        if not changed:
+            parts.append(f"<p>{e(T['no_changes'])}</p>")
         parts.append(
             table(
                 [
@@ -477,14 +481,13 @@ def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
                 ],
                 [
                     [
-                        e(t["id"]),
+                        f"<strong>{e(t['id'])}</strong>" if t["id"] in changed else e(t["id"]),
                         badge(t["status_then"]) if t["status_then"] else "—",
                         badge(t["status"]),
                         e(_num(t["actual_then"])),
                         e(_num(t["actual"])),
                     ]
                     for t in d["targets"]
-                    if t["status_then"] != t["status"]
                 ],
             )
         )

@@ -4,7 +4,7 @@ validates against these models (a property test holds the two together)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,7 +37,7 @@ class ActualRow(BaseModel):
     denominator: int | None = Field(
         default=None, ge=0, description="Ratio indicators: whole number ≥ 0 and ≥ numerator."
     )
-    value: float | str | None = Field(
+    value: float | Literal["done", "not_done"] | None = Field(
         default=None,
         description="Value indicators: the figure (percent 0–100, count ≥ 0, rank 1–63). "
         "Milestones: done / not_done. Ratios: optional, must equal 100 × num/den within 0.1.",
@@ -100,4 +100,6 @@ def table_schema(kind: str) -> dict[str, Any]:
         if constraints:
             field["constraints"] = constraints
         fields.append(field)
-    return {"fields": fields, "missingValues": [""], "primaryKey": list(required)}
+    # one row per indicator, period and unit; per task and period (status is a figure, not a key)
+    key = [c for c in required if c != "status"]
+    return {"fields": fields, "missingValues": [""], "primaryKey": key}
