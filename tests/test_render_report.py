@@ -123,7 +123,7 @@ def _xlsx(runner: CliRunner, tmp_path: Path, *args: str) -> Any:
 
 def test_xlsx_sheets_numbers_and_frozen_header(runner: CliRunner, tmp_path: Path) -> None:
     book = _xlsx(runner, tmp_path, "--lang", "en")
-    assert book.sheetnames == ["Summary", *AREA_NAMES_EN]
+    assert book.sheetnames == ["Summary", *AREA_NAMES_EN, "Nguồn - Sources"]
     doc = json.loads(_bytes(runner, "--format", "json", "--lang", "en"))
     by_id = {t["id"]: t for t in doc["targets"]}
     seen = 0
@@ -163,6 +163,7 @@ def test_xlsx_vietnamese_sheet_names(runner: CliRunner, tmp_path: Path) -> None:
         "Kinh tế số",
         "Xã hội số",
         "An toàn thông tin",
+        "Nguồn - Sources",
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import fold
@@ -11,51 +11,47 @@ from ..text import fold
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Period:
-    """A month, a quarter or a year. Ordered by the month it ends in, then by length."""
+    """A month, a quarter or a year. Ordered by the month it ends in, then by length.
+
+    Periods are made once per spelling (``parse_period`` is cached) and compared millions of
+    times, so everything derived is computed here once rather than in properties.
+    """
 
     end_month_index: int  # year * 12 + last month (1-12): "dated at the period's end"
     span: int  # months covered: 1, 3 or 12
-    year: int
-    kind: str  # "M", "Q" or "Y"
-    number: int  # month 1-12, quarter 1-4, or 0 for a year
-
-    @property
-    def label(self) -> str:
-        if self.kind == "M":
-            return f"{self.year}-{self.number:02d}"
-        if self.kind == "Q":
-            return f"{self.year}-Q{self.number}"
-        return str(self.year)
-
-    @property
-    def first_month(self) -> int:
-        return self.end_month - self.span + 1
-
-    @property
-    def end_month(self) -> int:
-        return self.end_month_index - self.year * 12
+    year: int = field(compare=False)
+    kind: str = field(compare=False)  # "M", "Q" or "Y"
+    number: int = field(compare=False)  # month 1-12, quarter 1-4, or 0 for a year
+    label: str = field(compare=False)
+    first_month: int = field(compare=False)  # 1-12 within the year
+    end_month: int = field(compare=False)
+    months_mask: int = field(compare=False)  # bit m-1 set for each month m covered
 
     def overlaps(self, other: Period) -> bool:
-        if self.year != other.year:
-            return False
-        return self.first_month <= other.end_month and other.first_month <= self.end_month
+        return self.year == other.year and bool(self.months_mask & other.months_mask)
 
     def __str__(self) -> str:
         return self.label
 
 
+def _make(year: int, kind: str, number: int, end_month: int, span: int, label: str) -> Period:
+    first = end_month - span + 1
+    mask = ((1 << span) - 1) << (first - 1)
+    return Period(year * 12 + end_month, span, year, kind, number, label, first, end_month, mask)
+
+
 def month(year: int, m: int) -> Period:
-    return Period(year * 12 + m, 1, year, "M", m)
+    return _make(year, "M", m, m, 1, f"{year}-{m:02d}")
 
 
 def quarter(year: int, q: int) -> Period:
-    return Period(year * 12 + 3 * q, 3, year, "Q", q)
+    return _make(year, "Q", q, 3 * q, 3, f"{year}-Q{q}")
 
 
 def whole_year(year: int) -> Period:
-    return Period(year * 12 + 12, 12, year, "Y", 0)
+    return _make(year, "Y", 0, 12, 12, str(year))
 
 
 def year_end(year: int) -> set[str]:

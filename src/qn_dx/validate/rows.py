@@ -220,6 +220,14 @@ class RowChecker:
         return num, den, value, None
 
     def _number(self, text: str, column: str, kind: str, where: _Where) -> float | None:
+        if text.isascii() and text.isdigit():  # the common case: plain digits, nothing to parse
+            value = float(text)
+            if kind == "percent" and value > 100 or kind == "rank" and not 1 <= value <= 63:
+                return self._number_checked(text, column, kind, where)
+            return value
+        return self._number_checked(text, column, kind, where)
+
+    def _number_checked(self, text: str, column: str, kind: str, where: _Where) -> float | None:
         parsed = parse_number(text)
         if parsed.value is None:
             where.error(

@@ -67,6 +67,7 @@ class _Run:
         self.conflicted: set[tuple[str, str, str]] = set()
         self.dropped: set[int] = set()  # id() of observations invalidated by a later row
         self.by_year: dict[tuple[str, str, int], list[Observation]] = {}
+        self.occupied: dict[tuple[str, str, int], int] = {}  # months taken, as a bit mask
         self.seen_tasks: dict[tuple[str, str], TaskReport] = {}
 
     def file(self, path: Path, label: str, index: int, encoding: str | None) -> None:
@@ -126,20 +127,22 @@ class _Run:
         if first is not None:
             self._duplicate(first, obs, key, where)
             return
-        for other in self.by_year.get((obs.indicator_id, obs.unit_code, obs.period.year), []):
-            if other.period.overlaps(obs.period):
-                where.error(
-                    "overlapping-periods",
-                    f"{obs.indicator_id} for {obs.unit_code}: {obs.period.label} overlaps "
-                    f"{other.period.label} at {other.file}:{other.line} (double counting)",
-                    "period",
-                    "report either months or quarters (or the year) for one indicator, not both",
-                )
-                res.rows_invalid += 1
-                self._reject(row, where)
-                return
+        ykey = (obs.indicator_id, obs.unit_code, obs.period.year)
+        if self.occupied.get(ykey, 0) & obs.period.months_mask:  # some month is taken already
+            other = next(o for o in self.by_year[ykey] if o.period.overlaps(obs.period))
+            where.error(
+                "overlapping-periods",
+                f"{obs.indicator_id} for {obs.unit_code}: {obs.period.label} overlaps "
+                f"{other.period.label} at {other.file}:{other.line} (double counting)",
+                "period",
+                "report either months or quarters (or the year) for one indicator, not both",
+            )
+            res.rows_invalid += 1
+            self._reject(row, where)
+            return
         self.seen_obs[key] = obs
-        self.by_year.setdefault((obs.indicator_id, obs.unit_code, obs.period.year), []).append(obs)
+        self.occupied[ykey] = self.occupied.get(ykey, 0) | obs.period.months_mask
+        self.by_year.setdefault(ykey, []).append(obs)
         res.observations.append(obs)
         res.rows_valid += 1
 

@@ -1,0 +1,185 @@
+"""`qn-dx template`: a blank submission for one unit — one row per target it reports, period
+filled, values empty — as UTF-8-with-BOM CSV or .xlsx, which validates once filled in."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from helpers_actuals import invoke, validate_json
+from qn_dx.plan import Plan
+
+COLUMNS = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
+
+
+def _template(runner: CliRunner, *args: str) -> tuple[bytes, list[dict[str, str]]]:
+    result = invoke(runner, "template", *args)
+    assert result.exit_code == 0, result.output
+    raw = result.stdout_bytes
+    text = raw.decode("utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    assert reader.fieldnames == COLUMNS
+    return raw, list(reader)
+
+
+def test_commune_template(runner: CliRunner) -> None:
+    raw, rows = _template(runner, "--unit", "21010", "--period", "Quý II/2023")
+    assert raw.startswith(codecs.BOM_UTF8)
+    assert [r["indicator_id"] for r in rows] == ["EG-04", "EG-16", "EG-18"]
+    for r in rows:
+        assert r["period"] == "2023-Q2"
+        assert r["unit_code"] == "21010"
+        assert r["numerator"] == r["denominator"] == r["value"] == ""
+        assert r["note"]  # the target's wording, to help whoever fills it in
+
+
+def test_district_template(runner: CliRunner) -> None:
+    _, rows = _template(runner, "--unit", "522", "--period", "2023")
+    assert [r["indicator_id"] for r in rows] == ["EG-15", "EG-17", "DG-12"]
+    assert {r["period"] for r in rows} == {"2023"}
+
+
+@pytest.mark.parametrize(
+    ("unit", "has", "lacks"),
+    [
+        ("21034", {"EG-05", "EG-16", "EG-18"}, {"EG-04", "EG-15"}),  # xã
+        ("21040", {"EG-04", "EG-16", "EG-18"}, {"EG-05"}),  # thị trấn
+        ("STTTT", {"EG-15", "EG-17"}, {"EG-16", "EG-01"}),  # department
+        ("51", {"EG-01", "EG-07", "EG-09", "DG-02", "DG-13"}, {"EG-15", "EG-16"}),
+    ],
+)
+def test_scope_decides_the_rows(
+    runner: CliRunner, unit: str, has: set[str], lacks: set[str]
+) -> None:
+    _, rows = _template(runner, "--unit", unit, "--period", "T3/2023")
+    ids = {r["indicator_id"] for r in rows}
+    assert has <= ids
+    assert not lacks & ids
+    assert {r["period"] for r in rows} == {"2023-03"}
+    assert {r["unit_code"] for r in rows} == {unit}
+
+
+def test_filled_template_validates(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "phuong-le-hong-phong.csv"
+    result = invoke(
+        runner, "template", "--unit", "21010", "--period", "Quý II/2023", "--output", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+
+    code, data = validate_json(runner, str(out))  # blank: only unfilled-row warnings
+    assert code == 0
+    assert data["errors"] == []
+    assert [(w["code"], w["line"]) for w in data["warnings"]] == [
+        ("unfilled-row", 2),
+        ("unfilled-row", 3),
+        ("unfilled-row", 4),
+    ]
+    assert (data["rows"], data["rows_skipped"]) == (3, 3)
+
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    for i, r in enumerate(rows):
+        r["numerator"], r["denominator"] = str(40 + i), "50"
+    rows[0]["value"] = "80"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    out.write_bytes(codecs.BOM_UTF8 + buf.getvalue().encode("utf-8"))
+
+    code, data = validate_json(runner, str(out))
+    assert code == 0
+    assert data["errors"] == [] and data["warnings"] == []
+    assert (data["rows"], data["rows_valid"]) == (3, 3)
+
+
+def test_province_template_filled_validates(runner: CliRunner, plan: Plan, tmp_path: Path) -> None:
+    _, rows = _template(runner, "--unit", "51", "--period", "2023-Q4")
+    figures = {"percent": "91,5", "count": "236", "rank": "20"}
+    for r in rows:
+        target = plan.target_by_id[r["indicator_id"]]
+        if target.measure == "ratio":
+            r.update(numerator="1", denominator="2")
+        elif target.measure == "milestone":
+            r.update(value="đạt")
+        else:
+            r.update(value=figures[target.unit or "count"])
+    path = tmp_path / "tinh.csv"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    code, data = validate_json(runner, str(path))
+    assert data["errors"] == []
+    assert code == 0
+    assert data["rows_valid"] == len(rows) > 30
+
+
+def test_xlsx_template(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    result = invoke(
+        runner, "template", "--unit", "21010", "--period", "2023-Q2", "--output", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    book = load_workbook(out)
+    sheet = book.worksheets[0]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0] == COLUMNS
+    assert [r[0] for r in rows[1:]] == ["EG-04", "EG-16", "EG-18"]
+    assert {r[1] for r in rows[1:]} == {"2023-Q2"}
+    assert {r[2] for r in rows[1:]} == {"21010"}  # the code stays text
+    assert all(r[3] is None and r[4] is None and r[5] is None for r in rows[1:])
+
+    code, data = validate_json(runner, str(out))
+    assert code == 0
+    assert [w["code"] for w in data["warnings"]] == ["unfilled-row"] * 3
+
+    for i, row in enumerate(sheet.iter_rows(min_row=2), start=1):
+        row[3].value, row[4].value = i, 10
+    book.save(out)
+    code, data = validate_json(runner, str(out))
+    assert code == 0
+    assert data["errors"] == [] and data["warnings"] == []
+    assert data["rows_valid"] == 3
+
+
+def test_explicit_xlsx_format(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "t.bin"
+    result = invoke(
+        runner, "template", "-u", "522", "-p", "2023-Q1", "-o", str(out), "--format", "xlsx"
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:4] == b"PK\x03\x04"
+    assert load_workbook(io.BytesIO(out.read_bytes())).worksheets[0].max_row == 4
+
+
+def test_xlsx_to_stdout_is_a_usage_error(runner: CliRunner) -> None:
+    result = invoke(runner, "template", "--unit", "522", "--period", "2023-Q1", "--format", "xlsx")
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("unit", ["99999", "khong-co", ""])
+def test_unknown_unit_exits_2(runner: CliRunner, unit: str) -> None:
+    result = invoke(runner, "template", "--unit", unit, "--period", "2023-Q1")
+    assert result.exit_code == 2
+    assert result.stdout_bytes == b""
+
+
+@pytest.mark.parametrize("period", ["2030-Q1", "2021", "Q5/2023", "sometime"])
+def test_bad_period_exits_2(runner: CliRunner, period: str) -> None:
+    result = invoke(runner, "template", "--unit", "21010", "--period", period)
+    assert result.exit_code == 2
+    assert result.stdout_bytes == b""
+
+
+def test_missing_options_exit_2(runner: CliRunner) -> None:
+    assert invoke(runner, "template", "--unit", "21010").exit_code == 2
+    assert invoke(runner, "template", "--period", "2023-Q1").exit_code == 2
