@@ -222,7 +222,7 @@ class RowChecker:
     def _number(self, text: str, column: str, kind: str, where: _Where) -> float | None:
         if text.isascii() and text.isdigit():  # the common case: plain digits, nothing to parse
             value = float(text)
-            if kind == "percent" and value > 100 or kind == "rank" and not 1 <= value <= 63:
+            if (kind == "percent" and value > 100) or (kind == "rank" and not 1 <= value <= 63):
                 return self._number_checked(text, column, kind, where)
             return value
         return self._number_checked(text, column, kind, where)
