@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -10,13 +11,22 @@ import pytest
 from openpyxl import Workbook
 
 from helpers_actuals import HEADER, HEADER_VI, TASK_HEADER, write
+from qn_dx.findings import Finding
 from qn_dx.ingest.read import Table, read_table
 
 CANONICAL = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
 
 
 def _read(path: Path, encoding: str | None = None) -> Table:
-    return read_table(path, path.name, encoding)
+    """Read and materialise the streamed rows (a csv.Error becomes a bad-csv finding)."""
+    table = read_table(path, path.name, encoding)
+    try:
+        table.rows = list(table.rows)  # type: ignore[assignment]
+    except csv.Error as exc:
+        table.findings.append(Finding("bad-csv", str(exc), file=table.file))
+        table.rows = []  # type: ignore[assignment]
+        table.readable = False
+    return table
 
 
 def _codes(table: Table) -> list[tuple[str, int | None]]:

@@ -27,7 +27,9 @@ class Table:
     encoding: str | None = None
     headers: list[str] = field(default_factory=list)
     columns: list[str | None] = field(default_factory=list)
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    # Rows are streamed, not held: a 1 M-row file must not sit in memory as lists of strings.
+    # Iterating may raise csv.Error (a quote left open); the caller reports it as bad-csv.
+    rows: Iterator[tuple[int, list[str]]] = field(default_factory=lambda: iter(()))
     findings: list[Finding] = field(default_factory=list)
     readable: bool = True  # False: a file-level error stops row checks
 
@@ -65,9 +67,11 @@ def read_table(path: Path, label: str, encoding: str | None = None) -> Table:
             return _fail(table, "file-empty", "no header row: the file holds only blank lines")
         header_line, headers = first
         _set_columns(table, [nfc(h).strip() for h in headers], header_line)
-        rows = list(records)  # read to the end even after a header error: a quote left open
-        if table.readable:  # in the header swallows the file and is the real problem
-            table.rows = rows
+        if table.readable:
+            table.rows = records
+        else:  # read to the end anyway: a quote left open in the header swallows the file
+            for _ in records:  # and is then the real problem
+                pass
     except csv.Error as exc:
         _fail(table, "bad-csv", f"the file is not valid CSV: {exc}")
     return table
@@ -91,17 +95,31 @@ def _csv_records(text: str, table: Table) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def gen() -> Iterator[tuple[int, list[str]]]:
-        start = last = 1
+        start = 1
+        held: tuple[int, list[str]] | None = None  # one record of look-ahead: is it the last?
         for record in reader:
-            yield start, record
-            last, start = start, reader.line_num + 1  # a quoted field may span several lines
+            if held is not None:
+                yield held
+            held = (start, record)
+            start = reader.line_num + 1  # a quoted field may span several physical lines
+        if held is None:
+            return
         # csv's lenient mode silently takes everything after a quote left open as one field
         if '"' in text:
-            tail = "".join(io.StringIO(text, newline="").readlines()[last - 1 :])
+            tail = "".join(io.StringIO(text, newline="").readlines()[held[0] - 1 :])
             if _quote_left_open(tail, delimiter):
-                raise csv.Error(f"a quote opened on line {last} is never closed")
+                raise OpenQuote(held[0])
+        yield held
 
     return gen()
+
+
+class OpenQuote(csv.Error):
+    """A quote opened on ``line`` is never closed: the rest of the file became one field."""
+
+    def __init__(self, line: int):
+        self.line = line
+        super().__init__(f"a quote opened on line {line} is never closed")
 
 
 def _quote_left_open(record: str, delimiter: str) -> bool:

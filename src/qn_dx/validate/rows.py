@@ -50,6 +50,9 @@ class RowChecker:
         self._scope_cache: dict[tuple[str, str], bool] = {}
         self._unit_names = {u.code: u.name for u in self.units.values()}
         self._task_ids_upper = {t.upper(): t for t in plan.task_by_id}
+        self._hints: dict[str, str] = {}
+        self._by_folded_name: dict[str, str] | None = None
+        self._folded: list[tuple[str, str]] | None = None
         self._task_numbers: dict[str, list[str]] = {}
         for task in plan.tasks:
             self._task_numbers.setdefault(task.number, []).append(task.id)
@@ -85,17 +88,40 @@ class RowChecker:
         for candidate in (code.upper(), code.lstrip("0")):
             if candidate in self.units:
                 return candidate
-        by_name = {fold(n): c for c, n in self._unit_names.items()}
-        if fold(code) in by_name:
-            hint = f"use the code {by_name[fold(code)]}, not the name"
-        else:
-            near = closest(code, list(self._unit_names) + list(self._unit_names.values()), n=1)
-            hint = None
-            if near:
-                c = near[0] if near[0] in self._unit_names else by_name[fold(near[0])]
-                hint = f"did you mean {c} ({self._unit_names[c]})?"
+        hint = self._unit_hint(code)
         where.error("unknown-unit", f"unknown unit code {code!r}", "unit_code", hint)
         return None
+
+    def _unit_hint(self, code: str) -> str | None:
+        """ "Did you mean" for an unknown unit; cached, since one wrong code repeats in a file."""
+        hint = self._hints.get(code)
+        if hint is None:
+            hint = self._hints[code] = self._compute_unit_hint(code) or ""
+        return hint or None
+
+    def _compute_unit_hint(self, code: str) -> str | None:
+        if self._by_folded_name is None:
+            self._by_folded_name = {fold(n): c for c, n in self._unit_names.items()}
+        key = fold(code)
+        if key in self._by_folded_name:
+            return f"use the code {self._by_folded_name[key]}, not the name"
+        candidates: list[str] = list(self._unit_names) + list(self._unit_names.values())
+        if len(candidates) > 4000:
+            # A national-size registry: difflib over every name costs ~1 s a call. Compare with
+            # codes of the same length and names that start like the query instead.
+            candidates = [c for c in self._unit_names if len(c) == len(code) and c[:1] == code[:1]]
+            candidates += [n for f, n in self._folded_names() if f[:3] == key[:3]]
+            candidates = candidates[:4000]
+        near = closest(code, candidates, n=1)
+        if not near:
+            return None
+        c = near[0] if near[0] in self._unit_names else self._by_folded_name[fold(near[0])]
+        return f"did you mean {c} ({self._unit_names[c]})?"
+
+    def _folded_names(self) -> list[tuple[str, str]]:
+        if self._folded is None:
+            self._folded = [(fold(n), n) for n in self._unit_names.values()]
+        return self._folded
 
     # -- actuals ----------------------------------------------------------------------------------
     def actual(self, cells: dict[str, str], where: _Where) -> Observation | None:

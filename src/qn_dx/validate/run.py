@@ -6,6 +6,7 @@ overlapping periods (a month inside a reported quarter) for one indicator and un
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,34 @@ class _Run:
         width = len(table.columns)
         positions = [(i, c) for i, c in enumerate(table.columns) if c]
         is_tasks = table.kind == "tasks"
+        try:
+            self._rows(table, label, headers, width, positions, is_tasks)
+        except csv.Error as exc:
+            # The broken record (from its line to the end of the file) is one invalid row.
+            line = getattr(exc, "line", None)
+            if line is not None:
+                res.rows += 1
+                res.rows_invalid += 1
+            res.findings.append(
+                Finding(
+                    "bad-csv",
+                    f"the file is not valid CSV: {exc}",
+                    file=label,
+                    line=line,
+                    hint='close the quote, or remove the stray " character',
+                )
+            )
+
+    def _rows(
+        self,
+        table: Any,
+        label: str,
+        headers: dict[str, str],
+        width: int,
+        positions: list[tuple[int, str]],
+        is_tasks: bool,
+    ) -> None:
+        res = self.result
         for line, cells in table.rows:
             res.rows += 1
             if is_blank(cells):
