@@ -319,3 +319,20 @@ def test_empty_xlsx(tmp_path: Path) -> None:
     t = _read(_xlsx(tmp_path / "a.xlsx", []))
     assert not t.readable
     assert [f.code for f in t.findings] == ["file-empty"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        b'EG-09,2023,51,3,"a\n,"\n\n',  # a closed multi-line note, then a blank line
+        b'EG-09,2023,51,3,"a\n,"',  # ... and no final newline
+        b'EG-09,2023,51,3,"say ""hi"""\r\n',
+        b'EG-09,2023,51,3,5" screen\n',  # a quote inside an unquoted cell is just a character
+    ],
+)
+def test_closed_quotes_at_the_end_are_not_bad_csv(tmp_path: Path, tail: bytes) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(b"indicator_id,period,unit_code,value,note\n" + tail)
+    t = _read(path)
+    assert t.readable and t.findings == []
+    assert t.rows[0][0] == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,12 +107,21 @@ def _csv_records(text: str, table: Table) -> Iterator[tuple[int, list[str]]]:
             return
         # csv's lenient mode silently takes everything after a quote left open as one field
         if '"' in text:
-            tail = "".join(io.StringIO(text, newline="").readlines()[held[0] - 1 :])
+            tail = _last_record(text, held[0], reader.line_num)
             if _quote_left_open(tail, delimiter):
                 raise OpenQuote(held[0])
         yield held
 
     return gen()
+
+
+def _last_record(text: str, first: int, last: int) -> str:
+    """Physical lines ``first``…``last`` (the end) of ``text``: the last record. Cheap when it is
+    one line, as it almost always is; never a list of every line of a big file."""
+    if first < last:
+        return "".join(itertools.islice(io.StringIO(text, newline=""), first - 1, None))
+    end = len(text) - (2 if text.endswith("\r\n") else 1 if text.endswith(("\r", "\n")) else 0)
+    return text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1 : end]
 
 
 class OpenQuote(csv.Error):

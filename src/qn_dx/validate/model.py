@@ -9,7 +9,7 @@ from ..findings import Finding
 from ..ingest.periods import Period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a million of them must fit in memory
 class Observation:
     indicator_id: str
     unit_code: str
@@ -40,7 +40,7 @@ class Observation:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskReport:
     task_id: str
     period: Period

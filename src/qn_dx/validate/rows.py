@@ -52,7 +52,9 @@ class RowChecker:
         self._task_ids_upper = {t.upper(): t for t in plan.task_by_id}
         self._hints: dict[str, str] = {}
         self._by_folded_name: dict[str, str] | None = None
-        self._folded: list[tuple[str, str]] | None = None
+        self._bucket_index: tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]] | None = (
+            None
+        )
         self._task_numbers: dict[str, list[str]] = {}
         for task in plan.tasks:
             self._task_numbers.setdefault(task.number, []).append(task.id)
@@ -83,11 +85,12 @@ class RowChecker:
 
     def unit(self, text: str, where: _Where) -> str | None:
         code = text.strip()
-        if code in self.units:
-            return code
+        unit = self.units.get(code)
+        if unit is not None:
+            return unit.code  # the registry's own string, shared by every row that names it
         for candidate in (code.upper(), code.lstrip("0")):
             if candidate in self.units:
-                return candidate
+                return self.units[candidate].code
         hint = self._unit_hint(code)
         where.error("unknown-unit", f"unknown unit code {code!r}", "unit_code", hint)
         return None
@@ -105,23 +108,30 @@ class RowChecker:
         key = fold(code)
         if key in self._by_folded_name:
             return f"use the code {self._by_folded_name[key]}, not the name"
-        candidates: list[str] = list(self._unit_names) + list(self._unit_names.values())
-        if len(candidates) > 4000:
+        if len(self._unit_names) <= 2000:
+            candidates = list(self._unit_names) + list(self._unit_names.values())
+        else:
             # A national-size registry: difflib over every name costs ~1 s a call. Compare with
-            # codes of the same length and names that start like the query instead.
-            candidates = [c for c in self._unit_names if len(c) == len(code) and c[:1] == code[:1]]
-            candidates += [n for f, n in self._folded_names() if f[:3] == key[:3]]
-            candidates = candidates[:4000]
+            # codes of the same length and first three characters, and names that start like the
+            # query (an index built once).
+            by_code, by_name = self._buckets()
+            candidates = by_code.get((len(code), code[:3]), []) + by_name.get(key[:3], [])
+            candidates = candidates[:500]
         near = closest(code, candidates, n=1)
         if not near:
             return None
         c = near[0] if near[0] in self._unit_names else self._by_folded_name[fold(near[0])]
         return f"did you mean {c} ({self._unit_names[c]})?"
 
-    def _folded_names(self) -> list[tuple[str, str]]:
-        if self._folded is None:
-            self._folded = [(fold(n), n) for n in self._unit_names.values()]
-        return self._folded
+    def _buckets(self) -> tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]]:
+        if self._bucket_index is None:
+            by_code: dict[tuple[int, str], list[str]] = {}
+            by_name: dict[str, list[str]] = {}
+            for c, n in self._unit_names.items():
+                by_code.setdefault((len(c), c[:3]), []).append(c)
+                by_name.setdefault(fold(n)[:3], []).append(n)
+            self._bucket_index = (by_code, by_name)
+        return self._bucket_index
 
     # -- actuals ----------------------------------------------------------------------------------
     def actual(self, cells: dict[str, str], where: _Where) -> Observation | None:
