@@ -24,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_show_locals=False,  # never dump submitted data into a crash report
 )
 
 
@@ -333,6 +334,14 @@ def validate(
             help="Force a text encoding (e.g. cp1258, utf-16) instead of detecting it.",
         ),
     ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            help="Refuse (as a file-too-large finding) any file larger than this many bytes.",
+            min=1,
+        ),
+    ] = 200 * 1024 * 1024,
 ) -> None:
     """Check submitted actuals and task-progress files against the contract and the plan.
 
@@ -346,7 +355,7 @@ def validate(
 
     plan = _plan()
     try:
-        result = validate_paths(plan, _actuals_paths(paths, plan), encoding)
+        result = validate_paths(plan, _actuals_paths(paths, plan), encoding, max_bytes)
     except PathNotFound as exc:
         _usage(f"path {exc} does not exist")
     if fmt is ValidateFormat.json:

@@ -43,6 +43,7 @@ _CODES: tuple[Code, ...] = (
     Code("file-binary", "error", "the file is binary (NUL bytes), not text"),
     Code("file-undecodable", "error", "the bytes are not text in a supported encoding"),
     Code("file-too-large", "error", "the file is larger than the size limit"),
+    Code("too-many-columns", "error", "the header has more columns than any submission would"),
     Code("encoding-fallback", "warning", "not UTF-8: the file was read as Windows-1258"),
     Code("bad-csv", "error", "the CSV structure is broken (e.g. a quote left open)"),
     Code("missing-column", "error", "a required column is missing from the header"),

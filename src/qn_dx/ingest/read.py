@@ -35,9 +35,23 @@ class Table:
     readable: bool = True  # False: a file-level error stops row checks
 
 
-def read_table(path: Path, label: str, encoding: str | None = None) -> Table:
+MAX_BYTES = 200 * 1024 * 1024  # default --max-bytes: refuse, rather than exhaust memory on, more
+MAX_COLUMNS = 1000  # the contract has 7 columns; a header this wide is not a submission
+
+
+def read_table(
+    path: Path, label: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
+) -> Table:
     table = Table(file=label)
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _fail(
+                table,
+                "file-too-large",
+                f"the file is {size:,} bytes; the limit is {max_bytes:,}",
+                hint="split the file, or raise the limit with --max-bytes",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return _fail(table, "file-unreadable", f"cannot read the file: {exc.strerror or exc}")
@@ -67,6 +81,15 @@ def read_table(path: Path, label: str, encoding: str | None = None) -> Table:
         if first is None:
             return _fail(table, "file-empty", "no header row: the file holds only blank lines")
         header_line, headers = first
+        if len(headers) > MAX_COLUMNS:
+            return _fail(
+                table,
+                "too-many-columns",
+                f"the header has {len(headers):,} columns; the contract has 7 "
+                f"(limit {MAX_COLUMNS:,})",
+                line=header_line,
+                hint="is this the right file, and the right delimiter?",
+            )
         _set_columns(table, [nfc(h).strip() for h in headers], header_line)
         if table.readable:
             table.rows = records

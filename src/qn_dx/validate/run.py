@@ -13,7 +13,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..ingest.headers import ACTUALS_FIGURES
-from ..ingest.read import read_table
+from ..ingest.read import MAX_BYTES, read_table
 from ..plan import Plan
 from ..plan.load import display_path
 from .model import Observation, RejectedRow, TaskReport, Validation
@@ -45,7 +45,12 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(files))  # a file named twice is read once
 
 
-def validate_paths(plan: Plan, paths: Iterable[Path], encoding: str | None = None) -> Validation:
+def validate_paths(
+    plan: Plan,
+    paths: Iterable[Path],
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Validation:
     paths = list(paths)
     files = expand_paths(paths)
     run = _Run(plan)
@@ -55,7 +60,7 @@ def validate_paths(plan: Plan, paths: Iterable[Path], encoding: str | None = Non
                 Finding("no-input-files", "no .csv or .xlsx file here", file=display_path(folder))
             )
     for i, f in enumerate(files):
-        run.file(f, display_path(f), i, encoding)
+        run.file(f, display_path(f), i, encoding, max_bytes)
     return run.finish()
 
 
@@ -71,11 +76,13 @@ class _Run:
         self.occupied: dict[tuple[str, str, int], int] = {}  # months taken, as a bit mask
         self.seen_tasks: dict[tuple[str, str], TaskReport] = {}
 
-    def file(self, path: Path, label: str, index: int, encoding: str | None) -> None:
+    def file(
+        self, path: Path, label: str, index: int, encoding: str | None, max_bytes: int
+    ) -> None:
         res = self.result
         res.files += 1
         self.order[label] = index
-        table = read_table(path, label, encoding)
+        table = read_table(path, label, encoding, max_bytes)
         res.findings.extend(table.findings)
         if not table.readable:
             return
