@@ -1,23 +1,26 @@
-"""Benchmark `qn-dx validate`: generated actuals files, timed as whole processes.
+"""Benchmark `qn-dx validate` and `qn-dx report`: generated actuals files, timed as whole processes.
 
 Run from the repository root with the project's virtualenv:
 
-    .venv/bin/python benchmarks/bench_validate.py                 # 10k and 1m (several minutes)
-    .venv/bin/python benchmarks/bench_validate.py --sizes 10k     # well under a minute
+    .venv/bin/python benchmarks/bench_validate.py                   # 10k, 100k and 1m (long)
+    .venv/bin/python benchmarks/bench_validate.py --sizes 10k       # well under a minute
+    .venv/bin/python benchmarks/bench_validate.py --sizes 10k,100k  # a few minutes
     .venv/bin/python benchmarks/bench_validate.py --sizes 1m --repeat 2
     .venv/bin/python benchmarks/bench_validate.py --write-only /tmp/qn-bench   # files only
     .venv/bin/python benchmarks/bench_validate.py --keep /tmp/qn-bench         # time, keep files
 
-What it generates (deterministic: ``random.Random(seed)``, default seed 189):
+What it generates (deterministic: ``random.Random``, default seed 189):
 
 * ``10k``: 10 000 actuals rows on the REAL plan (``data/``): every in-scope target, month by
   month, 2023 first then 2022: province-scope targets for unit 51, EG-15/EG-17/DG-12 for the 13
   districts and the department-level agencies, then the communes month by month (EG-16/EG-18 for
   all 173 communes plus EG-04 or EG-05 by commune type), cut at exactly 10 000 rows.
-* ``1m``: a synthetic plan folder ``plan-synthetic/`` (plan.yaml, targets.yaml, tasks.yaml and
-  agencies.yaml copied from ``data/``; a units.csv with the province 51, 600 districts and
-  60 000 communes of types xã / phường / thị trấn) and 1 000 000 rows on it in the same order
-  (province rows, districts and departments, then communes month by month), used via --data-dir.
+* ``100k`` and ``1m``: one synthetic plan folder ``plan-synthetic/`` shared by both sizes
+  (plan.yaml, targets.yaml, tasks.yaml and agencies.yaml copied from ``data/``; a units.csv with
+  the province 51, 600 districts and 60 000 communes of types xã / phường / thị trấn, drawn from
+  its own random stream so that it is the same whichever sizes are asked for), and 100 000 or
+  1 000 000 rows on it in the same order (province rows, districts and departments, then
+  communes month by month), used via --data-dir.
 * for each size, a ``-bad`` copy where 0.1 % of the rows, spread evenly, are made invalid,
   cycling through: unknown indicator, bad period, numerator > denominator, bad number (a letter
   in a figure), unknown unit code. Each bad row makes exactly one error.
@@ -25,29 +28,39 @@ What it generates (deterministic: ``random.Random(seed)``, default seed 189):
 All clean rows are valid: whole numbers, numerator <= denominator, units in each target's scope,
 no duplicate (indicator, unit, period) and only months (no overlapping periods).
 
-What each number means (every figure is a whole process started from scratch, best of --repeat):
+The table has one line per (file, command): ``validate`` on the clean file, ``report`` on the
+clean file, ``validate`` on the ``-bad`` file. What each number means (every figure is a whole
+process started from scratch, best of --repeat):
 
-* ``rows``: data rows in the file (also checked against the ``rows`` of the JSON output).
+* ``rows``: data rows in the file (validate: checked against the ``rows`` of the JSON output).
 * ``bad``: rows made invalid (checked against ``rows_invalid``; the error codes too).
 * ``MB``: file size in megabytes (10^6 bytes).
-* ``validate s``: wall time of ``qn-dx [--data-dir PLAN] validate FILE --format json``, measured
-  with time.perf_counter around subprocess.run: interpreter start-up, imports, plan load,
-  reading, validation and JSON output.
-* ``rows/s``: rows / validate s.
-* ``peak MiB``: the validate process's maximum resident set size (ru_maxrss of the child, via
+* ``wall s``: wall time of the command, measured with time.perf_counter around subprocess.run:
+  interpreter start-up, imports, plan load, reading, validation (and for report: computing and
+  rendering) and output. The commands are
+
+  - validate: ``qn-dx [--data-dir PLAN] validate FILE --format json``
+  - report: ``qn-dx [--data-dir PLAN] report --actuals FILE --skip-invalid --format json``; its
+    JSON is parsed and ``observations_used`` must be > 0 and ``rows_left_out`` 0.
+
+* ``rows/s``: rows / wall s.
+* ``peak MiB``: the process's maximum resident set size (ru_maxrss of the child, via
   ``/usr/bin/time -v`` when it is there, else a small Python wrapper reading
-  RUSAGE_CHILDREN); the largest over the repeats.
+  RUSAGE_CHILDREN); the largest over the repeats. Anything over 600 MiB gets a NOTE line.
 * ``pandas s``: wall time of a fresh Python process that imports pandas and runs
   ``pandas.read_csv(FILE, dtype=str)``; ``read_csv s`` is the read alone, timed inside it;
-  ``pd MiB`` is that process's peak memory.
-* ``ratio``: validate s / pandas s (both whole processes); ``ratio/read``: validate s /
-  read_csv s. A yardstick: how far validation is from "just parse the CSV".
-* start-up: ``qn-dx --help`` (best of 5), ``qn-dx validate data/actuals`` on the shipped
-  sample (best of 3), and for the synthetic plan a header-only file (the cost of loading the
-  60 000-unit plan before any row is read).
+  ``pd MiB`` is that process's peak memory. Measured once per file (the validate and report
+  lines of the clean file show the same measurement).
+* ``ratio``: wall s / pandas s (both whole processes); ``ratio/read``: wall s / read_csv s.
+  A yardstick: how far the command is from "just parse the CSV".
+* start-up lines: ``qn-dx --help``, ``qn-dx validate data/actuals`` and ``qn-dx report`` on the
+  shipped sample (each best of 5; the README promises ``qn-dx report`` in at most 1.0 s), and,
+  for the synthetic plan, validating a header-only file (the cost of loading the 60 000-unit
+  plan before any row is read).
 
-Nothing is asserted: a wrong row count, invalid count, error code or exit code prints a
-MISMATCH line after the table.
+Nothing is asserted: a wrong row count, invalid count, error code, exit code or report content
+prints a MISMATCH line after the table; a peak over 600 MiB or a sample report over its 1.0 s
+budget prints a NOTE line. The exit status is 0 either way.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..ingest.headers import ACTUALS_FIGURES
+from ..ingest.periods import Period
 from ..ingest.read import MAX_BYTES, read_table
 from ..plan import Plan
 from ..plan.load import display_path
@@ -64,16 +65,26 @@ def validate_paths(
     return run.finish()
 
 
+class _Slot:
+    """What one (indicator, unit) has reported so far in this run."""
+
+    __slots__ = ("conflicted", "occupied", "periods")
+
+    def __init__(self) -> None:
+        self.periods: dict[Period, Observation] = {}  # first valid row for each period
+        self.occupied: dict[int, int] = {}  # year → months taken, as a bit mask
+        self.conflicted: set[Period] = set()  # periods with conflicting rows
+
+
 class _Run:
     def __init__(self, plan: Plan):
         self.checker = RowChecker(plan)
         self.result = Validation()
         self.order: dict[str, int] = {}
-        self.seen_obs: dict[tuple[str, str, str], Observation] = {}
-        self.conflicted: set[tuple[str, str, str]] = set()
+        # Cross-row state per (indicator, unit): far fewer keys than rows, so a million rows
+        # cost one small dict per unit rather than one tuple key per row.
+        self.slots: dict[tuple[str, str], _Slot] = {}
         self.dropped: set[int] = set()  # id() of observations invalidated by a later row
-        self.by_year: dict[tuple[str, str, int], list[Observation]] = {}
-        self.occupied: dict[tuple[str, str, int], int] = {}  # months taken, as a bit mask
         self.seen_tasks: dict[tuple[str, str], TaskReport] = {}
 
     def file(
@@ -158,14 +169,16 @@ class _Run:
             res.rows_invalid += 1
             self._reject(row, where)
             return
-        key = (obs.indicator_id, obs.unit_code, obs.period.label)
-        first = self.seen_obs.get(key)
+        slot = self.slots.get((obs.indicator_id, obs.unit_code))
+        if slot is None:
+            slot = self.slots[(obs.indicator_id, obs.unit_code)] = _Slot()
+        first = slot.periods.get(obs.period)
         if first is not None:
-            self._duplicate(first, obs, key, where)
+            self._duplicate(first, obs, slot, where)
             return
-        ykey = (obs.indicator_id, obs.unit_code, obs.period.year)
-        if self.occupied.get(ykey, 0) & obs.period.months_mask:  # some month is taken already
-            other = next(o for o in self.by_year[ykey] if o.period.overlaps(obs.period))
+        year = obs.period.year
+        if slot.occupied.get(year, 0) & obs.period.months_mask:  # some month is taken already
+            other = next(o for o in slot.periods.values() if o.period.overlaps(obs.period))
             where.error(
                 "overlapping-periods",
                 f"{obs.indicator_id} for {obs.unit_code}: {obs.period.label} overlaps "
@@ -176,9 +189,8 @@ class _Run:
             res.rows_invalid += 1
             self._reject(row, where)
             return
-        self.seen_obs[key] = obs
-        self.occupied[ykey] = self.occupied.get(ykey, 0) | obs.period.months_mask
-        self.by_year.setdefault(ykey, []).append(obs)
+        slot.periods[obs.period] = obs
+        slot.occupied[year] = slot.occupied.get(year, 0) | obs.period.months_mask
         res.observations.append(obs)
         res.rows_valid += 1
 
@@ -194,10 +206,10 @@ class _Run:
             )
         )
 
-    def _duplicate(self, first: Observation, obs: Observation, key: Any, where: Any) -> None:
+    def _duplicate(self, first: Observation, obs: Observation, slot: _Slot, where: Any) -> None:
         res = self.result
         label = f"{obs.indicator_id} for {obs.unit_code} in {obs.period.label}"
-        if first.figures() == obs.figures() and key not in self.conflicted:
+        if first.figures() == obs.figures() and obs.period not in slot.conflicted:
             where.warning(
                 "duplicate-row",
                 f"{label} repeats {first.file}:{first.line} with the same figures; counted once",
@@ -213,8 +225,8 @@ class _Run:
         )
         res.rows_invalid += 1
         self._reject_obs(obs, where.first_error)
-        if key not in self.conflicted:  # the first row is just as doubtful: invalidate it too
-            self.conflicted.add(key)
+        if obs.period not in slot.conflicted:  # the first row is just as doubtful: drop it too
+            slot.conflicted.add(obs.period)
             self.dropped.add(id(first))
             res.findings.append(
                 Finding(
