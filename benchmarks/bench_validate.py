@@ -86,8 +86,11 @@ DATA = REPO / "data"
 QN_DX = Path(sys.executable).parent / "qn-dx"
 GNU_TIME = Path("/usr/bin/time")
 
-SIZES = {"10k": 10_000, "1m": 1_000_000}
-DEFAULT_REPEAT = {"10k": 3, "1m": 1}
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+DEFAULT_REPEAT = {"10k": 3, "100k": 2, "1m": 1}
+STARTUP_REPEAT = 5
+REPORT_BUDGET_S = 1.0  # the README's promise for `qn-dx report` on the shipped sample
+MEMORY_NOTE_MIB = 600  # a peak above this prints a NOTE line
 BAD_FRACTION = 0.001
 HEADER = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
 BAD_KINDS = (
@@ -272,15 +275,18 @@ def _corrupt(kind: str, t: Tgt, row: list[str], known: set[str], rng: random.Ran
 
 @dataclass
 class FileSet:
-    name: str  # "10k" or "1m"
+    name: str  # "10k", "100k" or "1m"
     plan_dir: Path | None  # None: the real plan (no --data-dir)
     clean: Path
     bad: Path
     rows: int
     bad_rows: int = 0
     bad_kinds: dict[str, int] = field(default_factory=dict)
-    units_yaml_bytes: int | None = None
-    header_only: Path | None = None
+    units_csv_bytes: int | None = None
+
+    @property
+    def prefix(self) -> str:
+        return "real" if self.plan_dir is None else "synth"
 
 
 def write_files(fs: FileSet, shape: PlanShape, rng: random.Random) -> None:
@@ -318,29 +324,44 @@ def write_files(fs: FileSet, shape: PlanShape, rng: random.Random) -> None:
     fs.bad_kinds = dict(kinds)
 
 
-def generate(work: Path, sizes: list[str], seed: int) -> list[FileSet]:
+@dataclass
+class Synthetic:
+    folder: Path
+    shape: PlanShape
+    units_csv_bytes: int
+    header_only: Path
+
+
+def generate(work: Path, sizes: list[str], seed: int) -> tuple[list[FileSet], Synthetic | None]:
+    """Write every size's clean and -bad files (and the synthetic plan, once, if a size needs
+    it) plus manifest.json. Returns the file sets and the synthetic plan (None if unused)."""
     work.mkdir(parents=True, exist_ok=True)
     sets: list[FileSet] = []
+    synth: Synthetic | None = None
     for size in sizes:
-        rng = random.Random(f"{seed}-{size}")
         t0 = time.perf_counter()
         if size == "10k":
             shape = real_plan_shape(DATA)
             fs = FileSet(size, None, work / "real-10k.csv", work / "real-10k-bad.csv", SIZES[size])
         else:
-            plan_dir = work / "plan-synthetic"
-            shape, units_bytes = write_synthetic_plan(plan_dir, rng)
+            if synth is None:
+                plan_dir = work / "plan-synthetic"
+                plan_shape, units_bytes = write_synthetic_plan(
+                    plan_dir, random.Random(f"{seed}-synthetic-plan")
+                )
+                header_only = work / "synth-header-only.csv"
+                header_only.write_text(",".join(HEADER) + "\n", encoding="utf-8")
+                synth = Synthetic(plan_dir, plan_shape, units_bytes, header_only)
+            shape = synth.shape
             fs = FileSet(
                 size,
-                plan_dir,
-                work / "synth-1m.csv",
-                work / "synth-1m-bad.csv",
+                synth.folder,
+                work / f"synth-{size}.csv",
+                work / f"synth-{size}-bad.csv",
                 SIZES[size],
-                units_yaml_bytes=units_bytes,
+                units_csv_bytes=synth.units_csv_bytes,
             )
-            fs.header_only = work / "synth-header-only.csv"
-            fs.header_only.write_text(",".join(HEADER) + "\n", encoding="utf-8")
-        write_files(fs, shape, rng)
+        write_files(fs, shape, random.Random(f"{seed}-{size}"))
         log(f"generated {fs.clean.name} and {fs.bad.name} in {time.perf_counter() - t0:.1f} s")
         sets.append(fs)
     manifest = {
@@ -351,12 +372,12 @@ def generate(work: Path, sizes: list[str], seed: int) -> list[FileSet]:
             "rows": fs.rows,
             "bad_rows": fs.bad_rows,
             "bad_kinds": fs.bad_kinds,
-            "units_yaml_bytes": fs.units_yaml_bytes,
+            "units_csv_bytes": fs.units_csv_bytes,
         }
         for fs in sets
     }
     (work / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return sets
+    return sets, synth
 
 
 # -- measuring ----------------------------------------------------------------------------------
