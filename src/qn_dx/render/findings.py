@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-
-from rich.console import Console
-from rich.markup import escape
+from typing import Any
 
 from ..findings import Finding
 from ..validate.model import Validation
@@ -20,7 +18,9 @@ def summary_line(v: Validation) -> str:
     )
 
 
-def print_text(console: Console, v: Validation) -> None:
+def print_text(console: Any, v: Validation) -> None:
+    from rich.markup import escape  # rich only for the terminal form: json/github start faster
+
     current: str | None = None
     for f in v.findings:
         if f.file != current:
