@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 from openpyxl import Workbook
 
+from qn_dx.render.listing import pin_zip_times
+
 OUT = Path("data/actuals")
 NOTE = "Số liệu minh họa, không phải số liệu chính thức (illustrative, not official)"
 QUARTERS = ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]
@@ -195,26 +197,7 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> None:
     notes.append([NOTE])
     buf = io.BytesIO()
     book.save(buf)
-    path.write_bytes(_fixed_zip_times(buf.getvalue()))
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    """openpyxl stamps the current time into the workbook; pin it so reruns give the same bytes."""
-    import zipfile
-
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                import re
-
-                body = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2023-12-31T00:00:00Z", body)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2023, 12, 31, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, body)
-    return out.getvalue()
+    path.write_bytes(pin_zip_times(buf.getvalue()))
 
 
 def main() -> None:

@@ -41,6 +41,58 @@ class ListFormat(StrEnum):
     csv = "csv"
 
 
+# Options shared by the commands that compute (report, summary, missing, explain, tasks): one
+# definition each, so they read and behave the same everywhere.
+ActualsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actuals",
+        metavar="PATH",
+        help="Actuals and task-progress files or folders (repeatable). Default: the plan "
+        "folder's actuals/ (the shipped sample).",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="PERIOD",
+        help="Compute as of this period (2023-Q2, 2023-06, 2023). Default: the latest period in "
+        "the actuals.",
+        show_default=False,
+    ),
+]
+SkipInvalidOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-invalid",
+        help="Compute from the valid rows and say how many rows were left out, instead of "
+        "refusing invalid actuals.",
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="vi|en",
+        help="vi or en. Default: from the locale, else en.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (atomically; never over an input). The format follows the "
+        "extension unless --format is given.",
+        show_default=False,
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"qn-dx {__version__}")
@@ -105,7 +157,9 @@ def _emit(text: str) -> None:
 def targets(
     area: Annotated[
         list[str] | None,
-        typer.Option("--area", "-a", help="Only this area (repeatable), e.g. e-government."),
+        typer.Option(
+            "--area", "-a", metavar="AREA", help="Only this area (repeatable), e.g. e-government."
+        ),
     ] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
@@ -176,17 +230,20 @@ def tasks(
         str | None,
         typer.Option(
             "--agency",
+            metavar="AGENCY",
             help="An agency, group or unit: code or name, ignoring case and diacritics "
             "('so y te' finds Sở Y tế). Includes tasks assigned to its groups.",
         ),
     ] = None,
     group: Annotated[
-        int | None, typer.Option("--group", "-g", help="Only task group N (1–10).", min=1)
+        int | None,
+        typer.Option("--group", "-g", metavar="N", help="Only task group N (1–10).", min=1),
     ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
+            metavar="PERIOD",
             help="Add each task's latest status and progress at this period "
             "(from the task-progress files among the actuals).",
             show_default=False,
@@ -196,24 +253,15 @@ def tasks(
         list[str] | None,
         typer.Option(
             "--status",
+            metavar="STATUS",
             help="Only tasks with this status at --as-of (repeatable): "
             + ", ".join(TASK_STATUS_CHOICES)
             + ".",
             show_default=False,
         ),
     ] = None,
-    actuals: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--actuals",
-            help="Actuals/task-progress files or folders (repeatable). "
-            "Default: the plan folder's actuals/.",
-            show_default=False,
-        ),
-    ] = None,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Use the valid rows of invalid files.")
-    ] = False,
+    actuals: ActualsOption = None,
+    skip_invalid: SkipInvalidOption = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
@@ -331,6 +379,7 @@ def validate(
         str | None,
         typer.Option(
             "--encoding",
+            metavar="ENCODING",
             help="Force a text encoding (e.g. cp1258, utf-16) instead of detecting it.",
         ),
     ] = None,
@@ -338,6 +387,7 @@ def validate(
         int,
         typer.Option(
             "--max-bytes",
+            metavar="BYTES",
             help="Refuse (as a file-too-large finding) any file larger than this many bytes.",
             min=1,
         ),
@@ -376,10 +426,16 @@ class TemplateFormat(StrEnum):
 @app.command()
 def template(
     unit: Annotated[
-        str, typer.Option("--unit", "-u", help="Unit or agency code (or name): 51, 522, STTTT …")
+        str,
+        typer.Option(
+            "--unit", "-u", metavar="CODE", help="Unit or agency code (or name): 51, 522, STTTT …"
+        ),
     ],
     period: Annotated[
-        str, typer.Option("--period", "-p", help="Period to fill in: 2023-Q1, 2023-03, 2023 …")
+        str,
+        typer.Option(
+            "--period", "-p", metavar="PERIOD", help="Period to fill in: 2023-Q1, 2023-03, 2023 …"
+        ),
     ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout, CSV).")
@@ -395,7 +451,6 @@ def template(
     qn-dx template --unit 21010 --period 2023-Q2 --output phuong-le-hong-phong.csv
     """
     from .ingest.periods import parse_period
-    from .output import OutputError, write_atomic
     from .plan.registry import LookupError_, resolve
     from .render.template import template_rows, to_csv_bytes, to_xlsx_bytes
 
@@ -424,13 +479,27 @@ def template(
             _usage("--format xlsx needs --output FILE")
         sys.stdout.buffer.write(data)
         return
+    _deliver(
+        data,
+        output,
+        _plan_inputs(plan),
+        f"{len(rows)} rows for {code} ({plan.reporting_units[code].name})",
+    )
+
+
+def _deliver(data: bytes, output: Path | None, inputs: list[Path], what: str) -> None:
+    """Bytes to stdout, or atomically to ``output`` unless that is one of the run's inputs."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from .output import OutputError, write_atomic
+
     try:
-        write_atomic(output, data, _plan_inputs(plan))
+        write_atomic(output, data, inputs)
     except OutputError as exc:
         _usage(str(exc))
-    typer.echo(
-        f"wrote {output}: {len(rows)} rows for {code} ({plan.reporting_units[code].name})", err=True
-    )
+    typer.echo(f"wrote {output} ({what})", err=True)
 
 
 def _plan_inputs(plan) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -502,37 +571,17 @@ def _default_lang() -> str:
 
 @app.command()
 def report(
-    actuals: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--actuals",
-            help="Actuals files or folders (repeatable). Default: the plan "
-            "folder's actuals/ (the shipped sample).",
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Compute as of this period (2023-Q2, 2023-06, 2023). "
-            "Default: the latest period in the actuals.",
-            show_default=False,
-        ),
-    ] = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
     area: Annotated[
-        list[str] | None, typer.Option("--area", "-a", help="Only this area (repeatable).")
+        list[str] | None,
+        typer.Option("--area", "-a", metavar="AREA", help="Only this area (repeatable)."),
     ] = None,
     by_unit: Annotated[
         bool,
         typer.Option("--by-unit", help="Add each unit's own value under its target, worst first."),
     ] = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang", help="vi or en. Default: from the locale, else en.", show_default=False
-        ),
-    ] = None,
+    lang: LangOption = None,
     fmt: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -543,27 +592,13 @@ def report(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically; never over an input).",
-            show_default=False,
-        ),
-    ] = None,
-    skip_invalid: Annotated[
-        bool,
-        typer.Option(
-            "--skip-invalid",
-            help="Compute from the valid rows and say how many "
-            "rows were left out, instead of refusing invalid actuals.",
-        ),
-    ] = False,
+    output: OutputOption = None,
+    skip_invalid: SkipInvalidOption = False,
     fail_on: Annotated[
         list[str] | None,
         typer.Option(
             "--fail-on",
+            metavar="STATUS",
             help="Exit 1 when any target has this status (repeatable): "
             + ", ".join(STATUS_CHOICES)
             + ".",
@@ -602,17 +637,7 @@ def report(
         out.print_table(_console(), result, lang, by_unit)
     else:
         data = _render_report(out, result, fmt, lang, by_unit)
-        if output is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        else:
-            from .output import OutputError, write_atomic
-
-            try:
-                write_atomic(output, data, [*inputs, *_plan_inputs(plan)])
-            except OutputError as exc:
-                _usage(str(exc))
-            typer.echo(f"wrote {output} ({fmt.value}, as of {period.label})", err=True)
+        _deliver(data, output, [*inputs, *_plan_inputs(plan)], f"{fmt.value}, as of {period.label}")
     if skip_invalid and left_out:
         typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
     hit = [r.id for r in result.targets if r.status in (fail_on or [])]
@@ -690,31 +715,18 @@ class MissingFormat(StrEnum):
 
 @app.command()
 def missing(
-    actuals: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--actuals",
-            help="Actuals files or folders (repeatable). Default: the plan folder's actuals/.",
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Period (default: the latest in the actuals).", show_default=False
-        ),
-    ] = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
     agency: Annotated[
         str | None,
         typer.Option(
             "--agency",
+            metavar="AGENCY",
             help="Only what this agency, unit or group owes (code or name).",
             show_default=False,
         ),
     ] = None,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Use the valid rows of invalid files.")
-    ] = False,
+    skip_invalid: SkipInvalidOption = False,
     fmt: Annotated[MissingFormat, typer.Option("--format", "-f", help="Output format.")] = (
         MissingFormat.table
     ),
@@ -758,20 +770,8 @@ class SummaryFormat(StrEnum):
 
 @app.command()
 def summary(
-    actuals: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--actuals",
-            help="Actuals files or folders (repeatable). Default: the plan folder's actuals/.",
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Period (default: the latest in the actuals).", show_default=False
-        ),
-    ] = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
     fmt: Annotated[
         SummaryFormat | None,
         typer.Option(
@@ -781,23 +781,13 @@ def summary(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically).", show_default=False),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang", help="vi or en. Default: from the locale, else en.", show_default=False
-        ),
-    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
     stamp: Annotated[
         bool,
         typer.Option("--stamp", help="Add the generation time (output then differs run to run)."),
     ] = False,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Use the valid rows of invalid files.")
-    ] = False,
+    skip_invalid: SkipInvalidOption = False,
 ) -> None:
     """The quarterly summary for the People's Committee: statuses, changes, tasks, missing data.
 
@@ -836,17 +826,7 @@ def summary(
         SummaryFormat.html: out.to_html,
     }[fmt]
     data = render(result, lang, when).encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    from .output import OutputError, write_atomic
-
-    try:
-        write_atomic(output, data, [*inputs, *_plan_inputs(plan)])
-    except OutputError as exc:
-        _usage(str(exc))
-    typer.echo(f"wrote {output} ({fmt.value}, as of {period.label})", err=True)
+    _deliver(data, output, [*inputs, *_plan_inputs(plan)], f"{fmt.value}, as of {period.label}")
 
 
 class ExplainFormat(StrEnum):
@@ -857,26 +837,9 @@ class ExplainFormat(StrEnum):
 @app.command()
 def explain(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="A target id, e.g. EG-16.")],
-    actuals: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--actuals",
-            help="Actuals files or folders (repeatable). Default: the plan folder's actuals/.",
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Period (default: the latest in the actuals).", show_default=False
-        ),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang", help="vi or en. Default: from the locale, else en.", show_default=False
-        ),
-    ] = None,
+    actuals: ActualsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
     fmt: Annotated[ExplainFormat, typer.Option("--format", "-f", help="text or json.")] = (
         ExplainFormat.text
     ),

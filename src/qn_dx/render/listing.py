@@ -62,3 +62,22 @@ def print_table(
     for row in rows:
         table.add_row(*(str(_cell(row.get(key))) for key, _header in columns))
     console.print(table)
+
+
+def pin_zip_times(data: bytes) -> bytes:
+    """openpyxl stamps the current time into a workbook (zip entries and docProps/core.xml); pin
+    it so that the same input gives the same bytes."""
+    import re
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2000-01-01T00:00:00Z", body)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, body)
+    return out.getvalue()

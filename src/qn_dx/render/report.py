@@ -13,7 +13,7 @@ from typing import Any
 
 from ..compute import STATUSES, Report, TargetResult
 from ..plan.models import OP_SYMBOL
-from .listing import BOM, neutralise, to_csv
+from .listing import BOM, neutralise, pin_zip_times, to_csv
 
 STATUS_TEXT = {
     "en": {
@@ -425,7 +425,7 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
     _sources_sheet(book, report)
     buf = io.BytesIO()
     book.save(buf)
-    return _pin_zip(buf.getvalue())
+    return pin_zip_times(buf.getvalue())
 
 
 SOURCES_SHEET = "Nguồn - Sources"  # Excel forbids "/" in sheet names
@@ -476,24 +476,6 @@ def _sheet_name(name: str) -> str:
     for ch in "[]:*?/\\":
         name = name.replace(ch, " ")
     return name[:31]
-
-
-def _pin_zip(data: bytes) -> bytes:
-    """openpyxl stamps the time into the workbook; pin it so the same input gives the same bytes."""
-    import re
-    import zipfile
-
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2000-01-01T00:00:00Z", body)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, body)
-    return out.getvalue()
 
 
 _CSS = """

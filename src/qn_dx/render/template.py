@@ -8,7 +8,7 @@ from typing import Any
 from ..ingest.periods import Period
 from ..plan import Plan
 from ..plan.registry import in_scope
-from .listing import to_csv
+from .listing import pin_zip_times, to_csv
 
 COLUMNS = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
 
@@ -47,4 +47,4 @@ def to_xlsx_bytes(rows: list[dict[str, Any]]) -> bytes:
     sheet.freeze_panes = "A2"
     buf = io.BytesIO()
     book.save(buf)
-    return buf.getvalue()
+    return pin_zip_times(buf.getvalue())
