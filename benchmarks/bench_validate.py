@@ -434,87 +434,144 @@ def qn(plan_dir: Path | None, *args: str) -> list[str]:
 
 
 @dataclass
+class PandasRead:
+    wall: float
+    read_s: float
+    peak_mib: float
+
+
+@dataclass
 class Line:
     label: str
+    command: str  # validate | report
     rows: int
     bad: int
     mb: float
-    validate_s: float
+    wall: float
     peak_mib: float
-    pandas_s: float
-    read_s: float
-    pandas_mib: float
+    pandas: PandasRead
 
 
-def check_output(label: str, run: Run, rows: int, bad: int, kinds: dict[str, int]) -> list[str]:
+def check_validate(label: str, run: Run, rows: int, bad: int, kinds: dict[str, int]) -> list[str]:
     problems: list[str] = []
     try:
         doc = json.loads(run.stdout)
     except json.JSONDecodeError:
         tail = run.stderr.strip().splitlines()[-5:]
-        return [f"MISMATCH {label}: no JSON output (exit {run.rc}): {' | '.join(tail)}"]
+        return [f"MISMATCH {label} validate: no JSON output (exit {run.rc}): {' | '.join(tail)}"]
     if doc.get("rows") != rows:
-        problems.append(f"MISMATCH {label}: rows {doc.get('rows')} != {rows} data rows")
+        problems.append(f"MISMATCH {label} validate: rows {doc.get('rows')} != {rows} data rows")
     if doc.get("rows_invalid") != bad:
-        problems.append(f"MISMATCH {label}: rows_invalid {doc.get('rows_invalid')} != {bad} bad")
+        problems.append(
+            f"MISMATCH {label} validate: rows_invalid {doc.get('rows_invalid')} != {bad} bad"
+        )
     if doc.get("rows_skipped"):
-        problems.append(f"MISMATCH {label}: rows_skipped {doc.get('rows_skipped')} != 0")
+        problems.append(f"MISMATCH {label} validate: rows_skipped {doc.get('rows_skipped')} != 0")
     codes = collections.Counter(e["code"] for e in doc.get("errors", []))
     if codes != collections.Counter(kinds):
-        problems.append(f"MISMATCH {label}: error codes {dict(codes)} != injected {kinds}")
+        problems.append(f"MISMATCH {label} validate: error codes {dict(codes)} != injected {kinds}")
     if doc.get("warnings"):
         warned = dict(collections.Counter(w["code"] for w in doc["warnings"]))
-        problems.append(f"MISMATCH {label}: unexpected warnings {warned}")
+        problems.append(f"MISMATCH {label} validate: unexpected warnings {warned}")
     expected_rc = 1 if bad else 0
     if run.rc != expected_rc:
-        problems.append(f"MISMATCH {label}: exit code {run.rc} != {expected_rc}")
+        problems.append(f"MISMATCH {label} validate: exit code {run.rc} != {expected_rc}")
     return problems
 
 
-def time_file(
-    label: str,
-    path: Path,
-    plan_dir: Path | None,
-    rows: int,
-    bad: int,
-    kinds: dict[str, int],
-    repeat: int,
-    env: dict[str, str],
-    problems: list[str],
-) -> Line:
-    log(f"timing {label}: qn-dx validate (best of {repeat}) …")
-    run, peak = best_of(repeat, qn(plan_dir, "validate", str(path), "--format", "json"), env)
-    problems.extend(check_output(label, run, rows, bad, kinds))
-    log(f"  {run.wall:.2f} s, {peak / 1024:.0f} MiB; pandas.read_csv …")
-    pd_run, pd_peak = best_of(repeat, [sys.executable, "-c", _PANDAS, str(path)], env)
+def check_report(label: str, run: Run) -> tuple[list[str], str]:
+    """Problems with a clean file's `report --skip-invalid --format json`, and a one-line
+    summary (as of, observations used, status counts) for the notes under the table."""
+    tail = " | ".join(run.stderr.strip().splitlines()[-5:])
     try:
-        pd_doc = json.loads(pd_run.stdout)
-        read_s = float(pd_doc["read"])
-        if pd_doc["rows"] != rows:
-            problems.append(f"MISMATCH {label}: pandas read {pd_doc['rows']} rows, not {rows}")
+        doc = json.loads(run.stdout)
+    except json.JSONDecodeError:
+        return [f"MISMATCH {label} report: no JSON output (exit {run.rc}): {tail}"], ""
+    problems: list[str] = []
+    used = doc.get("observations_used")
+    if not isinstance(used, int) or used <= 0:
+        problems.append(f"MISMATCH {label} report: observations_used {used!r}, expected > 0")
+    if doc.get("rows_left_out") != 0:
+        problems.append(f"MISMATCH {label} report: rows_left_out {doc.get('rows_left_out')} != 0")
+    if run.rc != 0:
+        problems.append(f"MISMATCH {label} report: exit code {run.rc} != 0: {tail}")
+    counts = ", ".join(f"{k} {v}" for k, v in (doc.get("counts") or {}).items() if v)
+    summary = (
+        f"report {label}: as of {doc.get('as_of')}, observations_used {used}, "
+        f"{len(doc.get('targets', []))} targets ({counts})"
+    )
+    return problems, summary
+
+
+def time_pandas(
+    label: str, path: Path, rows: int, repeat: int, env: dict[str, str], problems: list[str]
+) -> PandasRead:
+    log(f"  pandas.read_csv {path.name} (best of {repeat}) …")
+    run, peak = best_of(repeat, [sys.executable, "-c", _PANDAS, str(path)], env)
+    try:
+        doc = json.loads(run.stdout)
+        read_s = float(doc["read"])
+        if doc["rows"] != rows:
+            problems.append(f"MISMATCH {label}: pandas read {doc['rows']} rows, not {rows}")
     except (json.JSONDecodeError, KeyError):
         read_s = float("nan")
-        problems.append(f"MISMATCH {label}: pandas failed: {pd_run.stderr.strip()[-300:]}")
-    return Line(
-        label,
-        rows,
-        bad,
-        path.stat().st_size / 1e6,
-        run.wall,
-        peak / 1024,
-        pd_run.wall,
-        read_s,
-        pd_peak / 1024,
-    )
+        problems.append(f"MISMATCH {label}: pandas failed: {run.stderr.strip()[-300:]}")
+    return PandasRead(run.wall, read_s, peak / 1024)
+
+
+def time_size(
+    fs: FileSet, repeat: int, env: dict[str, str], problems: list[str], notes: list[str]
+) -> list[Line]:
+    """validate + report on the clean file, validate on the -bad file, pandas on both."""
+    lines: list[Line] = []
+    for label, path, bad, kinds in (
+        (f"{fs.prefix}-{fs.name}", fs.clean, 0, {}),
+        (f"{fs.prefix}-{fs.name}-bad", fs.bad, fs.bad_rows, fs.bad_kinds),
+    ):
+        mb = path.stat().st_size / 1e6
+        log(f"timing {label}: qn-dx validate (best of {repeat}) …")
+        cmd = qn(fs.plan_dir, "validate", str(path), "--format", "json")
+        run, peak = best_of(repeat, cmd, env)
+        problems.extend(check_validate(label, run, fs.rows, bad, kinds))
+        log(f"  {run.wall:.2f} s, {peak / 1024:.0f} MiB")
+        validate_wall, validate_peak = run.wall, peak
+        report: tuple[float, int] | None = None
+        if not bad:
+            log(f"timing {label}: qn-dx report (best of {repeat}) …")
+            cmd = qn(
+                fs.plan_dir,
+                *("report", "--actuals", str(path), "--skip-invalid", "--format", "json"),
+            )
+            run, peak = best_of(repeat, cmd, env)
+            found, summary = check_report(label, run)
+            problems.extend(found)
+            if summary:
+                notes.append(summary)
+            log(f"  {run.wall:.2f} s, {peak / 1024:.0f} MiB")
+            report = (run.wall, peak)
+        pandas = time_pandas(label, path, fs.rows, repeat, env, problems)
+        lines.append(
+            Line(label, "validate", fs.rows, bad, mb, validate_wall, validate_peak / 1024, pandas)
+        )
+        if report is not None:
+            lines.append(
+                Line(label, "report", fs.rows, bad, mb, report[0], report[1] / 1024, pandas)
+            )
+    return lines
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.1f}" if b > 0 else "n/a"
 
 
 def print_table(lines: list[Line]) -> None:
     head = (
         "file",
+        "command",
         "rows",
         "bad",
         "MB",
-        "validate s",
+        "wall s",
         "rows/s",
         "peak MiB",
         "pandas s",
@@ -526,25 +583,26 @@ def print_table(lines: list[Line]) -> None:
     body = [
         (
             ln.label,
+            ln.command,
             f"{ln.rows:,}",
             f"{ln.bad:,}",
             f"{ln.mb:.1f}",
-            f"{ln.validate_s:.2f}",
-            f"{ln.rows / ln.validate_s:,.0f}",
+            f"{ln.wall:.2f}",
+            f"{ln.rows / ln.wall:,.0f}",
             f"{ln.peak_mib:.0f}",
-            f"{ln.pandas_s:.2f}",
-            f"{ln.read_s:.3f}",
-            f"{ln.pandas_mib:.0f}",
-            f"{ln.validate_s / ln.pandas_s:.1f}",
-            f"{ln.validate_s / ln.read_s:.1f}",
+            f"{ln.pandas.wall:.2f}",
+            f"{ln.pandas.read_s:.3f}",
+            f"{ln.pandas.peak_mib:.0f}",
+            _ratio(ln.wall, ln.pandas.wall),
+            _ratio(ln.wall, ln.pandas.read_s),
         )
         for ln in lines
     ]
     widths = [max(len(str(r[i])) for r in [head, *body]) for i in range(len(head))]
 
     def fmt(r: tuple[str, ...]) -> str:
-        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:])]
-        return "  ".join(cells)
+        left = [r[0].ljust(widths[0]), r[1].ljust(widths[1])]
+        return "  ".join(left + [c.rjust(w) for c, w in zip(r[2:], widths[2:])])
 
     print(fmt(head))
     print("  ".join("-" * w for w in widths))
@@ -558,15 +616,26 @@ def log(message: str) -> None:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="10k,1m", help="comma-separated: 10k, 1m (default both)")
     ap.add_argument(
-        "--repeat", type=int, default=None, help="best of N (default 3 for 10k, 1 for 1m)"
+        "--sizes",
+        default=",".join(SIZES),
+        help=f"comma-separated: {', '.join(SIZES)} (default all three)",
+    )
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="best of N for the sized files (default "
+        + ", ".join(f"{n} for {s}" for s, n in DEFAULT_REPEAT.items())
+        + f"); start-up is always best of {STARTUP_REPEAT}",
     )
     ap.add_argument("--write-only", type=Path, metavar="DIR", help="write the files, time nothing")
     ap.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep the files")
     ap.add_argument("--seed", type=int, default=189, help="random seed (default 189)")
     args = ap.parse_args(argv)
-    args.size_list = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
+    args.size_list = list(
+        dict.fromkeys(s.strip().lower() for s in args.sizes.split(",") if s.strip())
+    )
     unknown = [s for s in args.size_list if s not in SIZES]
     if unknown or not args.size_list:
         ap.error(f"--sizes takes {', '.join(SIZES)}; got {args.sizes!r}")
@@ -577,18 +646,51 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def time_startup(
+    env: dict[str, str], problems: list[str], notes: list[str], sample_lines: list[str]
+) -> list[str]:
+    """`qn-dx --help`, and validate and report on the shipped sample, best of 5 each."""
+    n = STARTUP_REPEAT
+    log(f"timing start-up (best of {n}) …")
+    helped, help_peak = best_of(n, [str(QN_DX), "--help"], env)
+    checked, checked_peak = best_of(n, [str(QN_DX), "validate", "data/actuals"], env)
+    reported, reported_peak = best_of(n, [str(QN_DX), "report"], env)
+    for what, run in (("--help", helped), ("report", reported)):
+        if run.rc != 0:
+            tail = " | ".join(run.stderr.strip().splitlines()[-3:])
+            problems.append(f"MISMATCH start-up qn-dx {what}: exit code {run.rc}: {tail}")
+    if reported.wall > REPORT_BUDGET_S:
+        notes.append(
+            f"NOTE qn-dx report on the sample took {reported.wall:.2f} s, over the README's "
+            f"{REPORT_BUDGET_S:.1f} s budget"
+        )
+    summary = checked.stdout.strip().splitlines()[-1:] or ["(no output)"]
+    sample_lines.append(f"sample data/actuals: {summary[0]}")
+    verdict = "within" if reported.wall <= REPORT_BUDGET_S else "OVER"
+    return [
+        f"start-up: qn-dx --help {helped.wall:.2f} s (best of {n}, peak "
+        f"{help_peak / 1024:.0f} MiB, exit {helped.rc})",
+        f"start-up: qn-dx validate data/actuals {checked.wall:.2f} s (best of {n}, peak "
+        f"{checked_peak / 1024:.0f} MiB, exit {checked.rc})",
+        f"start-up: qn-dx report {reported.wall:.2f} s (best of {n}, peak "
+        f"{reported_peak / 1024:.0f} MiB, exit {reported.rc}; {verdict} the "
+        f"{REPORT_BUDGET_S:.1f} s budget)",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     global USE_GNU_TIME
     args = parse_args(argv)
     os.environ.pop("QN_DX_DATA", None)  # the real plan is data/, for the CLI and for us
     env = dict(os.environ)
     if args.write_only:
-        sets = generate(args.write_only, args.size_list, args.seed)
+        sets, synth = generate(args.write_only, args.size_list, args.seed)
         for fs in sets:
             print(f"{fs.clean}  {fs.rows} rows")
             print(f"{fs.bad}  {fs.rows} rows, {fs.bad_rows} bad {fs.bad_kinds}")
-            if fs.plan_dir:
-                print(f"{fs.plan_dir}/  (use with --data-dir; units.csv {fs.units_yaml_bytes} B)")
+        if synth is not None:
+            print(f"{synth.folder}/  (use with --data-dir; units.csv {synth.units_csv_bytes} B)")
+            print(f"{synth.header_only}  header only")
         print(f"{args.write_only / 'manifest.json'}")
         return 0
     if not QN_DX.exists():
@@ -601,46 +703,45 @@ def main(argv: list[str] | None = None) -> int:
         tmp = tempfile.TemporaryDirectory(prefix="qn-dx-bench-")
         work = Path(tmp.name)
     try:
-        sets = generate(work, args.size_list, args.seed)
+        sets, synth = generate(work, args.size_list, args.seed)
         lines: list[Line] = []
         problems: list[str] = []
+        notes: list[str] = []
         extra: list[str] = []
         for fs in sets:
-            repeat = args.repeat or DEFAULT_REPEAT[fs.name]
-            prefix = "real" if fs.plan_dir is None else "synth"
-            for label, path, bad, kinds in (
-                (f"{prefix}-{fs.name}", fs.clean, 0, {}),
-                (f"{prefix}-{fs.name}-bad", fs.bad, fs.bad_rows, fs.bad_kinds),
-            ):
-                lines.append(
-                    time_file(label, path, fs.plan_dir, fs.rows, bad, kinds, repeat, env, problems)
+            lines.extend(
+                time_size(fs, args.repeat or DEFAULT_REPEAT[fs.name], env, problems, notes)
+            )
+        if synth is not None:
+            repeat = args.repeat or max(DEFAULT_REPEAT[fs.name] for fs in sets if fs.plan_dir)
+            log(f"timing the synthetic plan load (best of {repeat}) …")
+            run, peak = best_of(repeat, qn(synth.folder, "validate", str(synth.header_only)), env)
+            extra.append(
+                f"synthetic plan load (validate a header-only file, units.csv "
+                f"{synth.units_csv_bytes / 1e6:.1f} MB, best of {repeat}): {run.wall:.2f} s, "
+                f"peak {peak / 1024:.0f} MiB, exit {run.rc}"
+            )
+        sample_lines: list[str] = []
+        startup = time_startup(env, problems, notes, sample_lines)
+        for ln in lines:
+            if ln.peak_mib > MEMORY_NOTE_MIB:
+                notes.append(
+                    f"NOTE {ln.label} {ln.command}: peak {ln.peak_mib:.0f} MiB, over "
+                    f"{MEMORY_NOTE_MIB} MiB"
                 )
-            if fs.header_only is not None:
-                run, peak = best_of(repeat, qn(fs.plan_dir, "validate", str(fs.header_only)), env)
-                extra.append(
-                    f"synthetic plan load (validate a header-only file, units.csv "
-                    f"{fs.units_yaml_bytes / 1e6:.1f} MB, best of {repeat}): {run.wall:.2f} s, "
-                    f"peak {peak / 1024:.0f} MiB, exit {run.rc}"
-                )
-        log("timing start-up …")
-        helped, help_peak = best_of(5, [str(QN_DX), "--help"], env)
-        sample, sample_peak = best_of(3, [str(QN_DX), "validate", "data/actuals"], env)
         print()
         print_table(lines)
         print()
-        print(
-            f"start-up: qn-dx --help {helped.wall:.2f} s (best of 5, peak {help_peak / 1024:.0f} "
-            f"MiB); qn-dx validate data/actuals {sample.wall:.2f} s (best of 3, peak "
-            f"{sample_peak / 1024:.0f} MiB, exit {sample.rc})"
-        )
-        summary = sample.stdout.strip().splitlines()[-1:] or ["(no output)"]
-        print(f"sample data/actuals: {summary[0]}")
-        for text in extra:
+        for text in startup:
+            print(text)
+        for text in sample_lines + extra:
             print(text)
         for fs in sets:
             print(f"injected into {fs.bad.name}: {fs.bad_rows} bad rows {fs.bad_kinds}")
         how = "/usr/bin/time -v" if USE_GNU_TIME else "python wrapper (RUSAGE_CHILDREN)"
         print(f"peak memory via {how}; python {sys.version.split()[0]}; work folder {work}")
+        for text in notes:
+            print(text)
         for p in problems:
             print(p)
     finally:
