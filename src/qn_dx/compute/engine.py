@@ -149,8 +149,9 @@ def compute_target(
         elif is_year_end(as_of):
             status = "not_met"
         else:
-            points = _projection_points(target, current, as_of)
-            projection = _project(points, as_of)
+            series = _projection_points(target, current, as_of)
+            projection = _project(series)
+            points = [(p.label, v) for p, v in series]
             meets = projection is not None and _meets(target, projection, target_value)
             status = "on_track" if meets else "off_track"
     result = TargetResult(
@@ -269,22 +270,20 @@ def plan_year_periods(as_of: Period) -> list[Period]:
 
 def _projection_points(
     target: Target, observations: list[Observation], as_of: Period
-) -> list[tuple[str, float]]:
+) -> list[tuple[Period, float]]:
     points = []
     for p in plan_year_periods(as_of):
         agg = aggregate(target, observations, p)
         if isinstance(agg.actual, float):
-            points.append((p.label, agg.actual))
+            points.append((p, agg.actual))
     return points
 
 
-def _project(points: list[tuple[str, float]], as_of: Period) -> float | None:
+def _project(points: list[tuple[Period, float]]) -> float | None:
     """Least-squares line through (end month, value), read at month 12; one point: itself."""
     if not points:
         return None
-    from ..ingest.periods import parse_period
-
-    xs = [parse_period(label).end_month for label, _ in points]  # type: ignore[union-attr]
+    xs = [p.end_month for p, _ in points]
     ys = [v for _, v in points]
     if len(points) == 1:
         return ys[0]
