@@ -133,7 +133,15 @@ def mutate_xlsx(data: bytes, rng: random.Random) -> bytes:
 def run(runs: int, seed: int, verbose: bool = True) -> tuple[int, int, Counter[str]]:
     rng = random.Random(seed)
     plan = load_plan()
+    original = cli._plan
     cli._plan = lambda: plan  # load the plan once: the runs are about the submissions
+    try:
+        return _run(runs, rng, verbose)
+    finally:
+        cli._plan = original  # callers (the test suite) must get the real loader back
+
+
+def _run(runs: int, rng: random.Random, verbose: bool) -> tuple[int, int, Counter[str]]:
     runner = CliRunner()
     files = sorted(p for p in SAMPLE.iterdir() if p.suffix in (".csv", ".xlsx"))
     crashes: Counter[str] = Counter()
