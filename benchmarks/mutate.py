@@ -26,7 +26,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-import qn_dx.cli as cli
+import qn_dx.cli.shell as shell
+from qn_dx.cli import app
 from qn_dx.plan import load_plan
 
 REPO = Path(__file__).resolve().parent.parent
@@ -133,12 +134,12 @@ def mutate_xlsx(data: bytes, rng: random.Random) -> bytes:
 def run(runs: int, seed: int, verbose: bool = True) -> tuple[int, int, Counter[str]]:
     rng = random.Random(seed)
     plan = load_plan()
-    original = cli._plan
-    cli._plan = lambda: plan  # load the plan once: the runs are about the submissions
+    original = shell.plan
+    shell.plan = lambda: plan  # load the plan once: the runs are about the submissions
     try:
         return _run(runs, rng, verbose)
     finally:
-        cli._plan = original  # callers (the test suite) must get the real loader back
+        shell.plan = original  # callers (the test suite) must get the real loader back
 
 
 def _run(runs: int, rng: random.Random, verbose: bool) -> tuple[int, int, Counter[str]]:
@@ -180,7 +181,7 @@ def _run(runs: int, rng: random.Random, verbose: bool) -> tuple[int, int, Counte
                 ],
             ):
                 ran += 1
-                result = runner.invoke(cli.app, args)
+                result = runner.invoke(app, args)
                 if result.exception is not None and not isinstance(result.exception, SystemExit):
                     name = type(result.exception).__name__
                     crashes[name] += 1

@@ -8,11 +8,11 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from qn_dx.cli import app
-import qn_dx.cli as cli
+import qn_dx.cli.shell as shell
 
 console = Console(record=True, width=150, force_terminal=True, color_system="truecolor",
                   emoji=False, highlight=False)
-cli._console = lambda: console  # the report prints through this console
+shell.console = lambda: console  # the report prints through this console
 CliRunner().invoke(app, ["report", "--lang", "en", "--area", "e-government"])
 console.save_svg("docs/img/report-terminal.svg", title="qn-dx report --area e-government")
 print("wrote docs/img/report-terminal.svg")

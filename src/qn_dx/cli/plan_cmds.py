@@ -1,0 +1,241 @@
+"""Commands about the plan itself: targets, tasks (and their progress), check, codes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import shell
+from .shell import (
+    ActualsOption,
+    ListFormat,
+    SkipInvalidOption,
+    app,
+)
+
+
+@app.command()
+def targets(
+    area: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--area", "-a", metavar="AREA", help="Only this area (repeatable), e.g. e-government."
+        ),
+    ] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """List the plan's 53 targets (Part II §II): id, area, measure, op, target, scope, lead.
+
+    Example: qn-dx targets --area digital-economy --format json
+    """
+    from ..plan.queries import target_rows
+    from ..render.listing import print_table, to_csv, to_json
+
+    plan = shell.plan()
+    unknown = [a for a in area or [] if a not in plan.area_by_id]
+    if unknown:
+        shell.usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
+    rows = target_rows(plan, area)
+    if fmt is ListFormat.json:
+        shell.emit(to_json(rows))
+    elif fmt is ListFormat.csv:
+        cols = [
+            "id",
+            "area",
+            "measure",
+            "unit",
+            "op",
+            "target",
+            "target_offset",
+            "title_vi",
+            "title_en",
+            "scope",
+            "period_rule",
+            "baseline",
+            "lead",
+            "source",
+        ]
+        flat = [{**r, "scope": _scope_text(r["scope"])} for r in rows]
+        shell.emit(to_csv(flat, cols))
+    else:
+        flat = [{**r, "scope": _scope_text(r["scope"])} for r in rows]
+        print_table(
+            shell.console(),
+            f"{plan.info.number}: {len(rows)} targets",
+            flat,
+            [
+                ("id", "ID"),
+                ("title_en", "Target"),
+                ("measure", "Measure"),
+                ("target_text", "Goal"),
+                ("scope", "Scope"),
+                ("period_rule", "Period rule"),
+                ("lead", "Lead"),
+            ],
+        )
+
+
+def _scope_text(scope: dict) -> str:  # type: ignore[type-arg]
+    text = " + ".join(scope["levels"])
+    return f"{text} ({', '.join(scope['types'])})" if scope["types"] else text
+
+
+TASK_STATUS_CHOICES = ("done", "in_progress", "delayed", "not_started", "overdue", "not_reported")
+
+
+@app.command()
+def tasks(
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            metavar="AGENCY",
+            help="An agency, group or unit: code or name, ignoring case and diacritics "
+            "('so y te' finds Sở Y tế). Includes tasks assigned to its groups.",
+        ),
+    ] = None,
+    group: Annotated[
+        int | None,
+        typer.Option("--group", "-g", metavar="N", help="Only task group N (1–10).", min=1),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="PERIOD",
+            help="Add each task's latest status and progress at this period "
+            "(from the task-progress files among the actuals).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only tasks with this status at --as-of (repeatable): "
+            + ", ".join(TASK_STATUS_CHOICES)
+            + ".",
+            show_default=False,
+        ),
+    ] = None,
+    actuals: ActualsOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """List the 76 tasks of Phụ lục 2 with their lead and coordinating agencies.
+
+    With --as-of (or --status/--actuals) each task also gets its latest reported status and
+    progress; at the plan year's end a task that is not done is overdue.
+    Example: qn-dx tasks --agency "so y te" --as-of 2023-Q3 --format json
+    """
+    from ..plan.queries import agency_label, task_rows
+    from ..plan.registry import LookupError_
+    from ..render.listing import print_table, to_csv, to_json
+
+    plan = shell.plan()
+    bad = [x for x in status or [] if x not in TASK_STATUS_CHOICES]
+    if bad:
+        shell.usage(f"--status {bad[0]!r}: use one of {', '.join(TASK_STATUS_CHOICES)}")
+    try:
+        rows = task_rows(plan, agency, group)
+        title = agency_label(plan, agency) if agency else plan.info.number
+    except LookupError_ as exc:
+        what = "matches several entries" if exc.ambiguous else "is not an agency, group or unit"
+        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        shell.usage(f"{exc.query!r} {what}{tail}")
+    progress_mode = bool(as_of or status or actuals)
+    if progress_mode:
+        from ..compute.tasks import task_states
+
+        validation, period, _inputs_used = shell.inputs(plan, actuals, as_of, skip_invalid)
+        states = {st.task.id: st for st in task_states(plan, validation.task_reports, period)}
+        for row in rows:
+            st = states[row["id"]]
+            row.update(status=st.status, progress=st.progress, status_period=st.period)
+        if status:
+            rows = [r for r in rows if r["status"] in status]
+        title += f" — as of {period.label}"
+    if fmt is ListFormat.json:
+        shell.emit(to_json(rows))
+        return
+    cols = ["id", "number", "group", "name_vi", "name_en", "lead", "coordinating"]
+    if agency:
+        cols += ["role", "via"]
+    if progress_mode:
+        cols += ["status", "progress", "status_period"]
+    if fmt is ListFormat.csv:
+        shell.emit(to_csv(rows, cols))
+    else:
+        headers = [
+            ("number", "No."),
+            ("name_vi", "Nhiệm vụ"),
+            ("lead", "Lead"),
+            ("coordinating", "Coordinating"),
+        ]
+        if agency:
+            headers += [("role", "Role"), ("via", "Via group")]
+        if progress_mode:
+            headers += [
+                ("status", "Status"),
+                ("progress", "Progress %"),
+                ("status_period", "Reported"),
+            ]
+        print_table(shell.console(), f"{title}: {len(rows)} tasks", rows, headers)
+
+
+@app.command()
+def check() -> None:
+    """Check the plan folder: duplicate ids, unknown agency/unit codes, budget sums, empty scopes.
+
+    Exit 0 when clean (notes allowed), 1 with located errors (file:line: code: message).
+    """
+    from ..findings import errors
+    from ..plan.check import check_plan
+    from ..plan.load import display_path
+
+    plan = shell.plan()
+    found = check_plan(plan)
+    for f in found:
+        typer.echo(f"{f.severity}: {f.to_text()}")
+    n_err = len(errors(found))
+    typer.echo(
+        f"{display_path(plan.folder)}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, "
+        f"{len(plan.units)} units, {len(plan.agencies)} agencies, {len(plan.groups)} groups — "
+        f"{n_err} error(s), {len(found) - n_err} note(s)"
+    )
+    raise typer.Exit(1 if n_err else 0)
+
+
+@app.command()
+def codes(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """List every finding code qn-dx can report, with its severity and meaning.
+
+    The codes are stable: CI jobs may match on them. Example: qn-dx codes --format json
+    """
+    from ..findings import CATALOGUE
+    from ..render.listing import print_table, to_csv, to_json
+
+    rows = [
+        {"code": c.code, "severity": c.severity, "meaning": c.meaning} for c in CATALOGUE.values()
+    ]
+    if fmt is ListFormat.json:
+        shell.emit(to_json(rows))
+    elif fmt is ListFormat.csv:
+        shell.emit(to_csv(rows, ["code", "severity", "meaning"]))
+    else:
+        print_table(
+            shell.console(),
+            f"{len(rows)} finding codes",
+            rows,
+            [("code", "Code"), ("severity", "Severity"), ("meaning", "Meaning")],
+        )
