@@ -1,7 +1,7 @@
 """The shell every command shares: the Typer app, global options, the options that computing
 commands have in common, and the helpers that turn library results into exit codes and output.
 
-Heavy modules (pydantic models, pandas, openpyxl) are imported inside functions so that
+Heavy modules (pydantic models, openpyxl) are imported inside functions so that
 `qn-dx --help` stays fast.
 """
 
