@@ -207,3 +207,7 @@ def test_task_duplicates(plan: Plan, tmp_path: Path) -> None:
     assert "t.csv:4" in at(v, "conflicting-duplicate", 5).message
     assert {c for c, _ in codes(v)} == {"duplicate-row", "conflicting-duplicate"}
     assert v.rows_skipped == 1
+    # As for actuals, both rows of a conflict are errors, each naming the other; neither is used.
+    assert "t.csv:5" in at(v, "conflicting-duplicate", 4).message
+    assert (v.rows_valid, v.rows_invalid) == (1, 2)
+    assert [(r.task_id, r.period.label) for r in v.task_reports] == [("NV-1.1", "2023-Q1")]

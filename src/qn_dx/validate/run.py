@@ -86,6 +86,7 @@ class _Run:
         self.slots: dict[tuple[str, str], _Slot] = {}
         self.dropped: set[int] = set()  # id() of observations invalidated by a later row
         self.seen_tasks: dict[tuple[str, str], TaskReport] = {}
+        self.conflicted_tasks: set[tuple[str, str]] = set()
 
     def file(
         self, path: Path, label: str, index: int, encoding: str | None, max_bytes: int
@@ -261,20 +262,36 @@ class _Run:
         first = self.seen_tasks.get(key)
         if first is not None:
             label = f"task {report.task_id} in {report.period.label}"
-            if first.figures() == report.figures():
+            if first.figures() == report.figures() and key not in self.conflicted_tasks:
                 where.warning(
                     "duplicate-row",
                     f"{label} repeats {first.file}:{first.line}; counted once",
                     None,
                 )
                 res.rows_skipped += 1
-            else:
-                where.error(
-                    "conflicting-duplicate",
-                    f"{label} is also at {first.file}:"
-                    f"{first.line} with a different status or progress",
-                    None,
+                return
+            message = "with a different status or progress"
+            where.error(
+                "conflicting-duplicate",
+                f"{label} is also at {first.file}:{first.line} {message}",
+                None,
+                "keep one row",
+            )
+            res.rows_invalid += 1
+            if key not in self.conflicted_tasks:  # as for actuals: the first row is doubtful too
+                self.conflicted_tasks.add(key)
+                self.dropped.add(id(first))
+                res.findings.append(
+                    Finding(
+                        "conflicting-duplicate",
+                        f"{label} is also at {report.file}:{report.line} {message}",
+                        first.file,
+                        first.line,
+                        None,
+                        "keep one row",
+                    )
                 )
+                res.rows_valid -= 1
                 res.rows_invalid += 1
             return
         self.seen_tasks[key] = report
@@ -285,5 +302,6 @@ class _Run:
         res = self.result
         if self.dropped:
             res.observations = [o for o in res.observations if id(o) not in self.dropped]
+            res.task_reports = [t for t in res.task_reports if id(t) not in self.dropped]
         res.findings.sort(key=lambda f: (self.order.get(f.file or "", -1), f.line or 0))
         return res
