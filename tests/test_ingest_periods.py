@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from qn_dx.ingest.periods import month, parse_period, quarter, whole_year, year_end
+from qn_dx.compute.engine import is_year_end
+from qn_dx.ingest.periods import month, parse_period, quarter, whole_year
 
 
 @pytest.mark.parametrize(
@@ -114,7 +115,13 @@ def test_order_is_by_end_month_then_length() -> None:
 
 
 def test_year_end_labels() -> None:
-    assert year_end(2023) == {"2023-Q4", "2023-12", "2023"}
+    # the one definition of "the year's last period" (compute.engine.is_year_end)
+    ends = {
+        p
+        for p in ("2023-Q4", "2023-12", "2023", "2023-Q3", "2023-11", "2023-01")
+        if is_year_end(parse_period(p))
+    }  # type: ignore[arg-type]
+    assert ends == {"2023-Q4", "2023-12", "2023"}
 
 
 def test_equal_spellings_are_equal_periods() -> None:

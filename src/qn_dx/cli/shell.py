@@ -177,12 +177,11 @@ def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bo
     from ..compute import default_as_of
     from ..ingest.periods import parse_period
     from ..render import findings as findings_out
-    from ..validate import PathNotFound, expand_paths, validate_paths
+    from ..validate import PathNotFound, validate_paths
 
     paths = actuals_paths(actuals, plan)
     try:
         validation = validate_paths(plan, paths)
-        inputs = expand_paths(paths)
     except PathNotFound as exc:
         usage(f"path {exc} does not exist")
     if validation.errors and not skip_invalid:
@@ -200,7 +199,7 @@ def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bo
         )
         if period is None:
             usage(f"no {plan.plan_year} figures in the actuals: pass --as-of")
-    return validation, period, inputs
+    return validation, period, validation.paths
 
 
 def deliver(data: bytes, output: Path | None, inputs: list[Path], what: str) -> None:

@@ -35,10 +35,6 @@ class Explanation:
     contributions: list[tuple[Observation, bool]]  # (observation, carried_forward)
     excluded: list[Exclusion]
 
-    @property
-    def scope_units(self) -> int:
-        return self.result.units_expected
-
 
 def explain_target(
     plan: Plan, target: Target, validation: Validation, as_of: Period

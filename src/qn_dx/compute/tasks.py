@@ -9,6 +9,7 @@ from ..ingest.periods import Period
 from ..plan import Plan
 from ..plan.models import Task
 from ..validate.model import TaskReport
+from .engine import is_year_end
 
 TASK_STATUSES = ("done", "in_progress", "delayed", "not_started", "overdue", "not_reported")
 
@@ -37,7 +38,7 @@ def task_states(plan: Plan, reports: Iterable[TaskReport], as_of: Period) -> lis
         if held is None or key > (held.period.end_month_index, -held.period.span):
             latest[r.task_id] = r
     first_month = as_of.end_month_index - as_of.span + 1
-    year_end = as_of.end_month == 12
+    year_end = is_year_end(as_of)
     states = []
     for task in plan.tasks:
         r = latest.get(task.id)

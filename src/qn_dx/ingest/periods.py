@@ -54,11 +54,6 @@ def whole_year(year: int) -> Period:
     return _make(year, "Y", 0, 12, 12, str(year))
 
 
-def year_end(year: int) -> set[str]:
-    """Labels that mean "the plan year's last period"."""
-    return {f"{year}-Q4", f"{year}-12", str(year)}
-
-
 _Q = r"(?:q|quy)\s*([1-4]|i{1,3}|iv)"
 _M = r"(?:t|thang)\s*(\d{1,2})"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [

@@ -7,10 +7,6 @@ from .load import Plan
 from .models import ReportingUnit, Scope
 
 
-def reporting_units(plan: Plan) -> dict[str, ReportingUnit]:
-    return plan.reporting_units
-
-
 def in_scope(unit: ReportingUnit, scope: Scope) -> bool:
     if unit.level not in scope.levels:
         return False
@@ -18,7 +14,7 @@ def in_scope(unit: ReportingUnit, scope: Scope) -> bool:
 
 
 def units_in_scope(plan: Plan, scope: Scope) -> list[ReportingUnit]:
-    return [u for u in reporting_units(plan).values() if in_scope(u, scope)]
+    return [u for u in plan.reporting_units.values() if in_scope(u, scope)]
 
 
 def group_members(plan: Plan, code: str, _seen: frozenset[str] = frozenset()) -> set[str]:
@@ -28,7 +24,7 @@ def group_members(plan: Plan, code: str, _seen: frozenset[str] = frozenset()) ->
         return set()
     out: set[str] = set()
     if group.members_level:
-        out |= {u.code for u in reporting_units(plan).values() if u.level == group.members_level}
+        out |= {u.code for u in plan.reporting_units.values() if u.level == group.members_level}
     for member in group.members:
         if member in plan.group_by_code:
             out |= group_members(plan, member, _seen | {code})

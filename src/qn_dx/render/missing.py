@@ -13,7 +13,8 @@ from .listing import to_csv
 from .report import r4
 
 
-def _rate(reported: int, expected: int) -> dict[str, Any]:
+def rate_dict(reported: int, expected: int) -> dict[str, Any]:
+    """A reporting rate as JSON: reported, expected, and reported ÷ expected × 100."""
     return {
         "reported": reported,
         "expected": expected,
@@ -35,7 +36,7 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
                 "id": g.target.id,
                 "area": g.target.area,
                 "lead": g.target.lead,
-                **_rate(g.rate.reported, g.rate.expected),
+                **rate_dict(g.rate.reported, g.rate.expected),
                 "missing": [
                     {"code": c, "name": display_name(plan, c), "responsible": resp}
                     for resp, units in owed.items()
@@ -55,7 +56,7 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
             {
                 "agency": code,
                 "name": display_name(plan, code),
-                **(_rate(rate.reported, rate.expected) if rate else _rate(0, 0)),
+                **(rate_dict(rate.reported, rate.expected) if rate else rate_dict(0, 0)),
                 "owed": [{"target": t, "unit": u} for t, u in owed],
                 "tasks_unreported": tasks,
             }
@@ -63,8 +64,8 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
     overall = m.overall
     return {
         "as_of": m.as_of.label,
-        "completeness": _rate(overall.reported, overall.expected),
-        "areas": [{"area": a, **_rate(r.reported, r.expected)} for a, r in m.areas.items()],
+        "completeness": rate_dict(overall.reported, overall.expected),
+        "areas": [{"area": a, **rate_dict(r.reported, r.expected)} for a, r in m.areas.items()],
         "targets": targets,
         "agencies": agencies,
     }

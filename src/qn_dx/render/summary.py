@@ -17,6 +17,7 @@ from ..compute.summary import Summary
 from ..compute.tasks import TASK_STATUSES
 from ..plan.registry import display_name
 from ..text import vi_sort_key
+from .missing import missing_dict, rate_dict
 from .report import _CSS, STATUS_FILL, STATUS_TEXT, actual_json, area_name, r4
 
 TASK_TEXT = {
@@ -105,14 +106,6 @@ TEXT = {
 }
 
 
-def _rate(reported: int, expected: int) -> dict[str, Any]:
-    return {
-        "reported": reported,
-        "expected": expected,
-        "rate": r4(100 * reported / expected) if expected else None,
-    }
-
-
 def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, Any]:
     plan = s.plan
     info = plan.info
@@ -134,14 +127,14 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
                 "area": a,
                 "name": area_name(s.report, a, lang),
                 "counts": s.report.counts(a),
-                "completeness": _rate(s.missing.areas[a].reported, s.missing.areas[a].expected)
+                "completeness": rate_dict(s.missing.areas[a].reported, s.missing.areas[a].expected)
                 if a in s.missing.areas
                 else None,
             }
             for a in s.report.areas
         ],
         "counts": s.report.counts(),
-        "completeness": _rate(overall.reported, overall.expected),
+        "completeness": rate_dict(overall.reported, overall.expected),
     }
     doc["furthest"] = [
         {
@@ -228,22 +221,12 @@ def _task_item(st: Any) -> dict[str, Any]:
 
 
 def _missing(s: Summary) -> list[dict[str, Any]]:
-    plan = s.plan
-    m = s.missing
-    codes = set(m.owed) | set(m.tasks_unreported)
-    rows = []
-    for code in sorted(codes, key=lambda c: (vi_sort_key(display_name(plan, c)), c)):
-        rate = m.agencies.get(code)
-        rows.append(
-            {
-                "agency": code,
-                "name": display_name(plan, code),
-                **(_rate(rate.reported, rate.expected) if rate else _rate(0, 0)),
-                "owed": [{"target": t, "unit": u} for t, u in m.owed.get(code, [])],
-                "tasks": m.tasks_unreported.get(code, []),
-            }
-        )
-    return rows
+    """The agencies that still owe data: `qn-dx missing`'s list, under the summary's key names."""
+    rows = missing_dict(s.plan, s.missing)["agencies"]
+    return [
+        {**{k: v for k, v in r.items() if k != "tasks_unreported"}, "tasks": r["tasks_unreported"]}
+        for r in rows
+    ]
 
 
 def to_json(s: Summary, lang: str, stamp: str | None = None) -> str:
@@ -327,34 +310,14 @@ def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
                 f"{_num(t['actual_then'])} | {_num(t['actual'])} |"
             )
     tasks = d["tasks"]
-    out += [
-        "",
-        f"## {T['tasks']}",
-        "",
-        f"### {T['by_group']}",
-        "",
-        f"| {T['group']} | " + " | ".join(TT[k] for k in TASK_STATUSES) + " |",
-        "|---|" + "---:|" * len(TASK_STATUSES),
-    ]
-    for g in tasks["by_group"]:
-        out.append(
-            f"| {g['group']}. {_esc(g['name'])} | "
-            + " | ".join(str(g["counts"][k]) for k in TASK_STATUSES)
-            + " |"
-        )
-    out += [
-        "",
-        f"### {T['by_lead']}",
-        "",
-        f"| {T['lead']} | " + " | ".join(TT[k] for k in TASK_STATUSES) + " |",
-        "|---|" + "---:|" * len(TASK_STATUSES),
-    ]
-    for g in tasks["by_lead"]:
-        out.append(
-            f"| {g['lead']} ({_esc(g['name'])}) | "
-            + " | ".join(str(g["counts"][k]) for k in TASK_STATUSES)
-            + " |"
-        )
+    out += ["", f"## {T['tasks']}", "", f"### {T['by_group']}", ""]
+    out += _md_task_counts(
+        T["group"], TT, [(f"{g['group']}. {g['name']}", g) for g in tasks["by_group"]]
+    )
+    out += ["", f"### {T['by_lead']}", ""]
+    out += _md_task_counts(
+        T["lead"], TT, [(f"{g['lead']} ({g['name']})", g) for g in tasks["by_lead"]]
+    )
     for key in ("overdue", "delayed"):
         out += ["", f"### {T[key]} ({len(tasks[key])})", ""]
         out += [
@@ -378,6 +341,20 @@ def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
     else:
         out.append(T["none"])
     return "\n".join(out) + "\n"
+
+
+def _md_task_counts(
+    first: str, names: dict[str, str], rows: list[tuple[str, dict[str, Any]]]
+) -> list[str]:
+    """A Markdown table of task counts by status, one row per (label, row with "counts")."""
+    lines = [
+        f"| {first} | " + " | ".join(names[k] for k in TASK_STATUSES) + " |",
+        "|---|" + "---:|" * len(TASK_STATUSES),
+    ]
+    for label, row in rows:
+        counts = " | ".join(str(row["counts"][k]) for k in TASK_STATUSES)
+        lines.append(f"| {_esc(label)} | {counts} |")
+    return lines
 
 
 def _progress(value: float | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
@@ -82,6 +83,7 @@ class Validation:
     """The outcome for a set of files. rows = rows_valid + rows_invalid + rows_skipped, always."""
 
     files: int = 0
+    paths: list[Path] = field(default_factory=list)  # the files read, in order (run inputs)
     rows: int = 0
     rows_valid: int = 0
     rows_invalid: int = 0

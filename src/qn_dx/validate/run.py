@@ -55,6 +55,7 @@ def validate_paths(
     paths = list(paths)
     files = expand_paths(paths)
     run = _Run(plan)
+    run.result.paths = files
     for folder in paths:
         if folder.is_dir() and not any(f.is_relative_to(folder) for f in files):
             run.result.findings.append(
