@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from helpers_actuals import invoke
 from qn_dx.validate.contract import ActualRow, TaskProgressRow
 
-ACTUALS = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
-TASKS = ["task_id", "period", "status", "progress", "note"]
+ACTUALS = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value"]
+ACTUALS += ["basis", "submitted", "note"]
+TASKS = ["task_id", "period", "status", "progress", "submitted", "note"]
 
 
 def _schema(runner: CliRunner, *args: str) -> dict[str, Any]:

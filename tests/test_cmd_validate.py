@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data" / "actuals"
 
 TOP_KEYS = {"ok", "files", "rows", "rows_valid", "rows_invalid", "rows_skipped", "errors"}
-TOP_KEYS |= {"warnings"}
+TOP_KEYS |= {"warnings", "tables"}
 FINDING_KEYS = {"file", "line", "column", "code", "message", "hint"}
 
 
@@ -178,7 +178,11 @@ def test_bad_format_is_a_usage_error(runner: CliRunner) -> None:
             b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x08\x06",
             "file-binary",
         ),
-        ("open-quote.csv", HEADER.encode() + b'\nEG-16,2023-Q1,21010,5,10,,"note\n', "bad-csv"),
+        (
+            "open-quote.csv",
+            HEADER.encode() + b'\nEG-16,2023-Q1,21010,5,10,,"note\n',
+            "multiline-field",
+        ),
         ("garbage.csv", b"indicator_id\n\x81\x8d\x8f\x90\x9d\n", "file-undecodable"),
         ("fake.xlsx", b"not a workbook at all", "file-unreadable"),
         ("empty.xlsx", b"", "file-empty"),
@@ -196,7 +200,7 @@ def test_broken_file_is_an_error_finding(
     assert data["ok"] is False
     assert [e["code"] for e in data["errors"]] == [code]
     assert data["errors"][0]["file"].endswith(name)
-    if code == "bad-csv":  # the record the open quote swallowed is one invalid row, on line 2
+    if code == "multiline-field":  # the record the open quote swallowed: one row, on line 2
         assert (data["rows"], data["rows_invalid"], data["errors"][0]["line"]) == (1, 1, 2)
     else:
         assert data["rows"] == 0
@@ -285,7 +289,13 @@ def test_github_annotations(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_github_escapes_newlines_and_percent(runner: CliRunner, tmp_path: Path) -> None:
     # the missing-column hint quotes the header as found, here with a newline and a %
-    path = write(tmp_path, "a.csv", ["EG-09,2023,51"], header='indicator_id,"kỳ\nbáo cáo",50%')
+    path = tmp_path / "a.xlsx"
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["indicator_id", "kỳ\nbáo cáo", "50%", "mã đơn vị x"])
+    book.active.append(["EG-09", "2023", "51"])
+    book.save(path)
     result = invoke(runner, "validate", str(path), "--format", "github")
     assert result.exit_code == 1
     annotations = [x for x in result.stdout.splitlines() if x.startswith("::")]

@@ -50,7 +50,8 @@ def test_one_hundred_thousand_columns(runner: CliRunner, tmp_path: Path) -> None
         ("1e400", "bad-number"),
         ("2023-03-01", "bad-number"),
         ("-5", "negative-number"),
-        ("1,234", "not-whole-number"),
+        ("1,234", "ambiguous-number"),
+        ("1,5", "not-whole-number"),
     ],
 )
 def test_junk_numbers(runner: CliRunner, tmp_path: Path, cell: str, error: str) -> None:

@@ -1,10 +1,11 @@
-"""A submitted file → header and data rows with their line numbers (CSV, tab text, .xlsx)."""
+"""A submitted file → tables of header and records with their line numbers (CSV, tab text,
+spreadsheets)."""
 
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -12,24 +13,45 @@ from openpyxl import Workbook
 
 from helpers_actuals import HEADER, HEADER_VI, TASK_HEADER, write
 from qn_dx.findings import Finding
-from qn_dx.ingest.read import Table, read_table
+from qn_dx.ingest.csvtext import Problem
+from qn_dx.ingest.read import read_source
 
 CANONICAL = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
 
 
-def _read(path: Path, encoding: str | None = None) -> Table:
-    """Read and materialise the streamed rows (a csv.Error becomes a bad-csv finding)."""
-    table = read_table(path, path.name, encoding)
-    try:
-        table.rows = list(table.rows)  # type: ignore[assignment]
-    except csv.Error as exc:
-        table.findings.append(Finding("bad-csv", str(exc), file=table.file))
-        table.rows = []  # type: ignore[assignment]
-        table.readable = False
-    return table
+@dataclass
+class Read:
+    """The first table of a file, its records materialised; findings of file and table."""
+
+    readable: bool
+    findings: list[Finding]
+    columns: list[str | None] = field(default_factory=list)
+    encoding: str | None = None
+    kind: str = "actuals"
+    headers: list[str] = field(default_factory=list)
+    file: str = ""
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    problems: list[tuple[int, Problem]] = field(default_factory=list)
 
 
-def _codes(table: Table) -> list[tuple[str, int | None]]:
+def _read(path: Path, encoding: str | None = None) -> Read:
+    source = read_source(path, path.name, encoding)
+    findings = list(source.findings)
+    if not source.tables:
+        return Read(False, findings)
+    t = source.tables[0]
+    findings += t.findings
+    out = Read(t.readable, findings, t.columns, t.encoding, t.kind, t.headers, t.file)
+    if t.readable:
+        for line, cells, last in t.records():
+            if isinstance(last, Problem):
+                out.problems.append((line, last))
+            else:
+                out.rows.append((line, cells))
+    return out
+
+
+def _codes(table: Read) -> list[tuple[str, int | None]]:
     return [(f.code, f.line) for f in table.findings]
 
 
@@ -96,8 +118,9 @@ def test_line_numbers_count_blank_lines_and_multiline_notes(tmp_path: Path) -> N
     ]
     t = _read(write(tmp_path, "a.csv", rows))
     lines = [line for line, cells in t.rows if any(cells)]
-    assert lines == [2, 4, 6]
-    assert next(cells for line, cells in t.rows if line == 4)[-1] == "two\nlines"
+    assert lines == [2, 6]
+    # a record over two physical lines is never silently one row: it is a problem, 4 to 5
+    assert t.problems == [(4, Problem("multiline", 5))]
 
 
 def test_crlf_line_endings(tmp_path: Path) -> None:
@@ -210,8 +233,6 @@ def test_duplicate_column(tmp_path: Path) -> None:
         (b",,,\n,,\n", "file-empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "file-binary"),
         (b"indicator_id\n\x81\x8d\x8f\x90\n", "file-undecodable"),
-        (HEADER.encode() + b'\nEG-16,2023-Q1,21010,5,10,,"open quote\nEG-16,2023\n', "bad-csv"),
-        (HEADER.encode() + b'\nEG-16,2023-Q1,21010,5,10,,"open quote', "bad-csv"),
     ],
 )
 def test_broken_files_give_one_file_error(tmp_path: Path, raw: bytes, code: str) -> None:
@@ -223,12 +244,29 @@ def test_broken_files_give_one_file_error(tmp_path: Path, raw: bytes, code: str)
     assert t.rows == []
 
 
+@pytest.mark.parametrize(
+    ("tail", "problem"),
+    [
+        (b'EG-16,2023-Q1,21010,5,10,,"open quote\nEG-16,2023\n', Problem("open-quote", 3)),
+        (b'EG-16,2023-Q1,21010,5,10,,"open quote', Problem("open-quote", 2)),
+    ],
+)
+def test_a_quote_never_closed_is_a_problem_over_every_line(
+    tmp_path: Path, tail: bytes, problem: Problem
+) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(HEADER.encode() + b"\n" + tail)
+    t = _read(path)
+    assert t.readable and t.rows == []
+    assert t.problems == [(2, problem)]
+
+
 def test_open_quote_in_the_header(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_bytes(b'indicator_id,"period,unit_code,value\nEG-09,2023,51,3\n')
     t = _read(path)
     assert not t.readable
-    assert "bad-csv" in [f.code for f in t.findings]
+    assert "missing-column" in [f.code for f in t.findings]
 
 
 def test_quotes_closed_properly_are_fine(tmp_path: Path) -> None:
@@ -279,9 +317,9 @@ def test_xlsx_first_sheet_like_csv(tmp_path: Path) -> None:
     )
     t = _read(path)
     assert t.readable and t.findings == []
-    assert t.encoding == "xlsx"
+    assert t.encoding == "workbook" and t.file == "a.xlsx[Sheet]"
     assert t.columns == CANONICAL
-    data = [(line, cells[:7]) for line, cells in t.rows if any(cells)]
+    data = [(line, (cells + [""] * 7)[:7]) for line, cells in t.rows if any(cells)]
     assert data == [
         (2, ["DG-02", "2023", "51", "", "", "91.5", "Ghi chú"]),
         (4, ["EG-16", "Quý I/2023", "21010", "45", "50", "", ""]),
@@ -294,7 +332,7 @@ def test_xlsx_date_cell_becomes_month(tmp_path: Path) -> None:
         [CANONICAL[:6], ["EG-16", dt.datetime(2023, 3, 1), "21010", 1, 2, None]],
     )
     t = _read(path)
-    assert t.rows[0][1][1] == "03/2023"
+    assert t.rows[0][1][1] == "2023-03"
 
 
 def test_xlsx_vietnamese_headers(tmp_path: Path) -> None:
@@ -315,17 +353,28 @@ def test_unreadable_xlsx(tmp_path: Path, raw: bytes) -> None:
     assert [f.code for f in t.findings] == ["file-unreadable"]
 
 
-def test_empty_xlsx(tmp_path: Path) -> None:
+def test_workbook_without_a_contract_sheet(tmp_path: Path) -> None:
     t = _read(_xlsx(tmp_path / "a.xlsx", []))
     assert not t.readable
-    assert [f.code for f in t.findings] == ["file-empty"]
+    assert [f.code for f in t.findings] == ["no-contract-sheet"]
+    assert "'Sheet' (empty)" in t.findings[0].message and "'second'" in t.findings[0].message
+
+
+@pytest.mark.parametrize("tail", [b'EG-09,2023,51,3,"a\n,"\n\n', b'EG-09,2023,51,3,"a\n,"'])
+def test_a_closed_multiline_note_at_the_end_is_multiline_not_open(
+    tmp_path: Path, tail: bytes
+) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(b"indicator_id,period,unit_code,value,note\n" + tail)
+    t = _read(path)
+    assert t.readable and t.findings == []
+    assert [r for r in t.rows if any(r[1])] == []  # a blank line after it is just blank
+    assert t.problems == [(2, Problem("multiline", 3))]
 
 
 @pytest.mark.parametrize(
     "tail",
     [
-        b'EG-09,2023,51,3,"a\n,"\n\n',  # a closed multi-line note, then a blank line
-        b'EG-09,2023,51,3,"a\n,"',  # ... and no final newline
         b'EG-09,2023,51,3,"say ""hi"""\r\n',
         b'EG-09,2023,51,3,5" screen\n',  # a quote inside an unquoted cell is just a character
     ],

@@ -24,14 +24,19 @@ def test_identical_duplicate_is_a_warning_counted_once(plan: Plan, tmp_path: Pat
 
 
 def test_same_figures_written_differently_are_a_duplicate(plan: Plan, tmp_path: Path) -> None:
-    rows = [
-        "DG-02;2023;51;;;91.5;",
-        "DG-02;Năm 2023;51;;;91,5;",
-        "EG-16;2023-Q1;21010;5;10;;a",
-        "EG-16;Quý I/2023;21010;5;10;;b",  # notes differ: still the same figures
+    # each file has one number style of its own: 91.5 and 91,5 are the same figure
+    en = write(tmp_path, "en.csv", ["DG-02,2023,51,,,91.5,", "EG-16,2023-Q1,21010,5,10,,a"])
+    vi = write(
+        tmp_path,
+        "vi.csv",
+        ["DG-02;Năm 2023;51;;;91,5;", "EG-16;Quý I/2023;21010;5;10;;b"],  # notes differ
+        header=HEADER_VI,
+    )
+    v = check(plan, en, vi)
+    assert [(f.code, Path(f.file or "").name, f.line) for f in v.findings] == [
+        ("duplicate-row", "vi.csv", 2),
+        ("duplicate-row", "vi.csv", 3),
     ]
-    v = check(plan, write(tmp_path, "a.csv", rows, header=HEADER_VI))
-    assert codes(v) == [("duplicate-row", 3), ("duplicate-row", 5)]
     assert len(v.observations) == 2
 
 
@@ -71,13 +76,25 @@ def test_third_copy_after_a_conflict_is_an_error_too(plan: Plan, tmp_path: Path)
     [
         ("DG-02,2023,51,,,91.5,", "DG-02,2023,51,,,91.6,"),
         ("EG-07,2023,51,,,done,", "EG-07,2023,51,,,chưa đạt,"),
-        ("EG-16,2023-Q1,21010,5,10,,", "EG-16,2023-Q1,21010,5,10,50,"),  # value added
         ("EG-16,2023-Q1,21010,5,10,,", "EG-16,2023-Q1,21010,5,11,,"),
+        ("EG-16,2023-Q1,21010,5,10,,", "EG-16,2023-Q1,21010,6,10,,"),
     ],
 )
 def test_what_counts_as_different(plan: Plan, tmp_path: Path, first: str, second: str) -> None:
     v = check(plan, write(tmp_path, "a.csv", [first, second]))
     assert codes(v) == [("conflicting-duplicate", 2), ("conflicting-duplicate", 3)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["EG-16,2023-Q1,21010,5,10,50,", "EG-16,2023-Q1,21010,5,10,50.05,", "EG-16,Q1/2023,21010,5,10,,"],
+)
+def test_a_derived_value_within_tolerance_is_the_same_figures(
+    plan: Plan, tmp_path: Path, second: str
+) -> None:
+    v = check(plan, write(tmp_path, "a.csv", ["EG-16,2023-Q1,21010,5,10,,", second]))
+    assert codes(v) == [("duplicate-row", 3)]
+    assert v.rows_valid == 1 and v.rows_skipped == 1
 
 
 def test_different_unit_indicator_or_period_is_no_duplicate(plan: Plan, tmp_path: Path) -> None:
@@ -185,7 +202,11 @@ def test_folder_is_one_run(plan: Plan, tmp_path: Path) -> None:
     (folder / "notes.txt").write_text("ignored")
     v = check(plan, folder)
     assert v.files == 2
-    assert [f.code for f in v.findings] == ["conflicting-duplicate"] * 2
+    assert [(f.code, Path(f.file or "").name) for f in v.findings] == [
+        ("conflicting-duplicate", "a.csv"),
+        ("ignored-file", "notes.txt"),  # a .txt without the contract's header
+        ("conflicting-duplicate", "b.csv"),
+    ]
 
 
 def test_same_file_given_twice_is_read_once(plan: Plan, tmp_path: Path) -> None:

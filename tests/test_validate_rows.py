@@ -59,13 +59,14 @@ BROKEN = [
     ("EG-16,2023-Q1,21010,5,mười,,", "bad-number", "denominator"),
     ("EG-16,2023-Q1,21010,5%,10,,", "bad-number", "numerator"),
     ("EG-09,2023,51,,,12%,", "bad-number", "value"),
-    ('EG-09,2023,51,,,"1.234.567",', "bad-number", "value"),
+    ('EG-09,2023,51,,,"1.23.4",', "bad-number", "value"),
     ("DG-02,2023,51,,,n/a,", "bad-number", "value"),
     ("EG-16,2023-Q1,21010,-1,10,,", "negative-number", "numerator"),
     ("EG-16,2023-Q1,21010,0,-10,,", "negative-number", "denominator"),
     ("EG-09,2023,51,,,-3,", "negative-number", "value"),
     ("DG-02,2023,51,,,-0.5,", "negative-number", "value"),
-    ('EG-16,2023-Q1,21010,"1,234",2000,,', "not-whole-number", "numerator"),
+    ('EG-16,2023-Q1,21010,"1,234",2000,,', "ambiguous-number", "numerator"),
+    ('EG-16,2023-Q1,21010,"1,5",2000,,', "not-whole-number", "numerator"),
     ("EG-16,2023-Q1,21010,5,10.5,,", "not-whole-number", "denominator"),
     ('EG-09,2023,51,,,"2,5",', "not-whole-number", "value"),
     ("DG-13,2023,51,,,3.5,", "not-whole-number", "value"),
@@ -176,10 +177,10 @@ def test_unknown_unit_hint_for_a_misspelt_code(plan: Plan, tmp_path: Path) -> No
     assert f.hint is not None and "STTTT" in f.hint
 
 
-def test_comma_thousands_hint_mentions_the_decimal_mark(plan: Plan, tmp_path: Path) -> None:
+def test_ambiguous_thousands_hint_says_how_to_write_it(plan: Plan, tmp_path: Path) -> None:
     v = check(plan, write(tmp_path, "a.csv", ['EG-09,2023,51,,,"1,234",']))
-    f = at(v, "not-whole-number", 2)
-    assert f.hint is not None and "decimal" in f.hint
+    f = at(v, "ambiguous-number", 2)
+    assert f.hint == "write 1234 or 1.234 without a separator"
     assert "1,234" in f.message
 
 

@@ -37,7 +37,9 @@ _CODES: tuple[Code, ...] = (
     Code("task-number-gap", "note", "Phụ lục 2 skips a task number"),
     # --- submitted files (qn-dx validate): the whole file -----------------------------------------
     Code("path-not-found", "error", "a path given on the command line does not exist"),
-    Code("no-input-files", "warning", "a folder holds no .csv or .xlsx file"),
+    Code("no-input-files", "warning", "a folder holds no submission file"),
+    Code("ignored-file", "warning", "a file in a submissions folder is not of a kind qn-dx reads"),
+    Code("symlink-outside", "warning", "a symbolic link leaves the folder given: not followed"),
     Code("file-unreadable", "error", "the file cannot be opened or is not a readable workbook"),
     Code("file-empty", "error", "the file is empty or has no header row"),
     Code("file-binary", "error", "the file is binary (NUL bytes), not text"),
@@ -45,12 +47,25 @@ _CODES: tuple[Code, ...] = (
     Code("file-too-large", "error", "the file is larger than the size limit"),
     Code("too-many-columns", "error", "the header has more columns than any submission would"),
     Code("encoding-fallback", "warning", "not UTF-8: the file was read as Windows-1258"),
+    Code("not-a-workbook", "warning", "a file with a spreadsheet name holds text: read as text"),
     Code("bad-csv", "error", "the CSV structure is broken (e.g. a quote left open)"),
+    Code("delimiter-mismatch", "warning", "header and rows use different separators"),
+    Code("rows-above-header", "warning", "title rows above the header are not read as data"),
+    Code("hidden-sheet", "warning", "a hidden sheet has the contract's columns; never read"),
+    Code("no-contract-sheet", "error", "no visible sheet of a workbook has the contract's header"),
+    Code("number-style", "warning", "the file's number style decided how '3.000' was read"),
     Code("missing-column", "error", "a required column is missing from the header"),
     Code("duplicate-column", "error", "two header cells name the same column"),
     Code("unknown-column", "warning", "a header cell is not part of the contract; it is ignored"),
     # --- submitted files: one row ---------------------------------------------------------------
     Code("extra-cells", "error", "a row has more cells than the header"),
+    Code("unsplit-row", "error", "a row is one cell: not separated like the header"),
+    Code("multiline-field", "error", "a record spans several lines (a stray quote or line break)"),
+    Code("field-too-large", "error", "a cell is longer than an Excel cell can be"),
+    Code("total-row", "warning", "a total row (Tổng cộng) under the data; skipped"),
+    Code("cell-error", "error", "a spreadsheet cell holds an error value (#DIV/0!, #N/A …)"),
+    Code("formula-without-value", "error", "a formula was saved without its computed value"),
+    Code("period-from-date", "warning", "a date cell in the period column is read as its month"),
     Code("unfilled-row", "warning", "a row has no figures (an unfilled template row); skipped"),
     Code("unknown-indicator", "error", "indicator_id is not a target id of the plan"),
     Code("unknown-unit", "error", "unit_code names no unit or agency"),
@@ -58,6 +73,9 @@ _CODES: tuple[Code, ...] = (
     Code("bad-period", "error", "the period is not a month, quarter or year we can read"),
     Code("period-out-of-range", "error", "the period lies outside the baseline and plan years"),
     Code("bad-number", "error", "a figure is not a number"),
+    Code("ambiguous-number", "error", "'3.000' could be 3 or 3000 and the file does not say"),
+    Code("mixed-number-style", "error", "a number is written in the file's minority style"),
+    Code("percent-as-fraction", "error", "a percentage written as a fraction (0,91 for 91 %)"),
     Code("negative-number", "error", "a figure is negative"),
     Code("not-whole-number", "error", "a count (numerator, denominator, count, rank) is not whole"),
     Code("numerator-exceeds-denominator", "error", "numerator is larger than denominator"),
@@ -67,11 +85,15 @@ _CODES: tuple[Code, ...] = (
     Code("missing-ratio-parts", "error", "a ratio indicator needs numerator and denominator"),
     Code("missing-value", "error", "a value or milestone indicator needs a value"),
     Code(
-        "value-out-of-range", "error", "a value lies outside its range (percent 0–100, rank 1–63)"
+        "value-out-of-range",
+        "error",
+        "a value lies outside its range (percent 0–100, rank 1 to the plan's rank universe)",
     ),
     Code("bad-milestone", "error", "a milestone value is not done / not_done (or a synonym)"),
     Code("unknown-task", "error", "task_id is not a task id of the plan"),
     Code("bad-status", "error", "a task status is not one of the allowed words"),
+    Code("bad-basis", "error", "basis is not period (trong kỳ) or cumulative (lũy kế)"),
+    Code("bad-date", "error", "a submission date cannot be read"),
     # --- submitted files: across rows and files -------------------------------------------------
     Code(
         "conflicting-duplicate",
@@ -80,6 +102,10 @@ _CODES: tuple[Code, ...] = (
     ),
     Code("duplicate-row", "warning", "the same indicator, unit and period twice, same figures"),
     Code("overlapping-periods", "error", "overlapping periods for one indicator and unit"),
+    Code("mixed-basis", "error", "one unit mixes per-period and cumulative figures in a year"),
+    Code("superseded", "warning", "a later submission (by its submitted date) replaces this row"),
+    # --- computing (report, summary, missing, explain) -------------------------------------------
+    Code("sparse-latest-period", "warning", "the latest period holds few rows: is it a typo?"),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -38,6 +38,7 @@ _EXTENSIONS = {
     ".txt": "table",
 }
 STATUS_CHOICES = ("met", "on_track", "off_track", "pending", "not_met", "no_data")
+FAIL_ON_CHOICES = (*STATUS_CHOICES, "provisional")
 
 
 @app.command()
@@ -72,7 +73,7 @@ def report(
             metavar="STATUS",
             help="Exit 1 when any target has this status (repeatable): "
             + ", ".join(STATUS_CHOICES)
-            + ".",
+            + "; or 'provisional': too few units reported for the status to be final.",
             show_default=False,
         ),
     ] = None,
@@ -92,9 +93,9 @@ def report(
     unknown = [a for a in area or [] if a not in plan.area_by_id]
     if unknown:
         shell.usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
-    bad_status = [s for s in fail_on or [] if s not in STATUS_CHOICES]
+    bad_status = [s for s in fail_on or [] if s not in FAIL_ON_CHOICES]
     if bad_status:
-        shell.usage(f"--fail-on {bad_status[0]!r}: use one of {', '.join(STATUS_CHOICES)}")
+        shell.usage(f"--fail-on {bad_status[0]!r}: use one of {', '.join(FAIL_ON_CHOICES)}")
     if fmt is None:
         ext = output.suffix.lower() if output else ""
         if output and ext not in _EXTENSIONS:
@@ -104,6 +105,7 @@ def report(
     left_out = validation.rows_invalid
     result = compute_report(plan, validation.observations, period, area, by_unit)
     result.rows_left_out = left_out if skip_invalid else 0
+    result.warnings = validation.run_warnings
     if fmt is ReportFormat.table and output is None:
         out.print_table(shell.console(), result, lang, by_unit)
     else:
@@ -113,7 +115,12 @@ def report(
         )
     if skip_invalid and left_out:
         typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
-    hit = [r.id for r in result.targets if r.status in (fail_on or [])]
+    fail = set(fail_on or [])
+    hit = [
+        r.id
+        for r in result.targets
+        if r.status in fail or ("provisional" in fail and r.provisional)
+    ]
     if hit:
         typer.echo(f"--fail-on: {len(hit)} target(s): {', '.join(hit)}", err=True)
         raise typer.Exit(1)

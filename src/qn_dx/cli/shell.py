@@ -175,6 +175,7 @@ def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bo
     Invalid actuals stop the command (exit 1, findings on stderr) unless ``skip_invalid``.
     """
     from ..compute import default_as_of
+    from ..compute.engine import sparse_latest
     from ..ingest.periods import parse_period
     from ..render import findings as findings_out
     from ..validate import PathNotFound, validate_paths
@@ -199,7 +200,26 @@ def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bo
         )
         if period is None:
             usage(f"no {plan.plan_year} figures in the actuals: pass --as-of")
+        sparse = sparse_latest(plan, validation.observations)
+        if sparse is not None and sparse.period == period:
+            warning = sparse_finding(sparse)
+            validation.run_warnings.append(warning)
+            typer.echo(f"warning: {warning.to_text()}", err=True)
     return validation, period, validation.paths
+
+
+def sparse_finding(sparse):  # type: ignore[no-untyped-def]
+    from ..findings import Finding
+
+    rows = sparse.rows
+    places = ", ".join(f"{o.file}:{o.line}" for o in rows[:5]) + (" …" if len(rows) > 5 else "")
+    p, q = sparse.period.label, sparse.previous.label
+    return Finding(
+        "sparse-latest-period",
+        f"computed as of {p}, the latest period with data, but {p} holds {len(rows)} row(s) "
+        f"({places}) against {sparse.previous_rows} in {q}",
+        hint=f"if the {p} rows are typos, fix them or pass --as-of {q}",
+    )
 
 
 def deliver(data: bytes, output: Path | None, inputs: list[Path], what: str) -> None:

@@ -3,8 +3,11 @@
 - Only units inside the target's scope count.
 - ``latest``: each unit's most recent observation at or before P within the plan year (carried
   forward); ``year_to_date``: each unit's numerator and denominator summed over the plan year's
-  periods at or before P. An observation is dated at its period's end, so an annual one counts only
-  when P is the year's last period.
+  periods at or before P — or, for a unit that sends cumulative (lũy kế) figures, its latest
+  cumulative observation, which already stands for the year so far. An observation is dated at its
+  period's end, so an annual one counts only when P is the year's last period.
+- Coverage = units reported ÷ units expected; below the plan's ``min_coverage`` (or the target's)
+  a result is provisional: "met" from 2 communes of 173 is not "met".
 - ratio = 100 × Σnumerator / Σdenominator over units (never an average of percentages); value = the
   unit's figure (counts of several units are summed); milestone = done when every unit says done.
 - Status: met; before the year's last period on_track / off_track by a least-squares projection to
@@ -62,10 +65,21 @@ class TargetResult:
     projection_points: list[tuple[str, float]]
     note: str | None = None
     units: list[UnitResult] = field(default_factory=list)
+    min_coverage: float = 0.8
 
     @property
     def id(self) -> str:
         return self.target.id
+
+    @property
+    def coverage(self) -> float:
+        """Units reported ÷ units expected, 0–1."""
+        return self.units_reported / self.units_expected if self.units_expected else 0.0
+
+    @property
+    def provisional(self) -> bool:
+        """Too few of the expected units reported for the status to be final."""
+        return self.coverage < self.min_coverage
 
 
 @dataclass
@@ -74,11 +88,20 @@ class Report:
     as_of: Period
     targets: list[TargetResult]
     rows_left_out: int = 0
+    warnings: list[Any] = field(default_factory=list)  # findings about the run (its P)
 
     def counts(self, area: str | None = None) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
         for r in self.targets:
             if area is None or r.target.area == area:
+                counts[r.status] += 1
+        return counts
+
+    def provisional_counts(self, area: str | None = None) -> dict[str, int]:
+        """Of each status, how many results are provisional (too few units reported)."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for r in self.targets:
+            if (area is None or r.target.area == area) and r.provisional:
                 counts[r.status] += 1
         return counts
 
@@ -98,6 +121,33 @@ def default_as_of(plan: Plan, observations: Iterable[Observation]) -> Period | N
 
 def is_year_end(p: Period) -> bool:
     return p.end_month == 12
+
+
+@dataclass
+class SparseLatest:
+    """The default P holds far fewer rows than the period before it: perhaps one typo row."""
+
+    period: Period
+    rows: list[Observation]
+    previous: Period
+    previous_rows: int
+
+
+def sparse_latest(plan: Plan, observations: Iterable[Observation]) -> SparseLatest | None:
+    """When the latest plan-year period holds fewer than a tenth of the observations of the
+    period before it (the latest earlier period with data), say so: a single row dated 2023-Q4
+    among Q2 submissions would otherwise move every status to year-end."""
+    by_period: dict[Period, list[Observation]] = defaultdict(list)
+    for o in observations:
+        if o.period.year == plan.plan_year:
+            by_period[o.period].append(o)
+    if len(by_period) < 2:
+        return None
+    ordered = sorted(by_period, key=lambda p: (p.end_month_index, -p.span))
+    latest, previous = ordered[-1], ordered[-2]
+    if len(by_period[latest]) * 10 < len(by_period[previous]):
+        return SparseLatest(latest, by_period[latest], previous, len(by_period[previous]))
+    return None
 
 
 def compute_report(
@@ -136,7 +186,7 @@ def compute_target(
     if agg.actual is None or (needs_baseline and baseline is None):
         status, gap = "no_data", None
         if agg.actual is not None:
-            note = "no baseline: neither the 2022 actuals nor the plan give one"
+            note = f"no baseline: neither the {plan.baseline_year} actuals nor the plan give one"
     elif target.measure == "milestone":
         gap = None
         unfinished = "not_met" if is_year_end(as_of) else "pending"
@@ -169,6 +219,9 @@ def compute_target(
         projection=projection,
         projection_points=points,
         note=note,
+        min_coverage=(
+            target.min_coverage if target.min_coverage is not None else plan.info.min_coverage
+        ),
     )
     if by_unit:
         result.units = _by_unit(target, scoped_units, current, as_of, target_value)
@@ -190,7 +243,7 @@ def aggregate(target: Target, observations: list[Observation], as_of: Period) ->
     if target.period_rule == "latest":
         chosen = {u: [max(os, key=_recency)] for u, os in per_unit.items()}
     else:
-        chosen = dict(per_unit)
+        chosen = {u: _year_so_far(os) for u, os in per_unit.items()}
     used = sorted((o for os in chosen.values() for o in os), key=_order)
     if target.measure == "ratio":
         num = sum(o.numerator or 0 for o in used)
@@ -206,6 +259,13 @@ def aggregate(target: Target, observations: list[Observation], as_of: Period) ->
     # Several units reporting a percent or a rank: there is no meaningful sum.
     mean = sum(values) / len(values)
     return Aggregate(mean, used, len(chosen), f"mean of {len(chosen)} units' values")
+
+
+def _year_so_far(os: list[Observation]) -> list[Observation]:
+    """A unit's observations that add up to its year so far: all of its per-period figures, or
+    its latest cumulative (lũy kế) one, which already is the sum (never Q1 + the Q2 total)."""
+    cumulative = [o for o in os if o.cumulative]
+    return [max(cumulative, key=_recency)] if cumulative else os
 
 
 def _recency(o: Observation) -> tuple[int, int]:

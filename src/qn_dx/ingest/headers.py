@@ -3,6 +3,8 @@ ignoring case, surrounding spaces and diacritics ("Mã chỉ tiêu" = "ma chi ti
 
 from __future__ import annotations
 
+import re
+
 from ..text import fold
 
 ACTUALS_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -12,6 +14,8 @@ ACTUALS_COLUMNS: dict[str, tuple[str, ...]] = {
     "numerator": ("numerator", "tử số"),
     "denominator": ("denominator", "mẫu số"),
     "value": ("value", "giá trị"),
+    "basis": ("basis", "cách tính", "lũy kế"),
+    "submitted": ("submitted", "ngày gửi"),
     "note": ("note", "ghi chú"),
 }
 ACTUALS_REQUIRED = ("indicator_id", "period", "unit_code")
@@ -22,30 +26,68 @@ TASK_COLUMNS: dict[str, tuple[str, ...]] = {
     "period": ("period", "kỳ", "kỳ báo cáo"),
     "status": ("status", "trạng thái", "tình trạng"),
     "progress": ("progress", "tiến độ", "tiến độ (%)"),
+    "submitted": ("submitted", "ngày gửi"),
     "note": ("note", "ghi chú"),
 }
 TASK_REQUIRED = ("task_id", "period", "status")
+TASK_FIGURES = ("progress",)
+
+# Columns that `qn-dx template` writes to guide the person filling it in. They are read back
+# without a warning and without effect: the plan, not the file, defines what they say.
+GUIDE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "tên chỉ tiêu"),
+    "unit_name": ("unit_name", "tên đơn vị"),
+    "numerator_means": ("numerator_means", "tử số là"),
+    "denominator_means": ("denominator_means", "mẫu số là"),
+    "goal": ("goal", "mục tiêu"),
+    "expected_basis": ("expected_basis", "cách tính yêu cầu"),
+    "task_name": ("task_name", "tên nhiệm vụ"),
+    "role": ("role", "vai trò"),
+}
+GUIDE = "-guide"  # the canonical name of a guide column: ``title-guide``, never a contract name
 
 
-def _index(columns: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def _index(columns: dict[str, tuple[str, ...]], suffix: str = "") -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, names in columns.items():
         for name in names:
-            out[fold(name)] = canonical
-            out[fold(name).replace("_", " ")] = canonical
+            out[fold(name)] = canonical + suffix
+            out[fold(name).replace("_", " ")] = canonical + suffix
     return out
 
 
-_ACTUALS = _index(ACTUALS_COLUMNS)
-_TASKS = _index(TASK_COLUMNS)
+_GUIDES = _index(GUIDE_COLUMNS, GUIDE)
+_ACTUALS = {**_GUIDES, **_index(ACTUALS_COLUMNS)}
+_TASKS = {**_GUIDES, **_index(TASK_COLUMNS)}
 
 
 def canonical(header: str, kind: str) -> str | None:
-    key = fold(header)
+    """The contract name of a header cell. A cell with a unit or a line break after the name
+    ("Tử số (văn bản)", "Mẫu số\n(tổng văn bản)") is matched by its name."""
     table = _TASKS if kind == "tasks" else _ACTUALS
-    return table.get(key) or table.get(key.replace("_", " "))
+    key = fold(header)
+    found = table.get(key) or table.get(key.replace("_", " "))
+    if found is None:
+        head = fold(re.split(r"[(\n\r\[:]", header, maxsplit=1)[0])
+        if head and head != key:
+            found = table.get(head) or table.get(head.replace("_", " "))
+    return found
+
+
+def is_guide(name: str | None) -> bool:
+    return name is not None and name.endswith(GUIDE)
 
 
 def file_kind(headers: list[str]) -> str:
     """``tasks`` when a header names the task id column, else ``actuals``."""
     return "tasks" if any(canonical(h, "tasks") == "task_id" for h in headers) else "actuals"
+
+
+def header_score(cells: list[str]) -> tuple[bool, int]:
+    """Does this row hold the contract's required columns, and how many contract columns does
+    it name? Used to find the header below title rows."""
+    kind = file_kind(cells)
+    names = {canonical(c, kind) for c in cells if c and c.strip()}
+    names = {n for n in names if n and not is_guide(n)}
+    required = TASK_REQUIRED if kind == "tasks" else ACTUALS_REQUIRED
+    return all(r in names for r in required), len(names)

@@ -54,17 +54,22 @@ def whole_year(year: int) -> Period:
     return _make(year, "Y", 0, 12, 12, str(year))
 
 
-_Q = r"(?:q|quy)\s*([1-4]|i{1,3}|iv)"
+_Q = r"(?:q|quy|qui)\s*([1-4]|i{1,3}|iv)"  # Quý and the older spelling Quí
 _M = r"(?:t|thang)\s*(\d{1,2})"
+_SEP = r"(?:\s*[/\-]\s*|\s+nam\s+|\s*,\s*nam\s+|\s+)"  # "/", " - ", " năm "
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(\d{4})$"), "Y"),
     (re.compile(r"^(\d{4})\s*-?\s*q\s*([1-4])$"), "YQ"),  # 2023-Q1, 2023Q1
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "YM"),  # 2023-03
-    (re.compile(rf"^{_Q}\s*[/\-]\s*(\d{{4}})$"), "QY"),  # Q1/2023, Q1-2023, Quý I/2023
-    (re.compile(rf"^{_M}\s*[/\-]\s*(\d{{4}})$"), "MY"),  # T3/2023, Tháng 3/2023
+    (re.compile(rf"^{_Q}{_SEP}(\d{{4}})$"), "QY"),  # Q1/2023, Quý I/2023, Quý II năm 2023
+    (re.compile(rf"^{_M}{_SEP}(\d{{4}})$"), "MY"),  # T3/2023, Tháng 03 năm 2023
     (re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$"), "MY"),  # 03/2023
     (re.compile(r"^nam\s*(\d{4})$"), "Y"),  # Năm 2023
 ]
+_HALF = re.compile(
+    r"^(?:6 thang (dau|cuoi)(?: nam)?|(?:nua|sau thang) (dau|cuoi)(?: nam)?|h([12])|"
+    r"(first|second) half(?: of)?)\s*[/\-,]?\s*(?:nam\s*)?(\d{4})$"
+)
 
 
 @lru_cache(maxsize=4096)  # files repeat a handful of spellings thousands of times
@@ -88,3 +93,14 @@ def parse_period(text: str) -> Period | None:
         if shape == "MY":
             return month(int(b), int(a)) if 1 <= int(a) <= 12 else None
     return None
+
+
+def half_year(text: str) -> tuple[int, int] | None:
+    """(year, 1 or 2) for a half-year spelling ("6 tháng đầu năm 2023", "H1/2023"): the plan
+    has no half-year periods, so these are refused with a hint, never guessed."""
+    m = _HALF.match(fold(text))
+    if not m:
+        return None
+    which = next(g for g in m.groups()[:4] if g)
+    first = which in ("dau", "1", "first")
+    return int(m.group(5)), 1 if first else 2

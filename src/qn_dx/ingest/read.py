@@ -1,230 +1,304 @@
-"""A submitted file (CSV, tab text or .xlsx) → header and data rows with their line numbers."""
+"""A submitted file → tables: one for a text file, one per matching visible sheet of a workbook.
+
+Each table knows its header (found below title rows), what each column is, and can hand out its
+records more than once (validation reads a file's figures once to learn its number style before
+it checks them). A spreadsheet's location is ``file.xlsx[Sheet name]``.
+"""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import itertools
-from collections.abc import Iterator
+import os
+import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding
 from ..text import nfc
+from .csvtext import Record, TextLayout, find_layout, records
 from .decode import decode
-from .headers import ACTUALS_REQUIRED, TASK_REQUIRED, canonical, file_kind
+from .headers import (
+    ACTUALS_REQUIRED,
+    TASK_REQUIRED,
+    canonical,
+    file_kind,
+    header_score,
+    is_guide,
+)
+from .workbook import WORKBOOK_SUFFIXES, Sheet, WorkbookError, read_workbook
 
-csv.field_size_limit(16 * 1024 * 1024)  # one very long note must not abort the whole file
-DELIMITERS = (",", ";", "\t")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+SUFFIXES = TEXT_SUFFIXES + WORKBOOK_SUFFIXES  # what a folder scan reads
+MAX_BYTES = 200 * 1024 * 1024  # default --max-bytes: refuse, rather than exhaust memory on, more
+MAX_COLUMNS = 1000  # the contract has a dozen columns; a header this wide is not a submission
+HEADER_SEARCH = 20  # rows of a sheet in which the header is looked for
 
 
 @dataclass
 class Table:
-    """One file, read: ``columns[i]`` is the contract name of column i (None if unknown)."""
+    """One table of a file: ``columns[i]`` is the contract name of column i (None if unknown)."""
 
-    file: str
+    file: str  # location label: "x.csv" or "x.xlsx[Sheet 1]"
+    source: str  # the file's label
     kind: str = "actuals"  # or "tasks"
     encoding: str | None = None
+    header_line: int = 1
     headers: list[str] = field(default_factory=list)
     columns: list[str | None] = field(default_factory=list)
-    # Rows are streamed, not held: a 1 M-row file must not sit in memory as lists of strings.
-    # Iterating may raise csv.Error (a quote left open); the caller reports it as bad-csv.
-    rows: Iterator[tuple[int, list[str]]] = field(default_factory=lambda: iter(()))
+    # A fresh iterator of (line, cells, line-or-Problem) on each call: rows are streamed, never
+    # held as lists of strings for a text file.
+    records: Callable[[], Iterator[Record]] = lambda: iter(())
     findings: list[Finding] = field(default_factory=list)
-    readable: bool = True  # False: a file-level error stops row checks
+    readable: bool = True  # False: a table-level error stops row checks
 
 
-MAX_BYTES = 200 * 1024 * 1024  # default --max-bytes: refuse, rather than exhaust memory on, more
-MAX_COLUMNS = 1000  # the contract has 7 columns; a header this wide is not a submission
+@dataclass
+class Source:
+    file: str
+    tables: list[Table] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # about the file as a whole
+    ignored: bool = False  # a .txt that is not a table of the contract: not a submission
 
 
-def read_table(
+def read_source(
     path: Path, label: str, encoding: str | None = None, max_bytes: int = MAX_BYTES
-) -> Table:
-    table = Table(file=label)
+) -> Source:
+    source = Source(label)
+
+    def fail(code: str, message: str, hint: str | None = None) -> Source:
+        source.findings.append(Finding(code, message, file=label, hint=hint))
+        return source
+
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _fail(
-                table,
-                "file-too-large",
-                f"the file is {size:,} bytes; the limit is {max_bytes:,}",
-                hint="split the file, or raise the limit with --max-bytes",
-            )
-        raw = path.read_bytes()
+        raw = _read_regular(path, max_bytes)
+    except _TooLarge as exc:
+        return fail(
+            "file-too-large",
+            f"the file is {exc.size:,} bytes; the limit is {max_bytes:,}",
+            "split the file, or raise the limit with --max-bytes",
+        )
     except OSError as exc:
-        return _fail(table, "file-unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return fail("file-unreadable", f"cannot read the file: {exc.strerror or exc}")
     if not raw.strip():
-        return _fail(table, "file-empty", "the file is empty", hint="expected a header row")
-    if path.suffix.lower() in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
-        records = _xlsx_records(raw, table)
-    else:
-        decoded = decode(raw, encoding)
-        if decoded.text is None:
-            return _fail(table, decoded.error or "file-undecodable", decoded.message or "")
-        table.encoding = decoded.encoding
-        if decoded.encoding == "cp1258" and not encoding:
-            table.findings.append(
+        return fail("file-empty", "the file is empty", "expected a header row")
+    suffix = path.suffix.lower()
+    if raw[:4] == b"PK\x03\x04" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return _workbook(source, raw, suffix, max_bytes)
+    if suffix in WORKBOOK_SUFFIXES and _looks_binary(raw):
+        return _workbook(source, raw, suffix, max_bytes)
+    return _text(source, raw, encoding, suffix)
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int):
+        self.size = size
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, refusing before reading: a FIFO would block forever, a device
+    (/dev/zero) never ends, and a file over the limit is not read at all."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(0, "not a regular file (a device, FIFO or socket)")
+        if st.st_size > max_bytes:
+            raise _TooLarge(st.st_size)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise _TooLarge(len(raw))
+        return raw
+    finally:
+        os.close(fd)
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:4096]
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv") -> Source:
+    label = source.file
+    decoded = decode(raw, encoding)
+    if decoded.text is None:
+        source.findings.append(
+            Finding(decoded.error or "file-undecodable", decoded.message or "", file=label)
+        )
+        return source
+    if decoded.encoding == "cp1258" and not encoding:
+        source.findings.append(
+            Finding(
+                "encoding-fallback",
+                "not UTF-8: read as Windows-1258 (cp1258)",
+                file=label,
+                hint="if letters look wrong, save as 'CSV UTF-8' or pass --encoding",
+            )
+        )
+    text = decoded.text
+    layout = find_layout(text, header_score)
+    if layout is None:
+        source.findings.append(
+            Finding("file-empty", "no header row: the file holds only blank lines", file=label)
+        )
+        return source
+    if suffix not in (".csv", ".tsv") and not header_score(layout.header)[1]:
+        # A .txt or a "workbook" without a single contract column: not a table of ours.
+        if suffix == ".txt":
+            source.ignored = True
+            source.findings.append(
                 Finding(
-                    "encoding-fallback",
-                    "not UTF-8: read as Windows-1258 (cp1258)",
+                    "ignored-file",
+                    "a text file without the contract's header: not a submission, ignored",
                     file=label,
-                    hint="if letters look wrong, save as 'CSV UTF-8' or pass --encoding",
                 )
             )
-        records = _csv_records(decoded.text, table)
-    if records is None:
-        return table
-    try:
-        first = next((r for r in records if any(c.strip() for c in r[1])), None)
-        if first is None:
-            return _fail(table, "file-empty", "no header row: the file holds only blank lines")
-        header_line, headers = first
-        if len(headers) > MAX_COLUMNS:
-            return _fail(
-                table,
-                "too-many-columns",
-                f"the header has {len(headers):,} columns; the contract has 7 "
-                f"(limit {MAX_COLUMNS:,})",
-                line=header_line,
-                hint="is this the right file, and the right delimiter?",
+        else:
+            source.findings.append(
+                Finding(
+                    "file-unreadable",
+                    f"not a workbook: this {suffix or 'file'} holds neither a spreadsheet nor "
+                    "a table of the contract",
+                    file=label,
+                    hint="save the file as .xlsx (Excel Workbook) or as CSV UTF-8",
+                )
             )
-        _set_columns(table, [nfc(h).strip() for h in headers], header_line)
-        if table.readable:
-            table.rows = records
-        else:  # read to the end anyway: a quote left open in the header swallows the file
-            for _ in records:  # and is then the real problem
-                pass
-    except csv.Error as exc:
-        _fail(table, "bad-csv", f"the file is not valid CSV: {exc}")
-    return table
+        return source
+    if suffix in WORKBOOK_SUFFIXES:
+        source.findings.append(
+            Finding(
+                "not-a-workbook",
+                f"named {suffix} but holds text: read as a delimited text table",
+                file=label,
+                hint="if the figures look wrong, open it in Excel and save as .xlsx",
+            )
+        )
+    table = Table(file=label, source=label, encoding=decoded.encoding)
+    table.header_line = layout.header_line
+    _above(table, layout.above)
+    if layout.delimiter != layout.header_delimiter:
+        table.findings.append(
+            Finding(
+                "delimiter-mismatch",
+                f"the header is separated by {_name(layout.header_delimiter)} but the rows by "
+                f"{_name(layout.delimiter)}: rows are read with {_name(layout.delimiter)}",
+                file=label,
+                line=layout.header_line,
+                hint="save the file again from Excel so that every line uses one separator",
+            )
+        )
+    _set_columns(table, [nfc(h).strip() for h in layout.header], layout.header_line)
+    lay: TextLayout = layout
+    table.records = lambda: records(text, lay)
+    source.tables.append(table)
+    return source
 
 
-def _fail(table: Table, code: str, message: str, hint: str | None = None, line: int | None = None):
-    table.findings.append(Finding(code, message, file=table.file, line=line, hint=hint))
-    table.readable = False
-    return table
+def _name(delimiter: str) -> str:
+    return {"\t": "tabs", ",": "','", ";": "';'"}.get(delimiter, repr(delimiter))
 
 
-def _sniff_delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])  # ties keep the order: , then ; then tab
-    return best if counts[best] else ","
+def _above(table: Table, lines: list[int]) -> None:
+    if lines:
+        span = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}–{lines[-1]}"
+        table.findings.append(
+            Finding(
+                "rows-above-header",
+                f"{len(lines)} row(s) above the header ({span}) are titles, not data: not read",
+                file=table.file,
+                line=lines[0],
+                hint=f"the header is on line {table.header_line}",
+            )
+        )
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The physical lines of ``text``, ends kept, without copying it: io.StringIO would hold a
-    second, four-bytes-a-character copy of a file (120 MB for a 30 MB export)."""
-    if text.count("\r") != text.count("\r\n"):  # bare CR line ends (old Mac Excel): rare and
-        yield from io.StringIO(text, newline="")  # worth the copy
-        return
-    start = 0
-    while True:
-        end = text.find("\n", start)
-        if end < 0:
-            if start < len(text):
-                yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
-
-
-def _csv_records(text: str, table: Table) -> Iterator[tuple[int, list[str]]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = _sniff_delimiter(first_line)
-    reader = csv.reader(_lines(text), delimiter=delimiter)
-
-    def gen() -> Iterator[tuple[int, list[str]]]:
-        start = 1
-        held: tuple[int, list[str]] | None = None  # one record of look-ahead: is it the last?
-        for record in reader:
-            if held is not None:
-                yield held
-            held = (start, record)
-            start = reader.line_num + 1  # a quoted field may span several physical lines
-        if held is None:
-            return
-        # csv's lenient mode silently takes everything after a quote left open as one field
-        if '"' in text:
-            tail = _last_record(text, held[0], reader.line_num)
-            if _quote_left_open(tail, delimiter):
-                raise OpenQuote(held[0])
-        yield held
-
-    return gen()
-
-
-def _last_record(text: str, first: int, last: int) -> str:
-    """Physical lines ``first``…``last`` (the end) of ``text``: the last record. Cheap when it is
-    one line, as it almost always is; never a list of every line of a big file."""
-    if first < last:
-        return "".join(itertools.islice(io.StringIO(text, newline=""), first - 1, None))
-    end = len(text) - (2 if text.endswith("\r\n") else 1 if text.endswith(("\r", "\n")) else 0)
-    return text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1 : end]
-
-
-class OpenQuote(csv.Error):
-    """A quote opened on ``line`` is never closed: the rest of the file became one field."""
-
-    def __init__(self, line: int):
-        self.line = line
-        super().__init__(f"a quote opened on line {line} is never closed")
-
-
-def _quote_left_open(record: str, delimiter: str) -> bool:
-    """Does this text (one CSV record, from the start of its line) end inside a quoted field?"""
-    quoted = after_quote = False
-    field_start = True
-    for ch in record:
-        if quoted:
-            if ch == '"':
-                quoted, after_quote = False, True
-            continue
-        if ch == '"' and (after_quote or field_start):  # "" inside quotes, or an opening quote
-            quoted = True
-        field_start = ch in (delimiter, "\r", "\n")
-        after_quote = False
-    return quoted
-
-
-def _xlsx_records(raw: bytes, table: Table) -> Iterator[tuple[int, list[str]]] | None:
-    # python-calamine (Rust) imports in ~2 ms and reads a sheet in ~5 ms; openpyxl costs ~0.4 s
-    # of start-up (it pulls in numpy), which would eat the whole budget of a 10 k-row validate.
-    from python_calamine import CalamineWorkbook
-
+def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source:
+    label = source.file
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
-        sheet = book.get_sheet_by_index(0)
-        rows = sheet.to_python(skip_empty_area=False)  # keep row 1 = line 1, column A first
-    except Exception as exc:  # a third-party parser on hostile bytes: any failure is a finding
-        _fail(table, "file-unreadable", f"not a readable .xlsx workbook ({type(exc).__name__})")
-        return None
-    table.encoding = "xlsx"
-    return ((i, [_cell_text(v) for v in r]) for i, r in enumerate(rows, start=1))
+        sheets = read_workbook(raw, suffix, max_bytes)
+    except WorkbookError as exc:
+        source.findings.append(Finding(exc.code, exc.message, file=label, hint=exc.hint))
+        return source
+    except MemoryError:
+        source.findings.append(
+            Finding("file-unreadable", "the workbook needs more memory than there is", file=label)
+        )
+        return source
+    described: list[str] = []
+    for sheet in sheets:
+        where = f"{label}[{sheet.name}]"
+        found = _sheet_header(sheet)
+        if not sheet.visible:
+            described.append(f"{sheet.name!r} (hidden)")
+            if found is not None and found[1]:
+                source.findings.append(
+                    Finding(
+                        "hidden-sheet",
+                        f"hidden sheet {sheet.name!r} has the contract's columns; hidden sheets "
+                        "are never read",
+                        file=where,
+                        hint="unhide the sheet if its rows are meant to count, or delete it",
+                    )
+                )
+            continue
+        if found is None:
+            described.append(f"{sheet.name!r}" + ("" if sheet.rows else " (empty)"))
+            continue
+        index, complete = found
+        table = Table(file=where, source=label, encoding="workbook")
+        line, header = sheet.rows[index]
+        table.header_line = line
+        _above(table, [n for n, cells in sheet.rows[:index] if any(c.strip() for c in cells)])
+        _set_columns(table, [nfc(str(h)).strip() for h in header], line)
+        body = sheet.rows[index + 1 :]
+        table.records = lambda body=body: ((n, cells, n) for n, cells in body)
+        source.tables.append(table)
+        if not complete:
+            described.append(f"{sheet.name!r} (columns missing)")
+    if not source.tables:
+        source.findings.append(
+            Finding(
+                "no-contract-sheet",
+                "no visible sheet has the contract's header "
+                f"({', '.join(ACTUALS_REQUIRED)} …); sheets: {', '.join(described) or 'none'}",
+                file=label,
+                hint="put the data on a visible sheet whose header row is within its first "
+                f"{HEADER_SEARCH} rows; hidden sheets are never read",
+            )
+        )
+    return source
 
 
-def _cell_text(value: object) -> str:
-    """An Excel cell as the text a CSV would hold: 51 → "51", 91.5 → "91.5", dates → "03/2023"."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, dt.time | dt.timedelta):
-        return str(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return f"{value.month:02d}/{value.year}"  # Excel turned "03/2023" into a date
-    return nfc(str(value))
+def _sheet_header(sheet: Sheet) -> tuple[int, bool] | None:
+    """(row index, complete) of the header among the sheet's first rows: the first row with
+    every required column, else the row naming most contract columns (at least two)."""
+    best: tuple[int, int] | None = None
+    for i, (_line, cells) in enumerate(sheet.rows[:HEADER_SEARCH]):
+        complete, named = header_score([str(c) for c in cells])
+        if complete:
+            return i, True
+        if named >= 2 and (best is None or named > best[1]):
+            best = (i, named)
+    return (best[0], False) if best is not None else None
 
 
 def _set_columns(table: Table, headers: list[str], line: int) -> None:
     table.headers = headers
     table.kind = file_kind(headers)
     table.columns = [canonical(h, table.kind) if h else None for h in headers]
+    if len(headers) > MAX_COLUMNS:
+        table.findings.append(
+            Finding(
+                "too-many-columns",
+                f"the header has {len(headers):,} columns; the contract has a dozen "
+                f"(limit {MAX_COLUMNS:,})",
+                file=table.file,
+                line=line,
+                hint="is this the right file, and the right delimiter?",
+            )
+        )
+        table.readable = False
+        return
     seen: dict[str, int] = {}
     for i, (name, header) in enumerate(zip(table.columns, headers, strict=True)):
         if name is None:
@@ -239,7 +313,7 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
                     )
                 )
             continue
-        if name in seen:
+        if name in seen and not is_guide(name):
             table.findings.append(
                 Finding(
                     "duplicate-column",

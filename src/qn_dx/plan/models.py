@@ -73,6 +73,11 @@ class Target(Strict):
     lead: str
     source: Quote
     note: str | None = None
+    # How many ranked entities a rank target ranks (the DTI ranks 63 provinces before 2025, 34
+    # after): data, not code. Falls back to the plan's ``rank_universe``.
+    rank_universe: int | None = Field(default=None, ge=1)
+    # Below this share of expected units reporting, a result is provisional (plan default 0.8).
+    min_coverage: float | None = Field(default=None, ge=0, le=1)
 
     @model_validator(mode="after")
     def _consistent(self) -> Target:
@@ -209,6 +214,8 @@ class PlanInfo(Strict):
     signer_title_vi: str
     plan_year: int
     baseline_year: int
+    rank_universe: int | None = Field(default=None, ge=1)
+    min_coverage: float = Field(default=0.8, ge=0, le=1)
     note: str | None = None
 
 

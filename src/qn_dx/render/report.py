@@ -94,6 +94,8 @@ CSV_COLUMNS = [
     "baseline_source",
     "units_reported",
     "units_expected",
+    "coverage",
+    "provisional",
     "observations_used",
     "projection",
     "lead",
@@ -115,6 +117,17 @@ def fmt_number(x: float | None, unit: str | None) -> str:
         return "—"
     text = f"{x:,.0f}" if unit in ("count", "rank") and float(x).is_integer() else f"{x:,.1f}"
     return text + (" %" if unit == "percent" else "")
+
+
+def status_text(r: TargetResult, lang: str) -> str:
+    """The status word, and for a provisional result how few units it rests on."""
+    word = STATUS_TEXT[lang][r.status]
+    if not r.provisional or r.status == "no_data":
+        return word
+    units = f"{r.units_reported}/{r.units_expected}"
+    if lang == "vi":
+        return f"{word} (tạm tính: {units} đơn vị)"
+    return f"{word}, provisional: {units} units"
 
 
 def actual_text(r: TargetResult) -> str:
@@ -176,6 +189,8 @@ def target_dict(r: TargetResult, lang: str, by_unit: bool) -> dict[str, Any]:
         "baseline_source": r.baseline_source,
         "units_reported": r.units_reported,
         "units_expected": r.units_expected,
+        "coverage": r4(r.coverage),
+        "provisional": r.provisional,
         "observations_used": len(r.used),
         "projection": r4(r.projection),
         "projection_points": [{"period": p, "value": r4(v)} for p, v in r.projection_points],
@@ -213,8 +228,19 @@ def to_json(report: Report, lang: str, by_unit: bool) -> str:
         "rows_left_out": report.rows_left_out,
         "observations_used": sum(len(r.used) for r in report.targets),
         "targets": [target_dict(r, lang, by_unit) for r in report.targets],
-        "areas": [{"area": a, "counts": report.counts(a)} for a in report.areas],
+        "areas": [
+            {
+                "area": a,
+                "counts": report.counts(a),
+                "provisional_counts": report.provisional_counts(a),
+            }
+            for a in report.areas
+        ],
         "counts": report.counts(),
+        "provisional_counts": report.provisional_counts(),
+        "warnings": [
+            {"code": w.code, "message": w.message, "hint": w.hint} for w in report.warnings
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -229,8 +255,20 @@ def area_name(report: Report, area: str, lang: str) -> str:
     return info.name_vi if lang == "vi" else info.name_en
 
 
-def counts_line(counts: dict[str, int], lang: str) -> str:
-    return ", ".join(f"{STATUS_TEXT[lang][s]}: {n}" for s, n in counts.items() if n)
+def counts_line(
+    counts: dict[str, int], lang: str, provisional: dict[str, int] | None = None
+) -> str:
+    word = "tạm tính" if lang == "vi" else "provisional"
+
+    def one(s: str, n: int) -> str:
+        p = (provisional or {}).get(s, 0) if s != "no_data" else 0
+        return f"{STATUS_TEXT[lang][s]}: {n}" + (f" ({p} {word})" if p else "")
+
+    return ", ".join(one(s, n) for s, n in counts.items() if n)
+
+
+def report_counts_line(report: Report, lang: str, area: str | None = None) -> str:
+    return counts_line(report.counts(area), lang, report.provisional_counts(area))
 
 
 def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
@@ -247,7 +285,7 @@ def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
         for r in (r for r in report.targets if r.target.area == area):
             out.append(
                 f"| {r.id} | {_md(r.target.title(lang))} | {_md(target_text(r))} | "
-                f"{actual_text(r)} | {gap_text(r)} | {STATUS_TEXT[lang][r.status]} | "
+                f"{actual_text(r)} | {gap_text(r)} | {status_text(r, lang)} | "
                 f"{r.units_reported}/{r.units_expected} |"
             )
             if by_unit:
@@ -259,8 +297,8 @@ def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
                             f"{_unit_gap(u.gap, r.target.unit)} | "
                             f"{STATUS_TEXT[lang][u.status]} | |"
                         )
-        out += ["", f"{L['counts']}: {counts_line(report.counts(area), lang)}", ""]
-    out.append(f"**{L['counts']}:** {counts_line(report.counts(), lang)}")
+        out += ["", f"{L['counts']}: {report_counts_line(report, lang, area)}", ""]
+    out.append(f"**{L['counts']}:** {report_counts_line(report, lang)}")
     return "\n".join(out) + "\n"
 
 
@@ -322,7 +360,7 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
                 target_text(r),
                 actual_text(r),
                 gap_text(r),
-                f"[{style}]{STATUS_TEXT[lang][r.status]}[/{style}]",
+                f"[{style}]{escape(status_text(r, lang))}[/{style}]",
                 f"{r.units_reported}/{r.units_expected}",
                 text_bar(progress_fraction(r)),
             )
@@ -344,9 +382,9 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
                 if missing:
                     table.add_row("", f"  ↳ {missing} unit(s) with no data", "", "", "", "", "", "")
         console.print(table)
-        console.print(f"  {L['counts']}: {counts_line(report.counts(area), lang)}")
+        console.print(f"  {L['counts']}: {escape(report_counts_line(report, lang, area))}")
     if len(report.areas) > 1:
-        console.print(f"[bold]{L['counts']}:[/bold] {counts_line(report.counts(), lang)}")
+        console.print(f"[bold]{L['counts']}:[/bold] {escape(report_counts_line(report, lang))}")
 
 
 def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
@@ -374,6 +412,8 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
         "baseline",
         "units_reported",
         "units_expected",
+        "coverage",
+        "provisional",
         "observations_used",
         "lead",
     ]
@@ -393,10 +433,12 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
                     d["target"],
                     actual if not isinstance(actual, str) else neutralise(actual),
                     d["gap"],
-                    STATUS_TEXT[lang][r.status],
+                    status_text(r, lang),
                     d["baseline"],
                     r.units_reported,
                     r.units_expected,
+                    d["coverage"],
+                    r.provisional,
                     len(r.used),
                     neutralise(r.target.lead),
                 ]
@@ -507,7 +549,7 @@ def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
         f"<h1>{e(title)}</h1>",
         f"<p>{e(info.title_vi if lang == 'vi' else info.title_en)}</p>",
         f'<p class="counts"><strong>{e(L["counts"])}:</strong> '
-        f"{e(counts_line(report.counts(), lang))}</p>",
+        f"{e(report_counts_line(report, lang))}</p>",
     ]
     for area in report.areas:
         out.append(f"<h2>{e(area_name(report, area, lang))}</h2>")
@@ -522,7 +564,8 @@ def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
             out.append(
                 f'<tr><td>{e(r.id)}</td><td class="title">{e(r.target.title(lang))}</td>'
                 f'<td>{e(target_text(r))}</td><td class="n">{e(actual_text(r))}</td>'
-                f'<td class="n opt">{e(gap_text(r))}</td><td>{_badge(r.status, lang)}</td>'
+                f'<td class="n opt">{e(gap_text(r))}</td>'
+                f"<td>{_badge(r.status, lang, status_text(r, lang))}</td>"
                 f'<td class="n opt">{r.units_reported}/{r.units_expected}</td>'
                 f"<td>{_svg_bar(progress_fraction(r), r.status)}</td></tr>"
             )
@@ -538,15 +581,15 @@ def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
                         "<td></td></tr>"
                     )
         out.append("</tbody></table>")
-        out.append(f'<p class="counts">{e(counts_line(report.counts(area), lang))}</p>')
+        out.append(f'<p class="counts">{e(report_counts_line(report, lang, area))}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
-def _badge(status: str, lang: str) -> str:
+def _badge(status: str, lang: str, text: str | None = None) -> str:
     return (
         f'<span class="s" style="background:#{STATUS_FILL[status]}">'
-        f"{html.escape(STATUS_TEXT[lang][status])}</span>"
+        f"{html.escape(text or STATUS_TEXT[lang][status])}</span>"
     )
 
 

@@ -4,6 +4,7 @@ validates against these models (a property test holds the two together)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -42,6 +43,18 @@ class ActualRow(BaseModel):
         description="Value indicators: the figure (percent 0–100, count ≥ 0, rank 1–63). "
         "Milestones: done / not_done. Ratios: optional, must equal 100 × num/den within 0.1.",
     )
+    basis: Literal["period", "cumulative"] = Field(
+        default="period",
+        description="period: the figures of this period only (the default; also trong kỳ, phát "
+        "sinh); cumulative: year-to-date totals (lũy kế, cộng dồn). For a year_to_date target a "
+        "unit's latest cumulative row stands for its year so far; one unit may not mix the two "
+        "for one indicator in one year.",
+    )
+    submitted: dt.date | None = Field(
+        default=None,
+        description="Date the row was sent (2023-04-05, or 05/04/2023 day first). When two rows "
+        "give different figures for one indicator, unit and period, the later date wins.",
+    )
     note: str | None = Field(default=None, description="Free text.")
 
 
@@ -58,6 +71,7 @@ class TaskProgressRow(BaseModel):
         "đang triển khai, hoàn thành, chậm tiến độ).",
     )
     progress: float | None = Field(default=None, ge=0, le=100, description="Percent done, 0–100.")
+    submitted: dt.date | None = Field(default=None, description="As for actuals.")
     note: str | None = Field(default=None, description="Free text.")
 
 
@@ -84,10 +98,17 @@ def table_schema(kind: str) -> dict[str, Any]:
         ftype = "integer" if types == {"integer"} else "number" if types == {"number"} else "string"
         if types == {"number", "string"}:
             ftype = "any"
+        if any(part.get("format") == "date" for part in spec.get("anyOf", [spec])):
+            ftype = "date"
         constraints: dict[str, Any] = {}
         if name in required:
             constraints["required"] = True
-        for src, dst in (("minimum", "minimum"), ("maximum", "maximum"), ("pattern", "pattern")):
+        for src, dst in (
+            ("minimum", "minimum"),
+            ("maximum", "maximum"),
+            ("pattern", "pattern"),
+            ("enum", "enum"),
+        ):
             for part in spec.get("anyOf", [spec]):
                 if src in part:
                     constraints[dst] = part[src]

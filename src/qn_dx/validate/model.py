@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,24 @@ class Observation:
     note: str
     file: str
     line: int
+    cumulative: bool = False  # basis: a year-to-date total (lũy kế), not this period's own
+    submitted: dt.date | None = None
 
-    def figures(self) -> tuple[Any, ...]:
-        return (self.numerator, self.denominator, self.value, self.done)
+    @property
+    def basis(self) -> str:
+        return "cumulative" if self.cumulative else "period"
+
+    def same_figures(self, other: Observation) -> bool:
+        """The same figures: for a ratio the numerator and denominator decide (a submitted value
+        is derived from them and already agrees within tolerance)."""
+        if (self.numerator, self.denominator, self.done, self.cumulative) != (
+            other.numerator,
+            other.denominator,
+            other.done,
+            other.cumulative,
+        ):
+            return False
+        return self.numerator is not None or self.value == other.value
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +51,8 @@ class Observation:
             "denominator": self.denominator,
             "value": self.value,
             "done": self.done,
+            "basis": self.basis,
+            "submitted": self.submitted.isoformat() if self.submitted else None,
             "note": self.note,
             "file": self.file,
             "line": self.line,
@@ -79,8 +97,29 @@ class RejectedRow:
 
 
 @dataclass
+class TableCount:
+    """Accounting of one table (a text file, or one sheet): rows = valid + invalid + skipped."""
+
+    file: str
+    rows: int = 0
+    rows_valid: int = 0
+    rows_invalid: int = 0
+    rows_skipped: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "rows": self.rows,
+            "rows_valid": self.rows_valid,
+            "rows_invalid": self.rows_invalid,
+            "rows_skipped": self.rows_skipped,
+        }
+
+
+@dataclass
 class Validation:
-    """The outcome for a set of files. rows = rows_valid + rows_invalid + rows_skipped, always."""
+    """The outcome for a set of files. rows = rows_valid + rows_invalid + rows_skipped, always,
+    for the whole run and for every table in ``tables``."""
 
     files: int = 0
     paths: list[Path] = field(default_factory=list)  # the files read, in order (run inputs)
@@ -92,6 +131,8 @@ class Validation:
     observations: list[Observation] = field(default_factory=list)
     task_reports: list[TaskReport] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
+    tables: list[TableCount] = field(default_factory=list)
+    run_warnings: list[Finding] = field(default_factory=list)  # about the run (e.g. its P)
 
     @property
     def errors(self) -> list[Finding]:
@@ -115,6 +156,7 @@ class Validation:
             "rows_skipped": self.rows_skipped,
             "errors": [_finding_json(f) for f in self.errors],
             "warnings": [_finding_json(f) for f in self.warnings],
+            "tables": [t.to_dict() for t in self.tables],
         }
 
 

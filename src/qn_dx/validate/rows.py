@@ -6,11 +6,14 @@ a ``RowChecker`` built once per run, so a row costs a few dictionary look-ups.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 
 from ..findings import Finding
-from ..ingest.numbers import is_whole, parse_number
-from ..ingest.periods import Period, parse_period
+from ..ingest.cells import DateCell, NumberCell
+from ..ingest.numbers import STYLE_NAMES, NumberStyle, is_whole, parse_number
+from ..ingest.periods import Period, half_year, parse_period
 from ..plan import Plan
 from ..plan.models import Target
 from ..plan.registry import in_scope
@@ -18,7 +21,6 @@ from ..text import closest, fold
 from .model import Observation, TaskReport
 
 VALUE_TOLERANCE = 0.1  # percentage points between a submitted ratio value and 100 × num / den
-RANK_RANGE = (1, 63)  # 63 provinces in the national DTI ranking
 
 MILESTONE_WORDS = {
     **dict.fromkeys(["done", "yes", "true", "1", "x", "dat", "hoan thanh", "co"], True),
@@ -38,7 +40,21 @@ STATUS_WORDS = {
     "hoan thanh": "done",
     "delayed": "delayed",
     "cham tien do": "delayed",
+    "cham": "delayed",
+    "da hoan thanh": "done",
+    "dang thuc hien": "in_progress",
+    "chua thuc hien": "not_started",
+    "chua bat dau": "not_started",
 }
+BASIS_WORDS = {  # True: cumulative (lũy kế, year-to-date totals); False: this period only
+    **dict.fromkeys(
+        ["period", "trong ky", "phat sinh", "phat sinh trong ky", "so phat sinh"], False
+    ),
+    **dict.fromkeys(
+        ["cumulative", "luy ke", "cong don", "luy ke tu dau nam", "year to date", "ytd"], True
+    ),
+}
+_DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
 class RowChecker:
@@ -58,20 +74,36 @@ class RowChecker:
         self._task_numbers: dict[str, list[str]] = {}
         for task in plan.tasks:
             self._task_numbers.setdefault(task.number, []).append(task.id)
+        self._scales: dict[str, float | None] = {}
+        self.style = NumberStyle()  # of the file being read (``begin_file``)
+
+    def begin_file(self, style: NumberStyle) -> None:
+        """Numbers of the next file are read in its own style (decided from all its figures)."""
+        self.style = style
+
+    def _examples(self) -> str:
+        y = self.plan.plan_year
+        return f"write {y}-Q1, {y}-03 or {y} (also Quý I/{y}, T3/{y}, 03/{y})"
 
     # -- shared pieces ---------------------------------------------------------------------------
     def period(self, text: str, where: _Where) -> Period | None:
         if not text:
-            where.error("bad-period", "period is empty", "period", "e.g. 2023-Q1, 2023-03 or 2023")
+            where.error("bad-period", "period is empty", "period", self._examples())
             return None
         p = parse_period(text)
         if p is None:
-            where.error(
-                "bad-period",
-                f"cannot read period {text!r}",
-                "period",
-                "write 2023-Q1, 2023-03 or 2023 (also Quý I/2023, T3/2023, 03/2023)",
-            )
+            half = half_year(text)
+            hint = self._examples()
+            if half is not None:
+                year, which = half
+                hint = (
+                    "the plan has no half-year periods: report the first half as "
+                    f"{year}-Q2 with basis 'lũy kế' (cumulative)"
+                    if which == 1
+                    else "the plan has no half-year periods: report the second half as "
+                    f"{year}-Q3 and {year}-Q4, or as {year}-Q4 with basis 'lũy kế' for the year"
+                )
+            where.error("bad-period", f"cannot read period {text!r}", "period", hint)
             return None
         if p.year not in self.years:
             years = " and ".join(str(y) for y in sorted(self.years))
@@ -108,6 +140,10 @@ class RowChecker:
         key = fold(code)
         if key in self._by_folded_name:
             return f"use the code {self._by_folded_name[key]}, not the name"
+        if any(ch.isdigit() for ch in code):
+            # Never propose another number: 21011 is not "probably" 21010, and a civil servant
+            # who takes the suggestion files the figure under someone else's commune.
+            return "unit codes are GSO codes (51 the province, 3 digits a district, 5 a commune)"
         if len(self._unit_names) <= 2000:
             candidates = list(self._unit_names) + list(self._unit_names.values())
         else:
@@ -133,17 +169,55 @@ class RowChecker:
             self._bucket_index = (by_code, by_name)
         return self._bucket_index
 
+    def basis(self, text: str, where: _Where) -> bool | None:
+        """True for cumulative (lũy kế) figures; False for this period's own (the default)."""
+        key = fold(text)
+        if not key:
+            return False
+        found = BASIS_WORDS.get(key)
+        if found is None:
+            where.error(
+                "bad-basis",
+                f"cannot read basis {text.strip()!r}",
+                "basis",
+                "period (trong kỳ, phát sinh) or cumulative (lũy kế, cộng dồn)",
+            )
+        return found
+
+    def submitted(self, cell: str, where: _Where) -> dt.date | None:
+        if isinstance(cell, DateCell):
+            return cell.date
+        text = cell.strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+        m = _DATE_DMY.match(text)
+        if m:  # Vietnamese order: day / month / year
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                pass
+        where.error(
+            "bad-date",
+            f"cannot read the date {text!r}",
+            "submitted",
+            "write the date as 2023-04-05 (year-month-day) or 05/04/2023 (day/month/year)",
+        )
+        return None
+
     # -- actuals ----------------------------------------------------------------------------------
     def actual(self, cells: dict[str, str], where: _Where) -> Observation | None:
         indicator = cells.get("indicator_id", "").strip().upper()
         target = self.targets.get(indicator)
         if target is None:
-            near = closest(indicator, self.targets, n=1) if indicator else []
             where.error(
                 "unknown-indicator",
                 f"unknown indicator {indicator!r}" if indicator else "indicator_id is empty",
                 "indicator_id",
-                f"did you mean {near[0]}?" if near else "see qn-dx targets for the ids",
+                self._indicator_hint(indicator),
             )
         unit = self.unit(cells.get("unit_code", ""), where)
         period = self.period(cells.get("period", "").strip(), where)
@@ -156,6 +230,8 @@ class RowChecker:
                 "unit_code",
             )
         figures = self._figures(target, cells, where) if target is not None else None
+        cumulative = self.basis(cells.get("basis", ""), where)
+        submitted = self.submitted(cells.get("submitted", ""), where)
         if where.failed or target is None or unit is None or period is None or figures is None:
             return None
         num, den, value, done = figures
@@ -170,7 +246,19 @@ class RowChecker:
             cells.get("note", ""),
             where.file,
             where.line,
+            bool(cumulative),
+            submitted,
         )
+
+    def _indicator_hint(self, indicator: str) -> str:
+        """ "Did you mean" that never proposes another number: EG-4 → EG-04, never EG-14."""
+        numbers = re.findall(r"\d+", indicator)
+        if not numbers:
+            return "see qn-dx targets for the ids"
+        n = int(numbers[-1])
+        same = [t for t in self.targets if int(t.rsplit("-", 1)[-1]) == n]
+        near = closest(indicator, same, n=1, cutoff=0.5)
+        return f"did you mean {near[0]}?" if near else "see qn-dx targets for the ids"
 
     def _in_scope(self, target: Target, unit: str) -> bool:
         key = (target.id, unit)
@@ -178,6 +266,15 @@ class RowChecker:
         if hit is None:
             hit = self._scope_cache[key] = in_scope(self.units[unit], target.scope)
         return hit
+
+    def _scale(self, target: Target) -> float | None:
+        """The size of a percent target's goal or baseline: a fraction like 0,91 submitted where
+        the goal is 90 % is a percentage written as a fraction."""
+        if target.id not in self._scales:
+            known = [target.target, target.baseline.value if target.baseline else None]
+            values = [abs(x) for x in known if x is not None]
+            self._scales[target.id] = max(values) if values else None
+        return self._scales[target.id]
 
     def _figures(
         self, target: Target, cells: dict[str, str], where: _Where
@@ -203,30 +300,37 @@ class RowChecker:
                 return None
             return None, None, None, done
         if target.measure == "value":
-            text = cells.get("value", "").strip()
-            if not text:
+            cell = cells.get("value", "")
+            if not cell.strip():
                 where.error("missing-value", f"{target.id} needs a value", "value")
                 return None
-            value = self._number(text, "value", target.unit or "count", where)
+            kind = target.unit or "count"
+            value = self._number(cell, "value", kind, where, target)
             return (None, None, value, None) if value is not None else None
         # ratio
-        num_text = cells.get("numerator", "").strip()
-        den_text = cells.get("denominator", "").strip()
-        if not num_text or not den_text:
+        num_cell = cells.get("numerator", "")
+        den_cell = cells.get("denominator", "")
+        if not num_cell.strip() or not den_cell.strip():
             missing = " and ".join(
-                n for n, t in (("numerator", num_text), ("denominator", den_text)) if not t
+                n for n, t in (("numerator", num_cell), ("denominator", den_cell)) if not t.strip()
             )
             where.error(
                 "missing-ratio-parts",
                 f"{target.id} is a ratio: {missing} is empty",
-                "numerator" if not num_text else "denominator",
+                "numerator" if not num_cell.strip() else "denominator",
                 "a ratio is computed as 100 × Σnumerator / Σdenominator over units",
             )
             return None
-        num = self._number(num_text, "numerator", "whole", where)
-        den = self._number(den_text, "denominator", "whole", where)
-        value_text = cells.get("value", "").strip()
-        value = self._number(value_text, "value", "percent", where) if value_text else None
+        num = self._number(num_cell, "numerator", "whole", where)
+        den = self._number(den_cell, "denominator", "whole", where)
+        value_cell = cells.get("value", "")
+        # The value of a ratio is checked against its own numerator and denominator below: a
+        # consistent 0,5 is half a percent, an inconsistent 0,91 beside 91/100 is a fraction.
+        value = (
+            self._number(value_cell, "value", "percent", where, None)
+            if value_cell.strip()
+            else None
+        )
         if num is None or den is None:
             return None
         if den == 0 and num > 0:
@@ -245,6 +349,16 @@ class RowChecker:
         if den == 0:
             where.warning("zero-over-zero", "0/0: this row contributes nothing", "denominator")
         elif value is not None and abs(value - 100 * num / den) > VALUE_TOLERANCE:
+            scale = self._scale(target)
+            if 0 < value <= 1 and scale is not None and scale >= 10:
+                where.error(
+                    "percent-as-fraction",
+                    f"value {value_cell.strip()!r} looks like a fraction: 100 × {_n(num)} / "
+                    f"{_n(den)} is {100 * num / den:.1f} %",
+                    "value",
+                    f"write {100 * num / den:.1f} (percent, 0–100), or leave value empty",
+                )
+                return None
             where.error(
                 "value-mismatch",
                 f"value {_n(value)} disagrees with 100 × {_n(num)} / {_n(den)} = "
@@ -255,26 +369,85 @@ class RowChecker:
             return None
         return num, den, value, None
 
-    def _number(self, text: str, column: str, kind: str, where: _Where) -> float | None:
-        if text.isascii() and text.isdigit():  # the common case: plain digits, nothing to parse
-            value = float(text)
-            if (kind == "percent" and value > 100) or (kind == "rank" and not 1 <= value <= 63):
-                return self._number_checked(text, column, kind, where)
-            return value
-        return self._number_checked(text, column, kind, where)
-
-    def _number_checked(self, text: str, column: str, kind: str, where: _Where) -> float | None:
-        parsed = parse_number(text)
-        if parsed.value is None:
+    def _number(
+        self, cell: str, column: str, kind: str, where: _Where, target: Target | None = None
+    ) -> float | None:
+        if type(cell) is str and cell.isascii() and cell.isdigit():  # plain digits: the common case
+            value = float(cell)
+            if kind == "whole" or kind == "count":
+                return value
+            return self._checked(value, cell, column, kind, where, False, target)
+        if isinstance(cell, NumberCell):  # Excel stores it as a number: nothing to parse
+            return self._checked(cell.number, cell, column, kind, where, cell.percent, target)
+        text = cell.strip()
+        if isinstance(cell, DateCell):
             where.error(
-                parsed.error or "bad-number",
-                f"{column} {text!r} is not a number",
+                "bad-number",
+                f"{column} is a date cell ({cell.date:%d/%m/%Y}), not a number",
                 column,
-                parsed.hint,
+            )
+            return None
+        parsed = parse_number(text)
+        if parsed.error is not None:
+            where.error(parsed.error, f"{column} {text!r} is not a number", column, parsed.hint)
+            return None
+        style = self.style
+        if style.is_minority(parsed.style):
+            where.error(
+                "mixed-number-style",
+                f"{column} {text!r} is written in {STYLE_NAMES[parsed.style or '']}, "
+                f"unlike the rest of this file ({style.vi} line(s) Vietnamese-style, "
+                f"{style.en} English-style)",
+                column,
+                "write every number of a file the same way: 1.234,5 (Vietnamese) or "
+                "1,234.5 (English)",
             )
             return None
         value = parsed.value
-        if parsed.had_percent and kind != "percent":
+        if parsed.ambiguity is not None:
+            value = parsed.resolve(style.style)
+            if value is not None:
+                self._style_used(text, value, where)
+            elif kind == "percent":
+                value = parsed.ambiguity.decimal  # 72.500 % can only be 72.5
+            else:
+                where.error(
+                    "ambiguous-number",
+                    f"{column} {text!r} could be {_n(parsed.ambiguity.grouped)} or "
+                    f"{_n(parsed.ambiguity.decimal)}: nothing in this file says whether "
+                    f"{parsed.ambiguity.mark!r} groups thousands or marks decimals",
+                    column,
+                    f"write {_n(parsed.ambiguity.grouped)} or {_n(parsed.ambiguity.decimal)} "
+                    "without a separator",
+                )
+                return None
+        assert value is not None
+        return self._checked(value, text, column, kind, where, parsed.had_percent, target)
+
+    def _style_used(self, text: str, value: float, where: _Where) -> None:
+        style = self.style
+        if style.reported:
+            return
+        style.reported = True
+        where.warning(
+            "number-style",
+            f"numbers in this file are read in {STYLE_NAMES[style.style or '']}, as "
+            f"{style.evidence()}: {text!r} is read as {_n(value)}",
+            None,
+            "write numbers without thousands separators to leave no doubt",
+        )
+
+    def _checked(
+        self,
+        value: float,
+        text: str,
+        column: str,
+        kind: str,
+        where: _Where,
+        had_percent: bool,
+        target: Target | None,
+    ) -> float | None:
+        if had_percent and kind != "percent":
             where.error(
                 "bad-number",
                 f"{column} {text!r}: a % sign only goes on percent values",
@@ -286,28 +459,51 @@ class RowChecker:
             where.error("negative-number", f"{column} {text!r} is negative", column)
             return None
         if kind in ("whole", "count", "rank") and not is_whole(value):
-            hint = "a count must be a whole number"
-            if parsed.comma_decimal:
-                hint = (
-                    f"',' is read as the decimal mark, so {text!r} is {_n(value)}; "
-                    "write whole numbers without thousands separators, e.g. 1234"
-                )
             where.error(
-                "not-whole-number", f"{column} {text!r} is not a whole number", column, hint
-            )
-            return None
-        if kind == "percent" and value > 100:
-            where.error("value-out-of-range", f"{column} {_n(value)} % is above 100", column)
-            return None
-        if kind == "rank" and not RANK_RANGE[0] <= value <= RANK_RANGE[1]:
-            where.error(
-                "value-out-of-range",
-                f"rank {_n(value)} is outside 1–63",
+                "not-whole-number",
+                f"{column} {text!r} is not a whole number",
                 column,
-                "a DTI rank among the 63 provinces",
+                "a count must be a whole number",
             )
             return None
+        if kind == "percent":
+            if value > 100:
+                where.error("value-out-of-range", f"{column} {_n(value)} % is above 100", column)
+                return None
+            if not had_percent and self._fraction(value, column, target):
+                where.error(
+                    "percent-as-fraction",
+                    f"{column} {text!r} looks like a fraction: did you mean "
+                    f"{_n(round(value * 100, 6))} %?",
+                    column,
+                    f"write {_n(round(value * 100, 6))} (percent, 0–100); a small percentage "
+                    f"is written with its % sign ({text} %)",
+                )
+                return None
+        if kind == "rank":
+            top = self._rank_universe(target)
+            if value < 1 or (top is not None and value > top):
+                where.error(
+                    "value-out-of-range",
+                    f"rank {_n(value)} is outside 1–{top}"
+                    if top
+                    else f"rank {_n(value)} is below 1",
+                    column,
+                    f"a rank among {top}" if top else None,
+                )
+                return None
         return value
+
+    def _fraction(self, value: float, column: str, target: Target | None) -> bool:
+        if column == "progress":  # task progress: 0,5 is half a percent only with its % sign
+            return value < 1 and not is_whole(value)
+        scale = self._scale(target) if target is not None else None
+        return 0 < value <= 1 and scale is not None and scale >= 10
+
+    def _rank_universe(self, target: Target | None) -> int | None:
+        if target is not None and target.rank_universe is not None:
+            return target.rank_universe
+        return self.plan.info.rank_universe
 
     # -- task progress ----------------------------------------------------------------------------
     def task(self, cells: dict[str, str], where: _Where) -> TaskReport | None:
@@ -322,12 +518,15 @@ class RowChecker:
                 f"cannot read status {status_text!r}",
                 "status",
                 "not_started, in_progress, done or delayed (or chưa triển khai, "
-                "đang triển khai, hoàn thành, chậm tiến độ)",
+                "đang triển khai / đang thực hiện, hoàn thành, chậm tiến độ)",
             )
-        progress_text = cells.get("progress", "").strip()
+        progress_cell = cells.get("progress", "")
         progress = (
-            self._number(progress_text, "progress", "percent", where) if progress_text else None
+            self._number(progress_cell, "progress", "percent", where)
+            if progress_cell.strip()
+            else None
         )
+        self.submitted(cells.get("submitted", ""), where)
         if where.failed or task_id is None or period is None or status is None:
             return None
         return TaskReport(
@@ -338,14 +537,15 @@ class RowChecker:
         by_upper = self._task_ids_upper
         if raw.upper() in by_upper:
             return by_upper[raw.upper()]
-        ids = self._task_numbers.get(raw.removeprefix("NV-").removeprefix("nv-"), [])
+        number = re.sub(r"^(?:nv|nhiem vu)\s*[-.:]?\s*", "", fold(raw))
+        ids = self._task_numbers.get(number, [])
         if len(ids) == 1:
             return ids[0]
         if ids:
             hint = f"number {raw} is printed twice in Phụ lục 2: use {' or '.join(ids)}"
         else:
-            near = closest(raw, self.plan.task_by_id, n=1)
-            hint = f"did you mean {near[0]}?" if near else "see qn-dx tasks for the ids"
+            # Never another number: NV-1.55 is not NV-1.5.
+            hint = "see qn-dx tasks for the ids (NV- and the number printed in Phụ lục 2)"
         where.error(
             "unknown-task", f"unknown task {raw!r}" if raw else "task_id is empty", "task_id", hint
         )

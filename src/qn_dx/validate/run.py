@@ -1,49 +1,158 @@
 """Files → findings and clean observations: the validate stage of the pipeline.
 
-Cross-row rules hold across every file of one run: the same (indicator, unit, period) twice, and
-overlapping periods (a month inside a reported quarter) for one indicator and unit.
+Cross-row rules hold across every file of one run: the same (indicator, unit, period) twice (the
+later ``submitted`` date wins; without dates it is a conflict), overlapping periods (a month
+inside a reported quarter) and a unit mixing per-period and cumulative figures for one indicator
+and year.
 """
 
 from __future__ import annotations
 
-import csv
+import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
-from ..ingest.headers import ACTUALS_FIGURES
+from ..ingest.cells import DateCell, ErrorCell, FormulaCell, TypedCell
+from ..ingest.csvtext import FIELD_LIMIT, Problem
+from ..ingest.headers import ACTUALS_FIGURES, TASK_FIGURES, is_guide
+from ..ingest.numbers import NumberStyle, parse_number
 from ..ingest.periods import Period
-from ..ingest.read import MAX_BYTES, read_table
+from ..ingest.read import MAX_BYTES, SUFFIXES, Table, read_source
 from ..plan import Plan
 from ..plan.load import display_path
-from .model import Observation, RejectedRow, TaskReport, Validation
+from ..text import fold
+from .model import Observation, RejectedRow, TableCount, TaskReport, Validation
 from .rows import RowChecker, is_blank, make_where
 
-SUFFIXES = (".csv", ".xlsx")
+TEMP_SUFFIX = ".qn-dx.tmp"  # a killed run's half-written output: never a submission
+TOTAL_WORDS = {"tong", "cong", "total", "sum", "grand total"}
+TOTAL_PREFIXES = ("tong cong", "tong so", "grand total", "total ")
 
 
 class PathNotFound(Exception):
     pass
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders → every *.csv and *.xlsx below them, sorted. Excel's "~$" lock
-    files are not submissions."""
-    files: list[Path] = []
+@dataclass
+class Scan:
+    files: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _silently_skipped(name: str) -> bool:
+    """Not submissions, and not worth a word: Excel's lock files (~$x.xlsx), a killed qn-dx
+    run's temporary output, hidden files (.gitkeep, .DS_Store) and README files."""
+    return (
+        name.startswith(("~$", "."))
+        or name.endswith(TEMP_SUFFIX)
+        or name.upper().startswith("README")
+    )
+
+
+def scan_paths(paths: Iterable[Path]) -> Scan:
+    """Files as given; folders → every submission file below them (sorted). Anything else in a
+    folder is named in an ``ignored-file`` warning; a symbolic link that leaves the folder is
+    never followed (``symlink-outside``); an unreadable folder is an error."""
+    scan = Scan()
     for p in paths:
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("~$")
-            )
-            files.extend(found)
+            _walk(p, scan)
         elif p.is_file():
-            files.append(p)
+            scan.files.append(p)
+        elif p.is_symlink():
+            scan.findings.append(
+                Finding("file-unreadable", "a broken symbolic link", file=display_path(p))
+            )
         else:
             raise PathNotFound(str(p))
-    return list(dict.fromkeys(files))  # a file named twice is read once
+    seen: set[Path] = set()
+    unique = []
+    for f in scan.files:  # a file named twice, or reached twice, is read once
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    scan.files = unique
+    return scan
+
+
+def _walk(root: Path, scan: Scan) -> None:
+    inside = root.resolve()
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
+        scan.findings.append(
+            Finding(
+                "file-unreadable",
+                f"cannot read this folder: {exc.strerror or exc}",
+                file=where,
+                hint="check the folder's permissions",
+            )
+        )
+
+    ignored: list[Finding] = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for d in dirs:
+            if (base / d).is_symlink():
+                _outside_link(base / d, inside, scan)
+        for name in sorted(names):
+            path = base / name
+            if _silently_skipped(name):
+                continue
+            if path.is_symlink() and _outside_link(path, inside, scan):
+                continue
+            if path.suffix.lower() in SUFFIXES:
+                found.append(path)
+            else:
+                ignored.append(
+                    Finding(
+                        "ignored-file",
+                        "not a submission file: ignored (qn-dx reads " + ", ".join(SUFFIXES) + ")",
+                        file=display_path(path),
+                        hint="move it out of the submissions folder, or save it in one of "
+                        "these formats",
+                    )
+                )
+    scan.files.extend(sorted(found))
+    scan.findings.extend(ignored)
+    if not found and not ignored:
+        scan.findings.append(
+            Finding("no-input-files", "no submission file here", file=display_path(root))
+        )
+
+
+def _outside_link(path: Path, inside: Path, scan: Scan) -> bool:
+    """A link whose target leaves the folder given is never followed (and never read: its
+    content could be any file of the machine). True when the link was refused."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        scan.findings.append(
+            Finding("file-unreadable", "a broken symbolic link", file=display_path(path))
+        )
+        return True
+    if target == inside or target.is_relative_to(inside):
+        return False
+    scan.findings.append(
+        Finding(
+            "symlink-outside",
+            "a symbolic link to a place outside this folder: not followed",
+            file=display_path(path),
+            hint="copy the file into the submissions folder instead of linking to it",
+        )
+    )
+    return True
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """The submission files of ``paths`` (see ``scan_paths``)."""
+    return scan_paths(paths).files
 
 
 def validate_paths(
@@ -52,29 +161,25 @@ def validate_paths(
     encoding: str | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Validation:
-    paths = list(paths)
-    files = expand_paths(paths)
+    scan = scan_paths(list(paths))
     run = _Run(plan)
-    run.result.paths = files
-    for folder in paths:
-        if folder.is_dir() and not any(f.is_relative_to(folder) for f in files):
-            run.result.findings.append(
-                Finding("no-input-files", "no .csv or .xlsx file here", file=display_path(folder))
-            )
-    for i, f in enumerate(files):
-        run.file(f, display_path(f), i, encoding, max_bytes)
+    run.result.paths = scan.files
+    run.result.findings.extend(scan.findings)
+    for f in scan.files:
+        run.file(f, display_path(f), encoding, max_bytes)
     return run.finish()
 
 
 class _Slot:
     """What one (indicator, unit) has reported so far in this run."""
 
-    __slots__ = ("conflicted", "occupied", "periods")
+    __slots__ = ("basis", "conflicted", "occupied", "periods")
 
     def __init__(self) -> None:
-        self.periods: dict[Period, Observation] = {}  # first valid row for each period
+        self.periods: dict[Period, Observation] = {}  # the row that holds each period
         self.occupied: dict[int, int] = {}  # year → months taken, as a bit mask
         self.conflicted: set[Period] = set()  # periods with conflicting rows
+        self.basis: dict[int, Observation] = {}  # year → first row (its basis rules the year)
 
 
 class _Run:
@@ -85,58 +190,70 @@ class _Run:
         # Cross-row state per (indicator, unit): far fewer keys than rows, so a million rows
         # cost one small dict per unit rather than one tuple key per row.
         self.slots: dict[tuple[str, str], _Slot] = {}
-        self.dropped: set[int] = set()  # id() of observations invalidated by a later row
+        self.dropped: set[tuple[str, int]] = set()  # (file, line) of rows a later row undid
         self.seen_tasks: dict[tuple[str, str], TaskReport] = {}
         self.conflicted_tasks: set[tuple[str, str]] = set()
+        self.count = TableCount("")
 
-    def file(
-        self, path: Path, label: str, index: int, encoding: str | None, max_bytes: int
-    ) -> None:
+    def file(self, path: Path, label: str, encoding: str | None, max_bytes: int) -> None:
         res = self.result
-        res.files += 1
-        self.order[label] = index
-        table = read_table(path, label, encoding, max_bytes)
-        res.findings.extend(table.findings)
-        if not table.readable:
+        self.order.setdefault(label, len(self.order))
+        source = read_source(path, label, encoding, max_bytes)
+        res.findings.extend(source.findings)
+        if source.ignored:
             return
+        res.files += 1
+        readable = [t for t in source.tables if t.readable]
+        for t in source.tables:
+            self.order.setdefault(t.file, len(self.order))
+            res.findings.extend(t.findings)
+        self.checker.begin_file(_number_style(readable))
+        for table in readable:
+            self.count = TableCount(table.file)
+            res.tables.append(self.count)
+            self._rows(table)
+
+    # -- accounting: every row lands in exactly one of valid, invalid, skipped ----------------
+    def _tally(self, kind: str, n: int = 1) -> None:
+        for acc in (self.result, self.count):
+            acc.rows += n
+            setattr(acc, f"rows_{kind}", getattr(acc, f"rows_{kind}") + n)
+
+    def _rows(self, table: Table) -> None:
+        res = self.result
+        label = table.file
         headers = {c: h for c, h in zip(table.columns, table.headers, strict=True) if c}
         width = len(table.columns)
-        positions = [(i, c) for i, c in enumerate(table.columns) if c]
+        positions = [(i, c) for i, c in enumerate(table.columns) if c and not is_guide(c)]
         is_tasks = table.kind == "tasks"
-        try:
-            self._rows(table, label, headers, width, positions, is_tasks)
-        except csv.Error as exc:
-            # The broken record (from its line to the end of the file) is one invalid row.
-            line = getattr(exc, "line", None)
-            if line is not None:
-                res.rows += 1
-                res.rows_invalid += 1
-            res.findings.append(
-                Finding(
-                    "bad-csv",
-                    f"the file is not valid CSV: {exc}",
-                    file=label,
-                    line=line,
-                    hint='close the quote, or remove the stray " character',
-                )
-            )
-
-    def _rows(
-        self,
-        table: Any,
-        label: str,
-        headers: dict[str, str],
-        width: int,
-        positions: list[tuple[int, str]],
-        is_tasks: bool,
-    ) -> None:
-        res = self.result
-        for line, cells in table.rows:
-            res.rows += 1
+        typed = table.encoding == "workbook"
+        for line, cells, last in table.records():
+            if last != line:
+                self._problem(label, line, last)
+                continue
             if is_blank(cells):
-                res.rows_skipped += 1
+                self._tally("skipped")
                 continue
             where = make_where(label, line, headers, res.findings)
+            if width > 1 and len(cells) == 1:
+                where.error(
+                    "unsplit-row",
+                    f"this row is one cell; the header has {width} columns",
+                    None,
+                    "the row is not separated like the header (',' or ';'): save the file "
+                    "again so that every line uses one separator",
+                )
+                self._tally("invalid")
+                continue
+            if _is_total(cells):
+                where.warning(
+                    "total-row",
+                    f"a total row ({cells[0].strip() or cells[1].strip()!r}…): skipped, qn-dx "
+                    "adds up the units itself",
+                    None,
+                )
+                self._tally("skipped")
+                continue
             if len(cells) > width and any(c.strip() for c in cells[width:]):
                 where.error(
                     "extra-cells",
@@ -144,16 +261,84 @@ class _Run:
                     None,
                     "a delimiter inside a value? quote the value or remove the extra cells",
                 )
-                res.rows_invalid += 1
+                self._tally("invalid")
                 continue
             row: dict[str, str] = {}
             for i, name in positions:
                 if i < len(cells) and name not in row:
                     row[name] = cells[i]
+            if typed and not self._typed_cells(row, where):
+                self._tally("invalid")
+                if not is_tasks:
+                    self._reject(row, where)
+                continue
             if is_tasks:
                 self._task_row(row, where)
             else:
                 self._actual_row(row, where)
+
+    def _problem(self, label: str, line: int, problem: Any) -> None:
+        """A record that is not one ordinary line: every physical line it took is reported."""
+        res = self.result
+        assert isinstance(problem, Problem)
+        if problem.kind == "oversize":
+            res.findings.append(
+                Finding(
+                    "field-too-large",
+                    f"a cell of {problem.size:,} characters: over the {FIELD_LIMIT:,} an Excel "
+                    "cell can hold",
+                    label,
+                    line,
+                    None,
+                    "is this the right file? a submission's cells are short",
+                )
+            )
+            self._tally("invalid")
+            return
+        span = f"lines {line}–{problem.last}"
+        if problem.kind == "open-quote":
+            message = f"a quote opened on line {line} is never closed: {span} were read as one cell"
+            hint = 'close the quote, or remove the stray " character'
+        else:
+            message = (
+                f"{span} were read as one row: a quote opened on line {line} closes on line "
+                f"{problem.last}"
+            )
+            hint = 'remove the stray " or the line break inside the cell (Alt+Enter in Excel)'
+        for n in range(line, problem.last + 1):
+            res.findings.append(Finding("multiline-field", message, label, n, None, hint))
+        self._tally("invalid", problem.last - line + 1)
+
+    def _typed_cells(self, row: dict[str, str], where: Any) -> bool:
+        """Spreadsheet cells that are not a value: refused on their own cell. False: refused."""
+        ok = True
+        for name, cell in row.items():
+            if not isinstance(cell, TypedCell):
+                continue
+            if isinstance(cell, ErrorCell):
+                where.error(
+                    "cell-error",
+                    f"{name} is the error value {str(cell)!r}, not a figure",
+                    name,
+                    "fix the formula in Excel (or type the figure), then save again",
+                )
+                ok = False
+            elif isinstance(cell, FormulaCell):
+                where.error(
+                    "formula-without-value",
+                    f"{name} is a formula ({str(cell)[:60]!r}) saved without its value",
+                    name,
+                    "open the file in Excel and save it again, so that the value is stored",
+                )
+                ok = False
+            elif isinstance(cell, DateCell) and name == "period":
+                where.warning(
+                    "period-from-date",
+                    f"the period is a date cell ({cell.date:%d/%m/%Y}): read as its month {cell}",
+                    name,
+                    "type the period as text (2023-Q1, 2023-03) if the month is not meant",
+                )
+        return ok
 
     def _actual_row(self, row: dict[str, str], where: Any) -> None:
         res = self.result
@@ -164,21 +349,36 @@ class _Run:
                 None,
                 "fill the figures or delete the row",
             )
-            res.rows_skipped += 1
+            self._tally("skipped")
             return
         obs = self.checker.actual(row, where)
         if obs is None:
-            res.rows_invalid += 1
+            self._tally("invalid")
             self._reject(row, where)
             return
         slot = self.slots.get((obs.indicator_id, obs.unit_code))
         if slot is None:
             slot = self.slots[(obs.indicator_id, obs.unit_code)] = _Slot()
+        year = obs.period.year
+        if self.checker.targets[obs.indicator_id].period_rule == "year_to_date":
+            first_basis = slot.basis.setdefault(year, obs)
+            if first_basis.cumulative != obs.cumulative:
+                where.error(
+                    "mixed-basis",
+                    f"{obs.indicator_id} for {obs.unit_code} in {year}: this row is "
+                    f"{_basis_words(obs)} but {first_basis.file}:{first_basis.line} is "
+                    f"{_basis_words(first_basis)}",
+                    "basis",
+                    "report one indicator the same way all year: each period's own figures, "
+                    "or year-to-date totals (lũy kế)",
+                )
+                self._tally("invalid")
+                self._reject(row, where)
+                return
         first = slot.periods.get(obs.period)
         if first is not None:
             self._duplicate(first, obs, slot, where)
             return
-        year = obs.period.year
         if slot.occupied.get(year, 0) & obs.period.months_mask:  # some month is taken already
             other = next(o for o in slot.periods.values() if o.period.overlaps(obs.period))
             where.error(
@@ -188,20 +388,20 @@ class _Run:
                 "period",
                 "report either months or quarters (or the year) for one indicator, not both",
             )
-            res.rows_invalid += 1
+            self._tally("invalid")
             self._reject(row, where)
             return
         slot.periods[obs.period] = obs
         slot.occupied[year] = slot.occupied.get(year, 0) | obs.period.months_mask
         res.observations.append(obs)
-        res.rows_valid += 1
+        self._tally("valid")
 
     def _reject(self, row: dict[str, str], where: Any) -> None:
         self.result.rejected.append(
             RejectedRow(
-                row.get("indicator_id", "").strip().upper(),
-                row.get("unit_code", "").strip(),
-                row.get("period", "").strip(),
+                str(row.get("indicator_id", "")).strip().upper(),
+                str(row.get("unit_code", "")).strip(),
+                str(row.get("period", "")).strip(),
                 where.file,
                 where.line,
                 where.first_error or "",
@@ -211,25 +411,29 @@ class _Run:
     def _duplicate(self, first: Observation, obs: Observation, slot: _Slot, where: Any) -> None:
         res = self.result
         label = f"{obs.indicator_id} for {obs.unit_code} in {obs.period.label}"
-        if first.figures() == obs.figures() and obs.period not in slot.conflicted:
+        if first.same_figures(obs) and obs.period not in slot.conflicted:
             where.warning(
                 "duplicate-row",
                 f"{label} repeats {first.file}:{first.line} with the same figures; counted once",
                 None,
             )
-            res.rows_skipped += 1
+            self._tally("skipped")
+            return
+        dated = first.submitted is not None and obs.submitted is not None
+        if dated and first.submitted != obs.submitted and obs.period not in slot.conflicted:
+            self._supersede(first, obs, slot, where, label)
             return
         where.error(
             "conflicting-duplicate",
             f"{label} is also at {first.file}:{first.line} with different figures",
             None,
-            "keep one row",
+            "keep one row, or give each its submission date (column submitted / Ngày gửi)",
         )
-        res.rows_invalid += 1
+        self._tally("invalid")
         self._reject_obs(obs, where.first_error)
         if obs.period not in slot.conflicted:  # the first row is just as doubtful: drop it too
             slot.conflicted.add(obs.period)
-            self.dropped.add(id(first))
+            self.dropped.add((first.file, first.line))
             res.findings.append(
                 Finding(
                     "conflicting-duplicate",
@@ -237,12 +441,47 @@ class _Run:
                     first.file,
                     first.line,
                     None,
-                    "keep one row",
+                    "keep one row, or give each its submission date (column submitted / Ngày gửi)",
                 )
             )
-            res.rows_valid -= 1
-            res.rows_invalid += 1
+            self._move_count(first.file, "invalid", "valid")
             self._reject_obs(first, f"conflicting-duplicate: also at {obs.file}:{obs.line}")
+
+    def _supersede(
+        self, held: Observation, obs: Observation, slot: _Slot, where: Any, label: str
+    ) -> None:
+        """A resubmission: the row with the later ``submitted`` date replaces the other."""
+        assert held.submitted is not None and obs.submitted is not None
+        newer, older = (obs, held) if obs.submitted > held.submitted else (held, obs)
+        message = (
+            f"{label}: superseded by {newer.file}:{newer.line}, submitted "
+            f"{newer.submitted:%Y-%m-%d} (this row: {older.submitted:%Y-%m-%d})"
+        )
+        reason = f"superseded: by {newer.file}:{newer.line} (submitted later)"
+        if newer is obs:  # the row held so far gives way
+            self.dropped.add((held.file, held.line))
+            self.result.findings.append(
+                Finding("superseded", message, held.file, held.line, None, None)
+            )
+            self._move_count(held.file, "skipped", "valid")
+            self._reject_obs(held, reason)
+            slot.periods[obs.period] = obs
+            self.result.observations.append(obs)
+            self._tally("valid")
+        else:
+            where.warning("superseded", message, None)
+            self._tally("skipped")
+            self._reject_obs(obs, reason)
+
+    def _move_count(self, file: str, kind: str, undo: str) -> None:
+        """Re-file a row counted earlier (possibly in another table) from ``undo`` to ``kind``."""
+        res = self.result
+        setattr(res, f"rows_{kind}", getattr(res, f"rows_{kind}") + 1)
+        setattr(res, f"rows_{undo}", getattr(res, f"rows_{undo}") - 1)
+        count = next((t for t in reversed(res.tables) if t.file == file), None)
+        if count is not None:
+            setattr(count, f"rows_{kind}", getattr(count, f"rows_{kind}") + 1)
+            setattr(count, f"rows_{undo}", getattr(count, f"rows_{undo}") - 1)
 
     def _reject_obs(self, o: Observation, reason: str | None) -> None:
         self.result.rejected.append(
@@ -253,11 +492,11 @@ class _Run:
         res = self.result
         if not row.get("status", "").strip() and not row.get("progress", "").strip():
             where.warning("unfilled-row", "no status or progress: skipped", None)
-            res.rows_skipped += 1
+            self._tally("skipped")
             return
         report = self.checker.task(row, where)
         if report is None:
-            res.rows_invalid += 1
+            self._tally("invalid")
             return
         key = (report.task_id, report.period.label)
         first = self.seen_tasks.get(key)
@@ -269,7 +508,7 @@ class _Run:
                     f"{label} repeats {first.file}:{first.line}; counted once",
                     None,
                 )
-                res.rows_skipped += 1
+                self._tally("skipped")
                 return
             message = "with a different status or progress"
             where.error(
@@ -278,10 +517,10 @@ class _Run:
                 None,
                 "keep one row",
             )
-            res.rows_invalid += 1
+            self._tally("invalid")
             if key not in self.conflicted_tasks:  # as for actuals: the first row is doubtful too
                 self.conflicted_tasks.add(key)
-                self.dropped.add(id(first))
+                self.dropped.add((first.file, first.line))
                 res.findings.append(
                     Finding(
                         "conflicting-duplicate",
@@ -292,17 +531,54 @@ class _Run:
                         "keep one row",
                     )
                 )
-                res.rows_valid -= 1
-                res.rows_invalid += 1
+                self._move_count(first.file, "invalid", "valid")
             return
         self.seen_tasks[key] = report
         res.task_reports.append(report)
-        res.rows_valid += 1
+        self._tally("valid")
 
     def finish(self) -> Validation:
         res = self.result
         if self.dropped:
-            res.observations = [o for o in res.observations if id(o) not in self.dropped]
-            res.task_reports = [t for t in res.task_reports if id(t) not in self.dropped]
+            gone = self.dropped
+            res.observations = [o for o in res.observations if (o.file, o.line) not in gone]
+            res.task_reports = [t for t in res.task_reports if (t.file, t.line) not in gone]
         res.findings.sort(key=lambda f: (self.order.get(f.file or "", -1), f.line or 0))
         return res
+
+
+def _basis_words(o: Observation) -> str:
+    return "cumulative (lũy kế)" if o.cumulative else "per period (trong kỳ)"
+
+
+def _is_total(cells: list[str]) -> bool:
+    """A "Tổng cộng" row under the data: its first filled cell (of the first three) says so."""
+    first = next((c for c in cells[:3] if c.strip()), "")
+    if not first or isinstance(first, TypedCell):
+        return False
+    key = fold(first).rstrip(":. ")
+    return key in TOTAL_WORDS or key.startswith(TOTAL_PREFIXES)
+
+
+def _number_style(tables: list[Table]) -> NumberStyle:
+    """The file's number style, from every figure it writes as text (a first, cheap pass: only
+    cells with a '.' or ',' are parsed)."""
+    style = NumberStyle()
+    for table in tables:
+        figures = ACTUALS_FIGURES if table.kind == "actuals" else TASK_FIGURES
+        idx = [i for i, c in enumerate(table.columns) if c in figures]
+        if not idx:
+            continue
+        for line, cells, _last in table.records():
+            seen: set[str] = set()
+            for i in idx:
+                if i >= len(cells):
+                    continue
+                cell = cells[i]
+                if type(cell) is not str or ("." not in cell and "," not in cell):
+                    continue
+                parsed = parse_number(cell)
+                if parsed.style and parsed.style not in seen:
+                    seen.add(parsed.style)
+                    style.add(parsed.style, cell.strip(), line)
+    return style

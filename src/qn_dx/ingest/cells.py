@@ -1,0 +1,75 @@
+"""Spreadsheet cells that are more than their text.
+
+A CSV cell is text; a spreadsheet cell may be a number Excel stores as a number, a %-formatted
+fraction, a date, an error (``#DIV/0!``) or a formula whose value was never computed. Each such
+cell is a ``str`` (so codes, ids and periods read as before) that also carries what it really is,
+so that validation can use the number without parsing its text, and refuse errors and
+uncomputed formulas on their own cell instead of reading them as empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+class TypedCell(str):
+    """Base of the cells below; ``str(cell)`` is the text a CSV export would hold."""
+
+    __slots__ = ()
+
+
+class NumberCell(TypedCell):
+    """A cell Excel stores as a number: the figure needs no parsing and has no ambiguity.
+
+    ``percent``: the cell is formatted as a percentage, so Excel displays 100 × its stored
+    fraction (0.91 under ``0%`` shows as 91%); ``number`` is what is displayed.
+    """
+
+    number: float
+    percent: bool
+
+    def __new__(cls, number: float, percent: bool = False) -> NumberCell:
+        shown = number * 100 if percent else number
+        if percent:
+            shown = round(shown, 10)  # 0.91 * 100 = 91.00000000000001
+        text = _number_text(shown) + ("%" if percent else "")
+        cell = super().__new__(cls, text)
+        cell.number = shown
+        cell.percent = percent
+        return cell
+
+
+class DateCell(TypedCell):
+    """A cell Excel stores as a date; its text is the month, as a period (``2023-03``)."""
+
+    date: dt.date
+
+    def __new__(cls, date: dt.date) -> DateCell:
+        cell = super().__new__(cls, f"{date.year}-{date.month:02d}")
+        cell.date = date
+        return cell
+
+
+class ErrorCell(TypedCell):
+    """An Excel error value: ``#DIV/0!``, ``#N/A``, ``#REF!`` …"""
+
+    def __new__(cls, text: str) -> ErrorCell:
+        return super().__new__(cls, text or "#ERROR")
+
+
+class FormulaCell(TypedCell):
+    """A formula saved without its computed value (written by a program, never opened in
+    Excel): the number the sender saw does not exist in the file."""
+
+    def __new__(cls, formula: str) -> FormulaCell:
+        return super().__new__(cls, "=" + formula.lstrip("="))
+
+
+def _number_text(x: float) -> str:
+    if float(x).is_integer() and abs(x) < 1e15:
+        return str(int(x))  # Excel's numeric unit code 51 stays "51", not "51.0"
+    return repr(float(x))
+
+
+def number_cell_value(value: float, percent: bool = False) -> NumberCell:
+    return NumberCell(float(value), percent)

@@ -1,0 +1,223 @@
+"""Delimited text (CSV, TSV, Excel "Unicode Text") → header and records, every line accounted for.
+
+- The header is the first of the first 20 non-blank lines that holds the contract's required
+  columns under some delimiter (title rows above it are reported, not read as data).
+- The rows' delimiter is decided from the rows themselves: the delimiter that splits most of them
+  into the header's width (a header saved with ``,`` over rows with ``;`` still reads).
+- A record that spans several physical lines (a quote opened and closed lines later, or a line
+  break inside a cell) and a quote never closed are reported on every line they swallowed; a cell
+  longer than Excel's cell limit is refused on its line, and the lines after it are still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+DELIMITERS = (",", ";", "\t")
+HEADER_SEARCH = 20  # the header must be among the first 20 non-blank lines
+ROW_SAMPLE = 50  # rows looked at to decide their delimiter
+FIELD_LIMIT = 32_767  # Excel's own limit on the characters of one cell
+
+csv.field_size_limit(2**31 - 1)  # our own FIELD_LIMIT check is per line and never aborts a file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a record is not an ordinary one-line row."""
+
+    kind: str  # "multiline" | "open-quote" | "oversize"
+    last: int  # last physical line of the record
+    size: int = 0  # characters of the longest cell (oversize)
+
+
+Record = tuple[int, list[str], "int | Problem"]  # (line, cells, line again — or a Problem)
+
+
+@dataclass
+class TextLayout:
+    header_line: int
+    header: list[str]
+    header_delimiter: str
+    delimiter: str  # of the data rows
+    above: list[int] = field(default_factory=list)  # non-blank lines above the header
+    header_end: int = 0  # last physical line of the header (a cell may hold a line break)
+
+
+def lines(text: str) -> Iterator[str]:
+    """The physical lines of ``text``, ends kept, without copying it: io.StringIO would hold a
+    second, four-bytes-a-character copy of a file (120 MB for a 30 MB export)."""
+    if text.count("\r") != text.count("\r\n"):  # bare CR line ends (old Mac Excel): rare and
+        yield from io.StringIO(text, newline="")  # worth the copy
+        return
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            if start < len(text):
+                yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error:
+        return line.rstrip("\r\n").split(delimiter)
+
+
+def _head_records(text: str, delimiter: str, limit: int) -> dict[int, tuple[int, list[str]]]:
+    """The first ``limit`` non-blank records read with ``delimiter``: start line → (end line,
+    cells). Records, not lines: a header cell may hold a line break (Alt+Enter in Excel)."""
+    out: dict[int, tuple[int, list[str]]] = {}
+    feed = itertools.islice(lines(text), (HEADER_SEARCH + ROW_SAMPLE) * 20)
+    reader = csv.reader(feed, delimiter=delimiter)
+    start = 1
+    try:
+        for cells in reader:
+            if any(c.strip(" \t,;") for c in cells):
+                out[start] = (reader.line_num, cells)
+                if len(out) >= limit:
+                    break
+            start = reader.line_num + 1
+    except csv.Error:
+        pass
+    return out
+
+
+def find_layout(text: str, score: Callable[[list[str]], tuple[bool, int]]) -> TextLayout | None:
+    """Where the header is and how rows are split. ``score(cells)`` says whether cells hold the
+    contract's required columns and how many contract columns they name. None: no line at all."""
+    limit = HEADER_SEARCH + ROW_SAMPLE
+    parsed = {d: _head_records(text, d, limit) for d in DELIMITERS}
+    starts = sorted(set().union(*parsed.values()))[:limit]
+    if not starts:
+        return None
+    best: tuple[int, int, str] | None = None  # (named columns, start line, delimiter)
+    chosen: tuple[int, str] | None = None
+    for start in starts[:HEADER_SEARCH]:
+        found = [(score(parsed[d][start][1]), d) for d in DELIMITERS if start in parsed[d]]
+        complete = [(named, d) for (ok, named), d in found if ok]
+        if complete:
+            chosen = (start, max(complete, key=lambda c: c[0])[1])
+            break
+        named, d = max(((named, d) for (_ok, named), d in found), key=lambda c: c[0])
+        if named and (best is None or named > best[0]):
+            best = (named, start, d)
+    if chosen is None and best is not None:
+        chosen = (best[1], best[2])
+    if chosen is None:  # nothing looks like the contract: the first line, split as it splits
+        first = next(ln for ln in lines(text) if ln.strip())
+        counts = {d: first.count(d) for d in DELIMITERS}
+        delimiter = max(DELIMITERS, key=lambda d: counts[d]) if any(counts.values()) else ","
+        chosen = (starts[0], delimiter)
+    start, delimiter = chosen
+    end, header = parsed[delimiter].get(start, (start, []))
+    rows = [_physical(text, n) for n in starts if n > end][:ROW_SAMPLE]
+    return TextLayout(
+        start,
+        header,
+        delimiter,
+        _row_delimiter(rows, delimiter, len(header)),
+        [n for n in starts if n < start],
+        end,
+    )
+
+
+def _physical(text: str, number: int) -> str:
+    return next(itertools.islice(lines(text), number - 1, number), "")
+
+
+def _row_delimiter(rows: list[str], header_delimiter: str, width: int) -> str:
+    """The delimiter that splits the most sampled rows into 2…width cells (the header's wins
+    ties): rows are what must be read, not the header alone."""
+    if not rows:
+        return header_delimiter
+
+    def fits(d: str) -> int:
+        return sum(1 for r in rows if 2 <= len(_split(r, d)) <= max(width, 2))
+
+    counts = {d: fits(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (counts[d], d == header_delimiter))
+    return best if counts[best] > counts[header_delimiter] else header_delimiter
+
+
+class _Feed:
+    """Physical lines for csv.reader, remembering whether one was longer than a cell may be."""
+
+    __slots__ = ("it", "long")
+
+    def __init__(self, it: Iterator[str]):
+        self.it = it
+        self.long = False
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.it)
+        if len(line) > FIELD_LIMIT:
+            self.long = True
+        return line
+
+
+def records(text: str, layout: TextLayout) -> Iterator[Record]:
+    """The records after the header, each with its first physical line."""
+    delimiter = layout.delimiter
+    skip = max(layout.header_line, layout.header_end)
+    feed = _Feed(itertools.islice(lines(text), skip, None))
+    reader = csv.reader(feed, delimiter=delimiter)
+    start = skip + 1
+    held: Record | None = None
+    for cells in reader:
+        last = reader.line_num + skip
+        problem: int | Problem = start
+        if feed.long:
+            feed.long = False
+            size = max((len(c) for c in cells), default=0)
+            if size > FIELD_LIMIT:
+                problem = Problem("oversize", last, size)
+        if problem == start and last > start:
+            problem = Problem("multiline", last)
+        if held is not None:
+            yield held
+        held = (start, cells, problem)
+        start = last + 1
+    if held is None:
+        return
+    line, cells, problem = held
+    # csv's lenient mode silently takes everything after a quote left open as one field
+    end = problem.last if isinstance(problem, Problem) else line
+    if '"' in text and _quote_left_open(_last_record(text, line, end), delimiter):
+        problem = Problem("open-quote", end)
+    yield line, cells, problem
+
+
+def _last_record(text: str, first: int, last: int) -> str:
+    """Physical lines ``first``…``last`` (the end) of ``text``: the last record. Cheap when it is
+    one line, as it almost always is; never a list of every line of a big file."""
+    if first < last:
+        return "".join(itertools.islice(lines(text), first - 1, None))
+    end = len(text) - (2 if text.endswith("\r\n") else 1 if text.endswith(("\r", "\n")) else 0)
+    return text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1 : end]
+
+
+def _quote_left_open(record: str, delimiter: str) -> bool:
+    """Does this text (one CSV record, from the start of its line) end inside a quoted field?"""
+    quoted = after_quote = False
+    field_start = True
+    for ch in record:
+        if quoted:
+            if ch == '"':
+                quoted, after_quote = False, True
+            continue
+        if ch == '"' and (after_quote or field_start):  # "" inside quotes, or an opening quote
+            quoted = True
+        field_start = ch in (delimiter, "\r", "\n")
+        after_quote = False
+    return quoted

@@ -1,0 +1,320 @@
+""".xlsx / .xlsm (Office Open XML) → sheets, streaming each sheet's XML, sparse and bounded.
+
+What a cell is comes from its type attribute and, for numbers, its style's number format:
+``t="e"`` is an error cell, a ``<f>`` without a ``<v>`` is a formula saved without its value, a
+number under a ``%`` format is a fraction Excel shows × 100, a number under a date format is a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from .cells import DateCell, ErrorCell, FormulaCell, NumberCell
+from .workbook import (
+    EXCEL_COLUMNS,
+    EXCEL_ROWS,
+    MAX_SHEETS,
+    CellBudget,
+    Sheet,
+    WorkbookError,
+    column_index,
+    dense,
+    read_member,
+)
+
+_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_BUILTIN_PERCENT = {9, 10}
+_BUILTIN_DATE = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _parse(data: bytes, what: str) -> Element:
+    from defusedxml import ElementTree as SafeET
+
+    try:
+        return SafeET.fromstring(data)
+    except Exception as exc:  # defusedxml refusals and XML syntax errors alike
+        raise WorkbookError(f"{what} is not valid XML ({type(exc).__name__})") from None
+
+
+def read_ooxml(zf: zipfile.ZipFile) -> list[Sheet]:
+    names = {n.lower(): n for n in zf.namelist()}
+
+    def member(path: str) -> str | None:
+        return names.get(path.lower())
+
+    book_path = member("xl/workbook.xml")
+    if book_path is None:
+        raise WorkbookError("the workbook has no xl/workbook.xml part")
+    book = _parse(read_member(zf, book_path), "xl/workbook.xml")
+    date1904 = any(
+        _local(e.tag) == "workbookPr" and e.get("date1904") in ("1", "true") for e in book.iter()
+    )
+    targets = _relationships(zf, member("xl/_rels/workbook.xml.rels"))
+    entries = [e for e in book.iter() if _local(e.tag) == "sheet"]
+    if len(entries) > MAX_SHEETS:
+        raise WorkbookError(f"the workbook has {len(entries):,} sheets (limit {MAX_SHEETS})")
+    strings = _shared_strings(zf, _find_part(targets, "sharedStrings", member))
+    formats = _cell_formats(zf, _find_part(targets, "styles", member))
+    budget = CellBudget()
+    sheets = []
+    for e in entries:
+        rid = e.get(f"{{{_REL}}}id") or e.get(f"{{{_REL_STRICT}}}id") or ""
+        target = targets.get(rid, ("", ""))[0]
+        path = member(target) if target else None
+        visible = e.get("state", "visible") == "visible"
+        sheet = Sheet(e.get("name") or f"Sheet{len(sheets) + 1}", visible)
+        if path is not None and targets[rid][1].endswith("/worksheet"):
+            sheet.rows = list(_rows(zf, path, strings, formats, date1904, budget))
+        sheets.append(sheet)
+    return sheets
+
+
+def _relationships(zf: zipfile.ZipFile, path: str | None) -> dict[str, tuple[str, str]]:
+    """Relationship id → (part path inside the zip, relationship type)."""
+    if path is None:
+        return {}
+    rels = _parse(read_member(zf, path), path)
+    out = {}
+    for r in rels:
+        target = r.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        out[r.get("Id", "")] = (_normalise(target), r.get("Type", ""))
+    return out
+
+
+def _normalise(path: str) -> str:
+    parts: list[str] = []
+    for p in path.split("/"):
+        if p == "..":
+            if parts:
+                parts.pop()
+        elif p and p != ".":
+            parts.append(p)
+    return "/".join(parts)
+
+
+def _find_part(targets: dict[str, tuple[str, str]], kind: str, member: Any) -> str | None:
+    for path, rel_type in targets.values():
+        if rel_type.endswith("/" + kind):
+            return member(path)
+    return member(f"xl/{kind}.xml")
+
+
+def _shared_strings(zf: zipfile.ZipFile, path: str | None) -> list[str]:
+    if path is None:
+        return []
+    out: list[str] = []
+    for item in _iterparse(zf, path, "si", "sst"):
+        out.append(_text(item))
+        if len(out) > 10_000_000:
+            raise WorkbookError("the workbook has too many shared strings")
+    return out
+
+
+def _text(item: Element) -> str:
+    """The text of a shared or inline string: plain ``<t>`` or rich-text runs, without the
+    phonetic (``rPh``) guides."""
+    parts = []
+    for child in item:
+        tag = _local(child.tag)
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "r":
+            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+    return "".join(parts)
+
+
+def _cell_formats(zf: zipfile.ZipFile, path: str | None) -> list[str]:
+    """Style index → "percent", "date", "text" or "" (the cellXfs list of styles.xml)."""
+    if path is None:
+        return []
+    styles = _parse(read_member(zf, path), path)
+    custom: dict[int, str] = {}
+    xfs: list[str] = []
+    for section in styles:
+        tag = _local(section.tag)
+        if tag == "numFmts":
+            for f in section:
+                try:
+                    custom[int(f.get("numFmtId", "-1"))] = f.get("formatCode", "")
+                except ValueError:
+                    continue
+        elif tag == "cellXfs":
+            for xf in section:
+                try:
+                    fmt_id = int(xf.get("numFmtId", "0"))
+                except ValueError:
+                    fmt_id = 0
+                xfs.append(_format_kind(fmt_id, custom.get(fmt_id)))
+    return xfs
+
+
+def format_kind(code: str) -> str:
+    """What a number format code shows: "percent", "date", "text" or "" (a plain number)."""
+    if code.strip() == "@":
+        return "text"
+    # Quoted literals, escaped characters and [colour]/[$-locale] sections say nothing of the kind.
+    bare = re.sub(r'"[^"]*"|\\.|_.|\*.', "", code)
+    bare = re.sub(r"\[(?![hms]+\])[^\]]*\]", "", bare, flags=re.IGNORECASE)
+    section = bare.split(";", 1)[0]
+    if "%" in section:
+        return "percent"
+    if section.lower() != "general" and re.search(r"[dmyhs]", section, re.IGNORECASE):
+        return "date"
+    return ""
+
+
+def _format_kind(fmt_id: int, code: str | None) -> str:
+    if code is not None:
+        return format_kind(code)
+    if fmt_id in _BUILTIN_PERCENT:
+        return "percent"
+    if fmt_id in _BUILTIN_DATE:
+        return "date"
+    return "text" if fmt_id == 49 else ""
+
+
+def _iterparse(zf: zipfile.ZipFile, path: str, tag: str, parent: str) -> Iterator[Element]:
+    """Each ``tag`` element of a part, complete, then dropped from its ``parent``: memory stays
+    one element deep however long the part is."""
+    from defusedxml import ElementTree as SafeET
+
+    holder: Element | None = None
+    try:
+        with zf.open(path) as fh:
+            for event, elem in SafeET.iterparse(fh, events=("start", "end")):
+                if event == "start":
+                    if holder is None and _local(elem.tag) == parent:
+                        holder = elem
+                    continue
+                if _local(elem.tag) == tag:
+                    yield elem
+                    if holder is not None:
+                        holder.clear()
+    except WorkbookError:
+        raise
+    except Exception as exc:  # XML errors, defusedxml refusals, broken deflate streams
+        raise WorkbookError(f"part {path!r} cannot be read ({type(exc).__name__})") from None
+
+
+def _rows(
+    zf: zipfile.ZipFile,
+    path: str,
+    strings: list[str],
+    formats: list[str],
+    date1904: bool,
+    budget: CellBudget,
+) -> Iterator[tuple[int, list[str]]]:
+    last_row = 0
+    for row in _iterparse(zf, path, "row", "sheetData"):
+        number = _int(row.get("r"), last_row + 1)
+        if not 1 <= number <= EXCEL_ROWS:
+            raise WorkbookError(f"row {number} is outside Excel's {EXCEL_ROWS:,} rows")
+        last_row = number
+        cells: dict[int, str] = {}
+        column = 0
+        for c in row:
+            if _local(c.tag) != "c":
+                continue
+            ref = c.get("r")
+            if ref:
+                m = _REF.match(ref)
+                if not m or int(m.group(2)) != number:
+                    raise WorkbookError(
+                        f"cell reference {ref[:20]!r} is not a cell of row {number}"
+                    )
+                column = column_index(m.group(1))
+            else:
+                column += 1
+            if column > EXCEL_COLUMNS:
+                raise WorkbookError(f"cell {ref or column!r} is beyond Excel's last column XFD")
+            value = _cell(c, strings, formats, date1904)
+            if value:
+                budget.take()
+                cells[column] = value
+        if cells:
+            yield number, dense(cells)
+
+
+def _int(text: str | None, default: int) -> int:
+    if text is None:
+        return default
+    if not text.isdigit() or len(text) > 9:
+        raise WorkbookError(f"row number {text[:20]!r} is not a row of a sheet")
+    return int(text)
+
+
+def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) -> str:
+    kind = c.get("t", "n")
+    v = f = None
+    inline = None
+    for child in c:
+        tag = _local(child.tag)
+        if tag == "v":
+            v = child.text
+        elif tag == "f":
+            f = child.text or ""
+        elif tag == "is":
+            inline = child
+    if inline is not None:
+        return _text(inline)
+    if kind in ("str", "inlineStr") and v is not None:
+        return v  # a formula's text result, possibly ""
+    if v is None or v == "":
+        return FormulaCell(f) if f is not None else ""
+    if kind == "s":
+        try:
+            return strings[int(v)]
+        except (ValueError, IndexError):
+            where = c.get("r")
+            raise WorkbookError(f"cell {where!r} names a shared string that is not there") from None
+    if kind == "e":
+        return ErrorCell(v)
+    if kind == "b":
+        return "true" if v.strip() in ("1", "true") else "false"
+    if kind == "d":
+        try:
+            return DateCell(dt.date.fromisoformat(v[:10]))
+        except ValueError:
+            return v
+    try:
+        number = float(v)
+    except ValueError:
+        raise WorkbookError(f"cell {c.get('r')!r} holds {v[:20]!r}, not a number") from None
+    style = _style(c, formats)
+    if style == "percent":
+        return NumberCell(number, percent=True)
+    if style == "date":
+        date = excel_date(number, date1904)
+        if date is not None:
+            return DateCell(date)
+    return NumberCell(number)
+
+
+def _style(c: Element, formats: list[str]) -> str:
+    s = c.get("s")
+    if not s or not s.isdigit():
+        return ""
+    i = int(s)
+    return formats[i] if i < len(formats) else ""
+
+
+def excel_date(serial: float, date1904: bool = False) -> dt.date | None:
+    """An Excel date serial → a date (1900 system with its phantom 29 February 1900)."""
+    if serial != serial or not 0 < serial < 2_958_466:  # NaN, or past 9999-12-31
+        return None
+    base = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+    if not date1904 and serial < 61:
+        base = dt.date(1899, 12, 31)
+    return base + dt.timedelta(days=int(serial))

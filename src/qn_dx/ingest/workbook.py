@@ -1,0 +1,157 @@
+"""Spreadsheet bytes → sheets of cells, bounded before anything is read.
+
+Agencies send .xlsx, .xlsm, .xlsb, .xls and .ods. The format is told from the bytes, not the
+name (a ".xls" is often a web page or an .xlsx renamed). Every reader is sparse (a cell at
+``XFD1048576`` costs one cell, not a dense range), stops at the limits below, and turns any failure
+of the bytes into ``WorkbookError``, which the caller reports as a located finding:
+
+- .xlsx / .xlsm (and .ods): read here, streaming their XML with defusedxml, because they carry
+  what trust depends on and python-calamine does not expose: number formats (a %-formatted cell
+  holds a fraction), formulas saved without a value, error cells, hidden sheets;
+- .xls: xlrd, which gives formats, error cells and sheet visibility for the binary format;
+- .xlsb: python-calamine, in a child process with a memory limit, so that a hostile file can
+  only end that child.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+MAX_SHEETS = 256
+MAX_CELLS = 5_000_000  # non-empty cells in one workbook (a 700,000-row, 7-column submission)
+MAX_COLUMNS = 1000  # the contract has a dozen columns; cells beyond this one are not kept
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384
+MAX_ENTRIES = 10_000  # files inside one zip container
+MAX_RATIO = 200  # uncompressed / compressed size of one zip entry ("zip bomb")
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class WorkbookError(Exception):
+    """The bytes cannot be read as a workbook within the limits; ``code`` is a finding code."""
+
+    def __init__(self, message: str, code: str = "file-unreadable", hint: str | None = None):
+        self.code = code
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+@dataclass
+class Sheet:
+    name: str
+    visible: bool
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (row number, cells)
+
+
+class CellBudget:
+    """Counts non-empty cells across a workbook and stops at ``MAX_CELLS``."""
+
+    def __init__(self, limit: int = MAX_CELLS):
+        self.limit = limit
+        self.used = 0
+
+    def take(self, n: int = 1) -> None:
+        self.used += n
+        if self.used > self.limit:
+            raise WorkbookError(
+                f"the workbook has more than {self.limit:,} filled cells",
+                "file-too-large",
+                "split the submission into several files, or send it as CSV",
+            )
+
+
+def dense(cells: dict[int, str]) -> list[str]:
+    """A row's cells by column (1-based keys) → a list from column A. Cells past MAX_COLUMNS
+    are folded into one trailing cell, so that the row still shows it has extra cells."""
+    if not cells:
+        return []
+    last = max(cells)
+    if last > MAX_COLUMNS:
+        beyond = next(v for k, v in sorted(cells.items()) if k > MAX_COLUMNS)
+        kept = {k: v for k, v in cells.items() if k <= MAX_COLUMNS}
+        return [kept.get(i, "") for i in range(1, MAX_COLUMNS + 1)] + [beyond]
+    return [cells.get(i, "") for i in range(1, last + 1)]
+
+
+def column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def open_zip(raw: bytes, max_bytes: int) -> zipfile.ZipFile:
+    """A zip container, checked before any member is decompressed: entry count, declared sizes
+    (zipfile never reads past a member's declared size) and compression ratio."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise WorkbookError(f"not a readable workbook: broken zip container ({exc})") from None
+    if len(infos) > MAX_ENTRIES:
+        raise WorkbookError(f"the workbook holds {len(infos):,} parts (limit {MAX_ENTRIES:,})")
+    total = sum(i.file_size for i in infos)
+    if total > max_bytes:
+        raise WorkbookError(
+            f"the workbook unpacks to {total:,} bytes; the limit is {max_bytes:,}",
+            "file-too-large",
+            "split the file, or raise the limit with --max-bytes",
+        )
+    for i in infos:
+        if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise WorkbookError(
+                f"part {i.filename!r} unpacks {i.file_size // max(i.compress_size, 1):,} times "
+                "its packed size (a zip bomb?)",
+                "file-too-large",
+            )
+    return zf
+
+
+def read_member(zf: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        return zf.read(name)
+    except KeyError:
+        raise WorkbookError(f"the workbook has no part {name!r}") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+        raise WorkbookError(f"part {name!r} cannot be unpacked ({exc})") from None
+
+
+def read_workbook(raw: bytes, suffix: str, max_bytes: int) -> list[Sheet]:
+    """Every sheet of a workbook, hidden ones included (marked), in workbook order."""
+    if raw[:4] == b"PK\x03\x04":
+        zf = open_zip(raw, max_bytes)
+        names = set(zf.namelist())
+        if "xl/workbook.bin" in names:
+            from .xlsb import read_xlsb
+
+            return read_xlsb(raw)
+        if any(n.lower() == "xl/workbook.xml" for n in names) or "[Content_Types].xml" in names:
+            from .ooxml import read_ooxml
+
+            return read_ooxml(zf)
+        if "content.xml" in names:
+            from .ods import read_ods
+
+            return read_ods(zf)
+        raise WorkbookError("a zip file, but not an Excel or OpenDocument workbook")
+    if raw[:8] == OLE2:
+        from .xls import read_xls
+
+        return read_xls(raw)
+    head = raw[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")):
+        raise WorkbookError(
+            f"this {suffix or 'file'} is a web page or XML saved with a spreadsheet name, "
+            "not a workbook",
+            hint="open it in Excel and save it as .xlsx (Excel Workbook)",
+        )
+    raise WorkbookError(
+        f"not a spreadsheet: the bytes are neither an Excel nor an OpenDocument workbook"
+        f"{' (' + suffix + ')' if suffix else ''}",
+        hint="save the file as .xlsx (Excel Workbook) or as CSV UTF-8",
+    )
