@@ -241,8 +241,8 @@ def make_row(t: Tgt, u: RU, period: str, rng: random.Random) -> list[str]:
     elif t.measure == "value":
         if t.unit == "rank":
             value = str(rng.randint(1, 63))
-        elif t.unit == "percent":
-            value = f"{rng.randint(0, 1000) / 10:g}"
+        elif t.unit == "percent":  # never in (0, 1]: that would be a fraction (percent-as-fraction)
+            value = f"{rng.choice((0, rng.randint(11, 1000))) / 10:g}"
         else:
             value = str(rng.randint(0, 500))
     else:

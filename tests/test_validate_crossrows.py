@@ -87,7 +87,11 @@ def test_what_counts_as_different(plan: Plan, tmp_path: Path, first: str, second
 
 @pytest.mark.parametrize(
     "second",
-    ["EG-16,2023-Q1,21010,5,10,50,", "EG-16,2023-Q1,21010,5,10,50.05,", "EG-16,Q1/2023,21010,5,10,,"],
+    [
+        "EG-16,2023-Q1,21010,5,10,50,",
+        "EG-16,2023-Q1,21010,5,10,50.05,",
+        "EG-16,Q1/2023,21010,5,10,,",
+    ],
 )
 def test_a_derived_value_within_tolerance_is_the_same_figures(
     plan: Plan, tmp_path: Path, second: str

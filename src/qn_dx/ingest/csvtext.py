@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -71,12 +72,11 @@ def _split(line: str, delimiter: str) -> list[str]:
         return line.rstrip("\r\n").split(delimiter)
 
 
-def _head_records(text: str, delimiter: str, limit: int) -> dict[int, tuple[int, list[str]]]:
+def _head_records(head: list[str], delimiter: str, limit: int) -> dict[int, tuple[int, list[str]]]:
     """The first ``limit`` non-blank records read with ``delimiter``: start line → (end line,
     cells). Records, not lines: a header cell may hold a line break (Alt+Enter in Excel)."""
     out: dict[int, tuple[int, list[str]]] = {}
-    feed = itertools.islice(lines(text), (HEADER_SEARCH + ROW_SAMPLE) * 20)
-    reader = csv.reader(feed, delimiter=delimiter)
+    reader = csv.reader(head, delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
@@ -94,7 +94,8 @@ def find_layout(text: str, score: Callable[[list[str]], tuple[bool, int]]) -> Te
     """Where the header is and how rows are split. ``score(cells)`` says whether cells hold the
     contract's required columns and how many contract columns they name. None: no line at all."""
     limit = HEADER_SEARCH + ROW_SAMPLE
-    parsed = {d: _head_records(text, d, limit) for d in DELIMITERS}
+    head = list(itertools.islice(lines(text), limit * 20))  # the lines the search may need
+    parsed = {d: _head_records(head, d, limit) for d in DELIMITERS}
     starts = sorted(set().union(*parsed.values()))[:limit]
     if not starts:
         return None
@@ -112,13 +113,13 @@ def find_layout(text: str, score: Callable[[list[str]], tuple[bool, int]]) -> Te
     if chosen is None and best is not None:
         chosen = (best[1], best[2])
     if chosen is None:  # nothing looks like the contract: the first line, split as it splits
-        first = next(ln for ln in lines(text) if ln.strip())
+        first = next((ln for ln in head if ln.strip()), "")
         counts = {d: first.count(d) for d in DELIMITERS}
         delimiter = max(DELIMITERS, key=lambda d: counts[d]) if any(counts.values()) else ","
         chosen = (starts[0], delimiter)
     start, delimiter = chosen
     end, header = parsed[delimiter].get(start, (start, []))
-    rows = [_physical(text, n) for n in starts if n > end][:ROW_SAMPLE]
+    rows = [head[n - 1] for n in starts if n > end and n <= len(head)][:ROW_SAMPLE]
     return TextLayout(
         start,
         header,
@@ -127,10 +128,6 @@ def find_layout(text: str, score: Callable[[list[str]], tuple[bool, int]]) -> Te
         [n for n in starts if n < start],
         end,
     )
-
-
-def _physical(text: str, number: int) -> str:
-    return next(itertools.islice(lines(text), number - 1, number), "")
 
 
 def _row_delimiter(rows: list[str], header_delimiter: str, width: int) -> str:
@@ -166,18 +163,51 @@ class _Feed:
         return line
 
 
+# What a first look at the figures can find: an ambiguous spelling, or both styles' evidence.
+# Loose on purpose (a false alarm only costs that look), never missing a real case.
+_AMBIGUOUS = re.compile(r"(?<!\d)(?<!\d[.,])\d{1,3}[.,]\d{3}(?!\d)(?![.,]\d)")
+_POINT = re.compile(r"\d\.\d")
+_COMMA = re.compile(r"\d,\d")
+_QUOTED_COMMA = re.compile(r'"[^"\n]*\d,\d')
+
+
+def style_matters(text: str, delimiter: str) -> bool:
+    """Could this text hold an ambiguous number, or numbers in both styles? If not, reading its
+    figures twice to learn the file's style is wasted (every figure then says its own style)."""
+    if _AMBIGUOUS.search(text):
+        return True
+    comma = _QUOTED_COMMA if delimiter == "," else _COMMA
+    return bool(_POINT.search(text)) and bool(comma.search(text))
+
+
+_LONG_LINE = re.compile(rf"[^\n]{{{FIELD_LIMIT + 1}}}")
+
+
+def plain_records(text: str, layout: TextLayout) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) after the header, without the problem checks: for a quick first look."""
+    skip = max(layout.header_line, layout.header_end)
+    reader = csv.reader(itertools.islice(lines(text), skip, None), delimiter=layout.delimiter)
+    start = skip + 1
+    for cells in reader:
+        yield start, cells
+        start = reader.line_num + skip + 1
+
+
 def records(text: str, layout: TextLayout) -> Iterator[Record]:
     """The records after the header, each with its first physical line."""
     delimiter = layout.delimiter
     skip = max(layout.header_line, layout.header_end)
-    feed = _Feed(itertools.islice(lines(text), skip, None))
+    physical = itertools.islice(lines(text), skip, None)
+    # Only a physical line longer than a cell may be can hold an oversize cell: one C-speed
+    # scan decides whether lines need watching at all.
+    feed: Iterator[str] = _Feed(physical) if _LONG_LINE.search(text) else physical
     reader = csv.reader(feed, delimiter=delimiter)
     start = skip + 1
     held: Record | None = None
     for cells in reader:
         last = reader.line_num + skip
         problem: int | Problem = start
-        if feed.long:
+        if isinstance(feed, _Feed) and feed.long:
             feed.long = False
             size = max((len(c) for c in cells), default=0)
             if size > FIELD_LIMIT:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 VI = "vi"  # "." groups thousands, "," is the decimal mark
 EN = "en"  # "," groups thousands, "." is the decimal mark
@@ -66,8 +67,9 @@ _HINT_DIGITS = "write digits only, e.g. 91,5 or 91.5"
 _HINT_GROUPS = "thousands are grouped by three digits: write 1.234.567 or 1234567"
 
 
+@lru_cache(maxsize=8192)  # a file repeats its spellings; Parsed is immutable
 def parse_number(text: str) -> Parsed:
-    raw = text.strip()
+    raw = str(text).strip()
     had_percent = raw.endswith("%")
     if had_percent:
         raw = raw[:-1].rstrip()

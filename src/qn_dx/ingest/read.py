@@ -12,10 +12,11 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..text import nfc
-from .csvtext import Record, TextLayout, find_layout, records
+from .csvtext import Record, TextLayout, find_layout, plain_records, records, style_matters
 from .decode import decode
 from .headers import (
     ACTUALS_REQUIRED,
@@ -25,9 +26,12 @@ from .headers import (
     header_score,
     is_guide,
 )
-from .workbook import WORKBOOK_SUFFIXES, Sheet, WorkbookError, read_workbook
+
+if TYPE_CHECKING:
+    from .workbook import Sheet
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 SUFFIXES = TEXT_SUFFIXES + WORKBOOK_SUFFIXES  # what a folder scan reads
 MAX_BYTES = 200 * 1024 * 1024  # default --max-bytes: refuse, rather than exhaust memory on, more
 MAX_COLUMNS = 1000  # the contract has a dozen columns; a header this wide is not a submission
@@ -48,6 +52,9 @@ class Table:
     # A fresh iterator of (line, cells, line-or-Problem) on each call: rows are streamed, never
     # held as lists of strings for a text file.
     records: Callable[[], Iterator[Record]] = lambda: iter(())
+    style_matters: bool = True  # False: no ambiguous number and no two styles can be here
+    # (line, cells) without the problem checks, for a quick first look at the figures
+    plain: Callable[[], Iterator[tuple[int, list[str]]]] = lambda: iter(())
     findings: list[Finding] = field(default_factory=list)
     readable: bool = True  # False: a table-level error stops row checks
 
@@ -190,6 +197,8 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
     _set_columns(table, [nfc(h).strip() for h in layout.header], layout.header_line)
     lay: TextLayout = layout
     table.records = lambda: records(text, lay)
+    table.plain = lambda: plain_records(text, lay)
+    table.style_matters = style_matters(text, lay.delimiter)
     source.tables.append(table)
     return source
 
@@ -213,6 +222,8 @@ def _above(table: Table, lines: list[int]) -> None:
 
 
 def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source:
+    from .workbook import WorkbookError, read_workbook  # zipfile and friends: only for workbooks
+
     label = source.file
     try:
         sheets = read_workbook(raw, suffix, max_bytes)
@@ -252,6 +263,7 @@ def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source
         _set_columns(table, [nfc(str(h)).strip() for h in header], line)
         body = sheet.rows[index + 1 :]
         table.records = lambda body=body: ((n, cells, n) for n, cells in body)
+        table.plain = lambda body=body: iter(body)
         source.tables.append(table)
         if not complete:
             described.append(f"{sheet.name!r} (columns missing)")

@@ -27,7 +27,6 @@ EXCEL_COLUMNS = 16_384
 MAX_ENTRIES = 10_000  # files inside one zip container
 MAX_RATIO = 200  # uncompressed / compressed size of one zip entry ("zip bomb")
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

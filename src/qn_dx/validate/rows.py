@@ -171,9 +171,9 @@ class RowChecker:
 
     def basis(self, text: str, where: _Where) -> bool | None:
         """True for cumulative (lũy kế) figures; False for this period's own (the default)."""
-        key = fold(text)
-        if not key:
+        if not text or text.isspace():
             return False
+        key = fold(text)
         found = BASIS_WORDS.get(key)
         if found is None:
             where.error(
@@ -230,8 +230,10 @@ class RowChecker:
                 "unit_code",
             )
         figures = self._figures(target, cells, where) if target is not None else None
-        cumulative = self.basis(cells.get("basis", ""), where)
-        submitted = self.submitted(cells.get("submitted", ""), where)
+        basis = cells.get("basis")
+        cumulative = self.basis(basis, where) if basis else False
+        sent = cells.get("submitted")
+        submitted = self.submitted(sent, where) if sent else None
         if where.failed or target is None or unit is None or period is None or figures is None:
             return None
         num, den, value, done = figures
