@@ -15,7 +15,12 @@ from typer.testing import CliRunner
 from helpers_actuals import invoke, validate_json
 from qn_dx.plan import Plan
 
-COLUMNS = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
+COLUMNS = ["indicator_id", "title", "period", "unit_code", "unit_name", "numerator"]
+COLUMNS += ["numerator_means", "denominator", "denominator_means", "value", "goal", "basis"]
+COLUMNS += ["expected_basis", "submitted", "note"]
+VI_COLUMNS = ["Mã chỉ tiêu", "Tên chỉ tiêu", "Kỳ báo cáo", "Mã đơn vị", "Tên đơn vị", "Tử số"]
+VI_COLUMNS += ["Tử số là", "Mẫu số", "Mẫu số là", "Giá trị", "Mục tiêu", "Cách tính"]
+VI_COLUMNS += ["Cách tính yêu cầu", "Ngày gửi", "Ghi chú"]
 
 
 def _template(runner: CliRunner, *args: str) -> tuple[bytes, list[dict[str, str]]]:
@@ -36,7 +41,7 @@ def test_commune_template(runner: CliRunner) -> None:
         assert r["period"] == "2023-Q2"
         assert r["unit_code"] == "21010"
         assert r["numerator"] == r["denominator"] == r["value"] == ""
-        assert r["note"]  # the target's wording, to help whoever fills it in
+        assert r["title"] and r["numerator_means"] and r["goal"]  # to help whoever fills it in
 
 
 def test_district_template(runner: CliRunner) -> None:
@@ -62,7 +67,31 @@ def test_scope_decides_the_rows(
     assert has <= ids
     assert not lacks & ids
     assert {r["period"] for r in rows} == {"2023-03"}
-    assert {r["unit_code"] for r in rows} == {unit}
+    own = {r["indicator_id"] for r in rows if r["unit_code"] == unit}
+    led = {r["indicator_id"] for r in rows if r["unit_code"] != unit}
+    assert has <= own | led
+    assert all(r["unit_code"] in (unit, "51") for r in rows)
+    assert led == {t.id for t in plan_targets_led(unit) if unit != "51"}
+
+
+def plan_targets_led(code: str) -> list:  # type: ignore[type-arg]
+    from qn_dx.plan import load_plan
+
+    return [t for t in load_plan(None).targets if t.scope.levels == ["province"] and t.lead == code]
+
+
+def test_department_template_holds_the_province_targets_it_leads(
+    runner: CliRunner, plan: Plan
+) -> None:
+    """Exactly what `missing` expects from the department when nothing is reported."""
+    from qn_dx.compute.missing import compute_missing
+    from qn_dx.ingest.periods import quarter
+
+    _, rows = _template(runner, "--unit", "SYT", "--period", "2023-Q2")
+    got = {(r["indicator_id"], r["unit_code"]) for r in rows}
+    assert {("EG-11", "51"), ("DS-05", "51")} <= got
+    owed = compute_missing(plan, [], quarter(2023, 2)).owed["SYT"]
+    assert got == set(owed)
 
 
 def test_filled_template_validates(runner: CliRunner, tmp_path: Path) -> None:
@@ -132,18 +161,19 @@ def test_xlsx_template(runner: CliRunner, tmp_path: Path) -> None:
     book = load_workbook(out)
     sheet = book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert rows[0] == COLUMNS
+    assert rows[0] == VI_COLUMNS  # a workbook is Vietnamese unless --lang en
+    assert sheet.title == "Số liệu"
     assert [r[0] for r in rows[1:]] == ["EG-04", "EG-16", "EG-18"]
-    assert {r[1] for r in rows[1:]} == {"2023-Q2"}
-    assert {r[2] for r in rows[1:]} == {"21010"}  # the code stays text
-    assert all(r[3] is None and r[4] is None and r[5] is None for r in rows[1:])
+    assert {r[2] for r in rows[1:]} == {"2023-Q2"}
+    assert {r[3] for r in rows[1:]} == {"21010"}  # the code stays text
+    assert all(r[5] is None and r[7] is None and r[9] is None for r in rows[1:])
 
     code, data = validate_json(runner, str(out))
     assert code == 0
     assert [w["code"] for w in data["warnings"]] == ["unfilled-row"] * 3
 
     for i, row in enumerate(sheet.iter_rows(min_row=2), start=1):
-        row[3].value, row[4].value = i, 10
+        row[5].value, row[7].value = i, 10
     book.save(out)
     code, data = validate_json(runner, str(out))
     assert code == 0

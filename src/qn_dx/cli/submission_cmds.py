@@ -10,9 +10,7 @@ from typing import Annotated
 import typer
 
 from . import shell
-from .shell import (
-    app,
-)
+from .shell import LangOption, app
 
 
 class ValidateFormat(StrEnum):
@@ -84,68 +82,179 @@ class TemplateFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class TemplateKind(StrEnum):
+    actuals = "actuals"
+    tasks = "tasks"
+
+
 @app.command()
 def template(
-    unit: Annotated[
-        str,
-        typer.Option(
-            "--unit", "-u", metavar="CODE", help="Unit or agency code (or name): 51, 522, STTTT …"
-        ),
-    ],
     period: Annotated[
         str,
         typer.Option(
             "--period", "-p", metavar="PERIOD", help="Period to fill in: 2023-Q1, 2023-03, 2023 …"
         ),
     ],
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            metavar="CODE",
+            help="Unit or agency code (or name): 51, 522, 21010, SYT … A department's template "
+            "also holds the province-wide targets it leads.",
+            show_default=False,
+        ),
+    ] = None,
+    all_units: Annotated[
+        bool,
+        typer.Option(
+            "--all-units",
+            help="One file per reporting unit into the folder --output, named by code and name.",
+        ),
+    ] = False,
+    kind: Annotated[
+        TemplateKind,
+        typer.Option(
+            "--kind", "-k", help="actuals (figures per target) or tasks (progress per task)."
+        ),
+    ] = TemplateKind.actuals,
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            metavar="AGENCY",
+            help="With --kind tasks: the agency whose tasks to list (it leads them directly or "
+            "through its groups).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout, CSV).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write (a folder with --all-units). Default: stdout, CSV.",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[
         TemplateFormat | None,
         typer.Option("--format", "-f", help="csv or xlsx (default: from --output's extension)."),
     ] = None,
 ) -> None:
-    """Write a blank submission for one unit: one row per target it reports, period filled.
+    """Write a blank submission that teaches whoever fills it in: one row per target the unit
+    reports (or per task the agency leads), with what each target counts, its goal and the
+    basis expected.
 
-    CSV is UTF-8 with BOM so Excel shows Vietnamese. Example:
-    qn-dx template --unit 21010 --period 2023-Q2 --output phuong-le-hong-phong.csv
+    CSV is UTF-8 with BOM so Excel shows Vietnamese; with --lang vi it is ';'-separated with
+    Vietnamese headers. The .xlsx is in Vietnamese unless --lang en, with an instructions sheet
+    and drop-down lists. Examples:
+    qn-dx template --unit 21010 --period 2023-Q2 --output phuong-le-hong-phong.xlsx |
+    qn-dx template --all-units --period 2023-Q3 --format xlsx --output bieu-mau/ |
+    qn-dx template --kind tasks --agency "Sở Y tế" --period 2023-Q3 --output syt.xlsx
     """
     from ..ingest.periods import parse_period
-    from ..plan.registry import LookupError_, resolve
-    from ..render.template import template_rows, to_csv_bytes, to_xlsx_bytes
+    from ..render import template as out
 
     plan = shell.plan()
-    code = unit.strip()
-    if code not in plan.reporting_units:
-        try:
-            code = resolve(plan, unit)
-        except LookupError_ as exc:
-            tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-            shell.usage(f"unknown unit {unit!r}{tail}")
-        if code not in plan.reporting_units:
-            shell.usage(f"{unit!r} is a group, not a reporting unit")
     p = parse_period(period)
     if p is None or p.year not in (plan.baseline_year, plan.plan_year):
         shell.usage(f"cannot use period {period!r}: write e.g. {plan.plan_year}-Q1")
     fmt = fmt or (
         TemplateFormat.xlsx if output and output.suffix.lower() == ".xlsx" else TemplateFormat.csv
     )
-    rows = template_rows(plan, code, p)
-    if not rows:
+    # A workbook is in Vietnamese unless asked otherwise; a CSV in the contract's own names.
+    language = lang or ("vi" if fmt is TemplateFormat.xlsx else shell.default_lang())
+    if language not in ("vi", "en"):
+        shell.usage(f"--lang must be vi or en, not {language!r}")
+
+    def render(t: out.Template) -> bytes:
+        return out.to_xlsx_bytes(plan, t) if fmt is TemplateFormat.xlsx else out.to_csv_bytes(t)
+
+    if kind is TemplateKind.tasks:
+        if not agency:
+            shell.usage("--kind tasks needs --agency (the agency whose tasks to list)")
+        code = _agency_code(plan, agency)
+        t = out.tasks_template(plan, code, p, language)
+        if not t.rows:
+            shell.usage(f"{code} leads no task of the plan")
+        _write_one(plan, render(t), output, fmt, f"{len(t.rows)} tasks for {code}")
+        return
+    if all_units:
+        if output is None:
+            shell.usage("--all-units needs --output FOLDER")
+        _write_all(plan, output, p, language, fmt, render)
+        return
+    if not unit:
+        shell.usage("give --unit CODE (or --all-units, or --kind tasks --agency X)")
+    code = _unit_code(plan, unit)
+    t = out.actuals_template(plan, code, p, language)
+    if not t.rows:
         shell.usage(f"{code} reports no target of the plan")
-    data = to_xlsx_bytes(rows) if fmt is TemplateFormat.xlsx else to_csv_bytes(rows)
+    name = plan.reporting_units[code].name
+    _write_one(plan, render(t), output, fmt, f"{len(t.rows)} rows for {code} ({name})")
+
+
+def _unit_code(plan, unit: str) -> str:  # type: ignore[no-untyped-def]
+    from ..plan.registry import LookupError_, resolve
+
+    code = unit.strip()
+    if code in plan.reporting_units:
+        return code
+    try:
+        code = resolve(plan, unit)
+    except LookupError_ as exc:
+        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        shell.usage(f"unknown unit {unit!r}{tail}")
+    if code not in plan.reporting_units:
+        shell.usage(f"{unit!r} is a group, not a reporting unit")
+    return code
+
+
+def _agency_code(plan, agency: str) -> str:  # type: ignore[no-untyped-def]
+    from ..plan.registry import LookupError_, resolve
+
+    try:
+        return resolve(plan, agency)
+    except LookupError_ as exc:
+        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        shell.usage(f"unknown agency {agency!r}{tail}")
+
+
+def _write_one(plan, data: bytes, output: Path | None, fmt: TemplateFormat, what: str) -> None:  # type: ignore[no-untyped-def]
     if output is None:
         if fmt is TemplateFormat.xlsx:
             shell.usage("--format xlsx needs --output FILE")
         sys.stdout.buffer.write(data)
         return
-    shell.deliver(
-        data,
-        output,
-        shell.plan_inputs(plan),
-        f"{len(rows)} rows for {code} ({plan.reporting_units[code].name})",
-    )
+    shell.deliver(data, output, shell.plan_inputs(plan), what)
+
+
+def _write_all(plan, folder: Path, p, lang: str, fmt: TemplateFormat, render) -> None:  # type: ignore[no-untyped-def]
+    from ..output import OutputError, write_atomic
+    from ..render import template as out
+
+    if folder.exists() and not folder.is_dir():
+        shell.usage(f"--all-units writes one file per unit: {folder} is a file, give a folder")
+    actuals = (plan.folder / "actuals").resolve()
+    if folder.resolve() == actuals or folder.resolve().is_relative_to(actuals):
+        shell.usage(f"{folder} is a submissions folder: the templates would be read as data")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for code in plan.reporting_units:
+        t = out.actuals_template(plan, code, p, lang)
+        if not t.rows:
+            continue
+        path = folder / f"{out.file_stem(plan, code)}.{fmt.value}"
+        try:
+            write_atomic(path, render(t), shell.plan_inputs(plan))
+        except OutputError as exc:
+            shell.usage(str(exc))
+        written += 1
+    typer.echo(f"wrote {written} templates into {folder} ({fmt.value}, {p.label})", err=True)
 
 
 class SchemaFormat(StrEnum):

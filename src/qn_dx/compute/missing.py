@@ -57,9 +57,27 @@ class Missing:
         return total
 
 
+def province_wide(target: Target) -> bool:
+    return target.scope.levels == ["province"]
+
+
 def responsible_for(target: Target, unit_code: str) -> str:
     """The lead owes province-wide figures; a department, district or commune owes its own."""
-    return target.lead if target.scope.levels == ["province"] else unit_code
+    return target.lead if province_wide(target) else unit_code
+
+
+def owed_by(plan: Plan, code: str) -> list[tuple[Target, str]]:
+    """(target, unit) pairs that ``code`` is responsible for reporting (see ``responsible_for``):
+    what `missing` expects from it, and what its template holds."""
+    units = plan.reporting_units
+    out = []
+    for t in plan.targets:
+        if province_wide(t):  # the lead owes it for every scoped unit (the province)
+            if t.lead == code:
+                out += [(t, u.code) for u in units.values() if in_scope(u, t.scope)]
+        elif code in units and in_scope(units[code], t.scope):
+            out.append((t, code))
+    return out
 
 
 def compute_missing(

@@ -39,6 +39,7 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
         out.append(
             f"  {c['unit']:<8} {c['unit_name'][:32]:<32} {c['period']:<8} "
             f"{_figures(c):<18} {c['file']}:{c['line']}"
+            + ("  (cumulative: the year so far)" if c["basis"] == "cumulative" else "")
             + ("  (carried forward)" if c["carried_forward"] else "")
         )
     if t.measure == "ratio" and d["contributions"]:

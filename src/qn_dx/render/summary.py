@@ -43,6 +43,7 @@ TEXT = {
         "title": "Quarterly summary",
         "as_of": "as of",
         "headline": "Headline",
+        "provisional": "of which provisional",
         "area": "Area",
         "total": "Total",
         "completeness": "Reporting completeness",
@@ -75,6 +76,7 @@ TEXT = {
         "title": "Báo cáo quý",
         "as_of": "tính đến",
         "headline": "Tổng quan",
+        "provisional": "trong đó tạm tính",
         "area": "Lĩnh vực",
         "total": "Tổng",
         "completeness": "Mức độ đầy đủ của báo cáo",
@@ -127,6 +129,7 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
                 "area": a,
                 "name": area_name(s.report, a, lang),
                 "counts": s.report.counts(a),
+                "provisional": sum(s.report.provisional_counts(a).values()),
                 "completeness": rate_dict(s.missing.areas[a].reported, s.missing.areas[a].expected)
                 if a in s.missing.areas
                 else None,
@@ -134,6 +137,9 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
             for a in s.report.areas
         ],
         "counts": s.report.counts(),
+        # results resting on too few units (coverage below the plan's minimum), of any status
+        "provisional": sum(s.report.provisional_counts().values()),
+        "provisional_counts": s.report.provisional_counts(),
         "completeness": rate_dict(overall.reported, overall.expected),
     }
     doc["furthest"] = [
@@ -260,20 +266,22 @@ def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
     out += [
         f"## {T['headline']}",
         "",
-        f"| {T['area']} | " + " | ".join(ST[k] for k in STATUSES) + f" | {T['completeness']} |",
-        "|---|" + "---:|" * (len(STATUSES) + 1),
+        f"| {T['area']} | "
+        + " | ".join(ST[k] for k in STATUSES)
+        + f" | {T['provisional']} | {T['completeness']} |",
+        "|---|" + "---:|" * (len(STATUSES) + 2),
     ]
     for a in d["headline"]["areas"]:
         out.append(
             f"| {_esc(a['name'])} | "
             + " | ".join(str(a["counts"][k]) for k in STATUSES)
-            + f" | {_pct(a['completeness'])} |"
+            + f" | {a['provisional']} | {_pct(a['completeness'])} |"
         )
     c = d["headline"]["counts"]
     out.append(
         f"| **{T['total']}** | "
         + " | ".join(f"**{c[k]}**" for k in STATUSES)
-        + f" | **{_pct(d['headline']['completeness'])}** |"
+        + f" | **{d['headline']['provisional']}** | **{_pct(d['headline']['completeness'])}** |"
     )
     out += ["", f"## {T['furthest']}", ""]
     if d["furthest"]:
@@ -398,7 +406,12 @@ def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
     if stamp:
         parts.append(f"<p>{e(T['generated'])}: {e(stamp)}</p>")
     rows = [
-        [e(a["name"]), *(str(a["counts"][k]) for k in STATUSES), e(_pct(a["completeness"]))]
+        [
+            e(a["name"]),
+            *(str(a["counts"][k]) for k in STATUSES),
+            str(a["provisional"]),
+            e(_pct(a["completeness"])),
+        ]
         for a in d["headline"]["areas"]
     ]
     c = d["headline"]["counts"]
@@ -406,12 +419,13 @@ def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
         [
             f"<strong>{e(T['total'])}</strong>",
             *(str(c[k]) for k in STATUSES),
+            str(d["headline"]["provisional"]),
             e(_pct(d["headline"]["completeness"])),
         ]
     )
     parts += [
         f"<h2>{e(T['headline'])}</h2>",
-        table([T["area"], *(ST[k] for k in STATUSES), T["completeness"]], rows),
+        table([T["area"], *(ST[k] for k in STATUSES), T["provisional"], T["completeness"]], rows),
     ]
     parts.append(f"<h2>{e(T['furthest'])}</h2>")
     parts.append(
