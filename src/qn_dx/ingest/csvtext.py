@@ -165,8 +165,13 @@ class _Feed:
 
 # What a first look at the figures can find: an ambiguous spelling, or both styles' evidence.
 # Loose on purpose (a false alarm only costs that look), never missing a real case.
-_AMBIGUOUS = re.compile(r"(?<!\d)(?<!\d[.,])\d{1,3}[.,]\d{3}(?!\d)(?![.,]\d)")
-_POINT = re.compile(r"\d\.\d")
+_AMBIGUOUS = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
+# In a comma-separated file a comma inside a number is quoted; a bare one separates cells.
+_AMBIGUOUS_COMMA_FILE = re.compile(
+    r'(?<![\d.])\d{1,3}\.\d{3}(?![\d.])|"\s*[+-]?\d{1,3},\d{3}\s*%?\s*"'
+)
+_POINT = re.compile(r"\d\.\d")  # a decimal point (or a dot grouping: both flagged)
+_DOT_GROUPING = re.compile(r"\d\.\d{3}[.,]\d")  # 1.234.567, 1.234,5: Vietnamese
 _COMMA = re.compile(r"\d,\d")
 _QUOTED_COMMA = re.compile(r'"[^"\n]*\d,\d')
 
@@ -174,10 +179,11 @@ _QUOTED_COMMA = re.compile(r'"[^"\n]*\d,\d')
 def style_matters(text: str, delimiter: str) -> bool:
     """Could this text hold an ambiguous number, or numbers in both styles? If not, reading its
     figures twice to learn the file's style is wasted (every figure then says its own style)."""
-    if _AMBIGUOUS.search(text):
+    if (_AMBIGUOUS_COMMA_FILE if delimiter == "," else _AMBIGUOUS).search(text):
         return True
     comma = _QUOTED_COMMA if delimiter == "," else _COMMA
-    return bool(_POINT.search(text)) and bool(comma.search(text))
+    vietnamese = comma.search(text) or _DOT_GROUPING.search(text)
+    return bool(vietnamese) and bool(_POINT.search(text) or comma.search(text))
 
 
 _LONG_LINE = re.compile(rf"[^\n]{{{FIELD_LIMIT + 1}}}")

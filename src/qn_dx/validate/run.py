@@ -61,7 +61,7 @@ def scan_paths(paths: Iterable[Path]) -> Scan:
     for p in paths:
         if p.is_dir():
             _walk(p, scan)
-        elif p.is_file():
+        elif p.is_file() or p.exists():  # a device or FIFO: refused when read, never waited on
             scan.files.append(p)
         elif p.is_symlink():
             scan.findings.append(
