@@ -75,6 +75,7 @@ class RowChecker:
         for task in plan.tasks:
             self._task_numbers.setdefault(task.number, []).append(task.id)
         self._scales: dict[str, float | None] = {}
+        self._floats: dict[str, float] = {}
         self.style = NumberStyle()  # of the file being read (``begin_file``)
 
     def begin_file(self, style: NumberStyle) -> None:
@@ -375,7 +376,13 @@ class RowChecker:
         self, cell: str, column: str, kind: str, where: _Where, target: Target | None = None
     ) -> float | None:
         if type(cell) is str and cell.isascii() and cell.isdigit():  # plain digits: the common case
-            value = float(cell)
+            # One float object per spelling: a million rows of counts below a few thousand then
+            # share a few thousand floats instead of holding two million of their own.
+            value = self._floats.get(cell)
+            if value is None:
+                value = float(cell)
+                if len(self._floats) < 65_536:
+                    self._floats[cell] = value
             if kind == "whole" or kind == "count":
                 return value
             return self._checked(value, cell, column, kind, where, False, target)

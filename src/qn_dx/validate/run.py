@@ -183,13 +183,12 @@ def validate_paths(
 class _Slot:
     """What one (indicator, unit) has reported so far in this run."""
 
-    __slots__ = ("basis", "conflicted", "occupied", "periods")
+    __slots__ = ("conflicted", "occupied", "periods")
 
     def __init__(self) -> None:
         self.periods: dict[Period, Observation] = {}  # the row that holds each period
         self.occupied: dict[int, int] = {}  # year → months taken, as a bit mask
         self.conflicted: set[Period] = set()  # periods with conflicting rows
-        self.basis: dict[int, Observation] = {}  # year → first row (its basis rules the year)
 
 
 class _Run:
@@ -377,8 +376,9 @@ class _Run:
         if slot is None:
             slot = self.slots[(obs.indicator_id, obs.unit_code)] = _Slot()
         year = obs.period.year
-        if obs.indicator_id in self.year_to_date:
-            first_basis = slot.basis.setdefault(year, obs)
+        if obs.indicator_id in self.year_to_date and slot.occupied.get(year):
+            # Every row held for this year shares one basis: the first one that came decides.
+            first_basis = next(o for o in slot.periods.values() if o.period.year == year)
             if first_basis.cumulative != obs.cumulative:
                 where.error(
                     "mixed-basis",
