@@ -109,7 +109,11 @@ def report(
     else:
         data = _render_report(out, result, fmt, lang, by_unit)
         shell.deliver(
-            data, output, [*inputs, *shell.plan_inputs(plan)], f"{fmt.value}, as of {period.label}"
+            data,
+            output,
+            [*inputs, *shell.plan_inputs(plan)],
+            f"{fmt.value}, as of {period.label}",
+            shell.read_folders(plan, actuals),
         )
     if skip_invalid and left_out:
         typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
@@ -266,7 +270,11 @@ def summary(
     }[fmt]
     data = render(result, lang, when).encode("utf-8")
     shell.deliver(
-        data, output, [*inputs, *shell.plan_inputs(plan)], f"{fmt.value}, as of {period.label}"
+        data,
+        output,
+        [*inputs, *shell.plan_inputs(plan)],
+        f"{fmt.value}, as of {period.label}",
+        shell.read_folders(plan, actuals),
     )
 
 
@@ -308,4 +316,4 @@ def explain(
     if fmt is ExplainFormat.json:
         shell.emit(out.to_json(plan, explanation, lang))
     else:
-        shell.emit(out.to_text(plan, explanation, lang))
+        shell.say(out.to_text(plan, explanation, lang), end="")
