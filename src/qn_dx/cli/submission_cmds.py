@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -61,9 +60,14 @@ def validate(
 
     Example: qn-dx validate data/actuals --format github
     """
+    from ..ingest.decode import encoding_problem
     from ..render import findings as out
     from ..validate import PathNotFound, validate_paths
 
+    if encoding is not None:
+        problem = encoding_problem(encoding)
+        if problem:
+            shell.usage(f"--encoding: {problem}")
     plan = shell.plan()
     try:
         result = validate_paths(plan, shell.actuals_paths(paths, plan), encoding, max_bytes)
@@ -138,13 +142,14 @@ def template(
     if output is None:
         if fmt is TemplateFormat.xlsx:
             shell.usage("--format xlsx needs --output FILE")
-        sys.stdout.buffer.write(data)
+        shell.emit_bytes(data)
         return
     shell.deliver(
         data,
         output,
         shell.plan_inputs(plan),
         f"{len(rows)} rows for {code} ({plan.reporting_units[code].name})",
+        shell.read_folders(plan),
     )
 
 
