@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..compute.explain import Explanation, explanation_dict
 from ..plan import Plan
+from ..text import visible
 from .report import STATUS_TEXT, actual_text, gap_text, target_text
+from .safe import json_text
 
 
 def to_json(plan: Plan, e: Explanation, lang: str) -> str:
-    return json.dumps(explanation_dict(plan, e, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(explanation_dict(plan, e, lang))
 
 
 def to_text(plan: Plan, e: Explanation, lang: str) -> str:
@@ -78,7 +79,8 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
         out.append(f"Projection: {pts} → least-squares line at the year's end: {p['year_end']:g}")
     else:
         out.append("Projection: not needed (met, a milestone, the year's last period, or no data)")
-    return "\n".join(out) + "\n"
+    # One output line per entry: a newline or ESC in a quote, a name or a file name is escaped.
+    return "\n".join(visible(line) for line in out) + "\n"
 
 
 def _figures(c: dict[str, Any]) -> str:
