@@ -92,10 +92,15 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}"
 
 
-def visible(text: str) -> str:
+def visible(text: str, keep: str = "") -> str:
     """``text`` with every control character shown as an escape (``\\n``, ``\\x1b``, ``\\u202e``),
-    so that it stays on one line and cannot drive a terminal or forge a line of output."""
-    return _UNSAFE.sub(_escape_char, text) if _UNSAFE.search(text) else text
+    so that it stays on one line and cannot drive a terminal or forge a line of output. The
+    characters in ``keep`` (say, newline and tab in a quoted CSV cell) are left as they are."""
+    if not _UNSAFE.search(text):
+        return text
+    if keep:
+        return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape_char(m), text)
+    return _UNSAFE.sub(_escape_char, text)
 
 
 def clean(text: str) -> str:

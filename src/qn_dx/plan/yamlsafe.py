@@ -71,7 +71,7 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 
 
 def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
-    digits = sum(ch.isdigit() for ch in str(node.value))
+    digits = sum(ch.isalnum() for ch in str(node.value))  # 0x…, 0o…, 0b… count too
     if digits > MAX_INT_DIGITS:
         raise _ValueProblem(
             f"an integer of {digits:,} digits is not a plan figure", node.start_mark.line + 1
@@ -206,7 +206,7 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
                     line=again,
                     hint="keep one; YAML would silently use the last",
                 )
-                for key, first, again in loader.duplicates
+                for key, first, again in sorted(loader.duplicates, key=lambda d: (d[2], d[1]))
             ]
         )
     return data, lines

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..text import clean
+from ..text import clean, visible
 from .safe import json_text, term
 
 BOM = "\ufeff"
@@ -56,8 +56,11 @@ def _cell(value: Any) -> Any:
 
 
 def _csv_cell(value: Any) -> Any:
+    """A cell's text with control characters shown escaped, newlines too (``\\n``): one record is
+    one line, so a CSV printed in a CI log cannot start a line with "::error", and ``cat
+    report.csv`` cannot drive the terminal. Tabs stay (CSV quotes them)."""
     value = _cell(value)
-    return clean(value) if isinstance(value, str) else value
+    return visible(value, keep="\t") if isinstance(value, str) else value
 
 
 def print_table(
