@@ -177,3 +177,13 @@ def test_nothing_is_written_into_a_folder_read_as_submissions(tmp_path: Path) ->
             write_atomic(target, b"{}", read_folders=[subs])
     write_atomic(tmp_path / "r.json", b"{}", read_folders=[subs])  # beside it is fine
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "submissions"]
+
+
+def test_every_existing_file_below_the_plan_folder_is_an_input(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    (plan / "notes").mkdir(parents=True)
+    (plan / "notes" / "a.md").write_text("keep", encoding="utf-8")
+    with pytest.raises(OutputError, match="is an input of this run"):
+        write_atomic(plan / "notes" / "a.md", b"x", input_trees=[plan])
+    write_atomic(plan / "summary.md", b"new", input_trees=[plan])  # a new file is fine
+    assert (plan / "notes" / "a.md").read_text(encoding="utf-8") == "keep"

@@ -54,15 +54,17 @@ def write_atomic(
     data: bytes,
     inputs: Iterable[Path] = (),
     read_folders: Iterable[Path] = (),
+    input_trees: Iterable[Path] = (),
 ) -> None:
     """Write ``data`` to ``path``; see the module docstring for how.
 
-    Refuses when ``path`` is one of ``inputs`` (an actuals file, a plan file), or lies inside one
-    of ``read_folders`` (a folder read as submissions: the next run would read the output as
-    one). Raises ``OutputError`` with a one-line message on any refusal or I/O error.
+    Refuses when ``path`` is one of ``inputs`` (an actuals file, a plan file), an existing file
+    below one of ``input_trees`` (the plan folder: all of it is input), or lies inside one of
+    ``read_folders`` (a folder read as submissions: the next run would read the output as one).
+    Raises ``OutputError`` with a one-line message on any refusal or I/O error.
     """
     shown = str(path)
-    _refuse_inputs(path, shown, inputs, read_folders)
+    _refuse_inputs(path, shown, inputs, read_folders, input_trees)
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -88,9 +90,17 @@ def write_atomic(
 
 
 def _refuse_inputs(
-    path: Path, shown: str, inputs: Iterable[Path], read_folders: Iterable[Path]
+    path: Path,
+    shown: str,
+    inputs: Iterable[Path],
+    read_folders: Iterable[Path],
+    input_trees: Iterable[Path] = (),
 ) -> None:
     target = Path(os.path.realpath(path))
+    if os.path.lexists(path):
+        for tree in input_trees:
+            if target.is_relative_to(Path(os.path.realpath(tree))):
+                raise OutputError(f"{shown} is an input of this run; choose another output file")
     for inp in inputs:
         try:
             same = Path(os.path.realpath(inp)) == target or (

@@ -108,13 +108,7 @@ def report(
         out.print_table(shell.console(), result, lang, by_unit)
     else:
         data = _render_report(out, result, fmt, lang, by_unit)
-        shell.deliver(
-            data,
-            output,
-            [*inputs, *shell.plan_inputs(plan)],
-            f"{fmt.value}, as of {period.label}",
-            shell.read_folders(plan, actuals),
-        )
+        shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
     if skip_invalid and left_out:
         typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
     hit = [r.id for r in result.targets if r.status in (fail_on or [])]
@@ -269,13 +263,7 @@ def summary(
         SummaryFormat.html: out.to_html,
     }[fmt]
     data = render(result, lang, when).encode("utf-8")
-    shell.deliver(
-        data,
-        output,
-        [*inputs, *shell.plan_inputs(plan)],
-        f"{fmt.value}, as of {period.label}",
-        shell.read_folders(plan, actuals),
-    )
+    shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
 
 
 class ExplainFormat(StrEnum):

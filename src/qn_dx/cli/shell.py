@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -356,37 +356,28 @@ def deliver(
     output: Path | None,
     inputs: list[Path],
     what: str,
-    read_folders: list[Path] | None = None,
+    plan: Any = None,
+    actuals: list[Path] | None = None,
 ) -> None:
-    """Bytes to stdout, or atomically to ``output`` unless that is one of the run's inputs or lies
-    in a folder read as submissions. Any I/O error: one line and exit 2."""
+    """Bytes to stdout, or atomically to ``output``. Refused: one of ``inputs``; with ``plan``, any
+    file of its folder or a plan file's name there, and a path inside a folder read as
+    submissions (``actuals``, and the plan's actuals/). Any I/O error: one line and exit 2."""
     if output is None:
         emit_bytes(data)
         return
     from ..output import OutputError, write_atomic
 
+    trees, folders = [], []
+    if plan is not None:
+        from ..plan.load import PLAN_FILE_NAMES
+
+        inputs = [*inputs, *(plan.folder / name for name in PLAN_FILE_NAMES)]
+        trees = [plan.folder]
+        folders = [p for p in [*(actuals or []), plan.folder / "actuals"] if p.is_dir()]
     try:
-        write_atomic(output, data, inputs, read_folders or [])
+        write_atomic(output, data, inputs, folders, trees)
     except OutputError as exc:
         usage(str(exc))
     from ..text import visible
 
     typer.echo(f"wrote {visible(str(output))} ({what})", err=True)
-
-
-def plan_inputs(plan) -> list[Path]:  # type: ignore[no-untyped-def]
-    """Every file of the plan folder in use, and the plan files' names even where no file is
-    (a units.csv written beside units.yaml would change the next run's plan)."""
-    from ..plan.load import PLAN_FILE_NAMES
-
-    folder = plan.folder
-    try:
-        present = [p for p in folder.iterdir() if not p.is_dir()]
-    except OSError:
-        present = []
-    return [*present, *(folder / name for name in PLAN_FILE_NAMES)]
-
-
-def read_folders(plan, actuals: list[Path] | None = None) -> list[Path]:  # type: ignore[no-untyped-def]
-    """The folders read as submissions: the --actuals folders, and the plan's own actuals/."""
-    return [p for p in [*(actuals or []), plan.folder / "actuals"] if p.is_dir()]

@@ -145,11 +145,7 @@ def template(
         shell.emit_bytes(data)
         return
     shell.deliver(
-        data,
-        output,
-        shell.plan_inputs(plan),
-        f"{len(rows)} rows for {code} ({plan.reporting_units[code].name})",
-        shell.read_folders(plan),
+        data, output, [], f"{len(rows)} rows for {code} ({plan.reporting_units[code].name})", plan
     )
 
 
