@@ -232,11 +232,17 @@ def test_missing_file(runner: CliRunner, plan_copy: Path) -> None:
     assert "agencies.yaml does not exist" in result.output
 
 
-def test_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
+def test_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = _check(runner, tmp_path / "nope")
-    assert result.exit_code == 1
-    assert "plan-file-missing" in result.output
+    assert result.exit_code == 2  # a mistyped --data-dir is a usage problem, like a bad path
+    assert result.output.count("\n") == 1  # one line
+    assert "plan folder" in result.output and "does not exist" in result.output
     assert "QN_DX_DATA" in result.output  # the hint says how to point at a plan
+    a_file = tmp_path / "plan.yaml"
+    a_file.write_text("plan: {}\n", encoding="utf-8")
+    result = _check(runner, a_file)
+    assert result.exit_code == 2
+    assert "is not a folder" in result.output
 
 
 def test_errors_in_several_files_are_all_reported(runner: CliRunner, plan_copy: Path) -> None:

@@ -324,7 +324,7 @@ def test_html_escapes_plan_titles(runner: CliRunner, folder: Path, plan_copy: Pa
     md = runner.invoke(app, [*args, "--format", "markdown"])
     assert md.exit_code == 0, md.output
     assert "<script" not in md.stdout
-    assert "&lt;script>alert(1)&lt;/script> &amp; commune documents" in md.stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; commune documents" in md.stdout
     d = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
     assert d["furthest"][0]["title"] == "<script>alert(1)</script> & commune documents"
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .text import visible
+
 Severity = Literal["error", "warning", "note"]
 
 
@@ -23,10 +25,17 @@ class Code:
 _CODES: tuple[Code, ...] = (
     # --- the plan folder (qn-dx check, and every command that loads the plan) -------------------
     Code("plan-file-missing", "error", "a file of the plan folder does not exist"),
-    Code("plan-file-too-large", "error", "a plan YAML file is larger than the limit"),
+    Code("plan-file-too-large", "error", "a plan file is larger than the limit"),
     Code("yaml-syntax", "error", "a plan file is not valid YAML"),
     Code("yaml-unsafe", "error", "a plan file uses YAML features that are refused (tags, aliases)"),
     Code("plan-schema", "error", "a plan file does not match its schema (wrong field or value)"),
+    # (issue 11: plan files that are not plain files, and keys given twice)
+    Code(
+        "plan-file-unreadable",
+        "error",
+        "a plan file cannot be read: a FIFO, device or folder, or no permission",
+    ),
+    Code("yaml-duplicate-key", "error", "a YAML mapping gives the same key twice"),
     Code("duplicate-id", "error", "two entries of the plan share one id or code"),
     Code("unknown-agency", "error", "a lead, coordinating or member code names nothing known"),
     Code("unknown-unit-type", "error", "a scope names a unit type that no unit has"),
@@ -135,13 +144,15 @@ class Finding:
 
     def location(self) -> str:
         parts = [p for p in (self.file, self.line, self.column) if p not in (None, "")]
-        return ":".join(str(p) for p in parts)
+        return ":".join(visible(str(p)) for p in parts)
 
     def to_text(self) -> str:
+        """``file:line:column: code: message (hint)``, always one line: control characters in a
+        file name, a header cell or a quoted value are shown escaped (``\\n``, ``\\x1b``)."""
         where = self.location()
-        hint = f" ({self.hint})" if self.hint else ""
+        hint = f" ({visible(self.hint)})" if self.hint else ""
         head = f"{where}: " if where else ""
-        return f"{head}{self.code}: {self.message}{hint}"
+        return f"{head}{self.code}: {visible(self.message)}{hint}"
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

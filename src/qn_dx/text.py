@@ -69,3 +69,41 @@ def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
         letters.append(rank)
         tones.append(0)
     return tuple(letters), tuple(tones), text
+
+
+# Characters that must never reach a terminal, a log or a one-line-per-finding format as they
+# are: C0/C1 controls (a newline forges a line, ESC drives the terminal), DEL, line and paragraph
+# separators, bidirectional overrides ("Trojan Source"), and lone surrogates (the bytes of a file
+# name that is not UTF-8, as Python decodes it on Linux).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    cp = ord(ch)
+    if 0xDC80 <= cp <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
+        return f"\\x{cp - 0xDC00:02x}"
+    return f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}"
+
+
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every control character shown as an escape (``\\n``, ``\\x1b``, ``\\u202e``),
+    so that it stays on one line and cannot drive a terminal or forge a line of output. The
+    characters in ``keep`` (say, newline and tab in a quoted CSV cell) are left as they are."""
+    if not _UNSAFE.search(text):
+        return text
+    if keep:
+        return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape_char(m), text)
+    return _UNSAFE.sub(_escape_char, text)
+
+
+def clean(text: str) -> str:
+    """``text`` as valid Unicode: lone surrogates (a non-UTF-8 file name) become ``\\xNN``;
+    everything else is kept. For formats that escape controls themselves (JSON, CSV)."""
+    return _SURROGATES.sub(_escape_char, text) if _SURROGATES.search(text) else text

@@ -198,14 +198,16 @@ def check() -> None:
     from ..findings import errors
     from ..plan.check import check_plan
     from ..plan.load import display_path
+    from ..text import visible
 
     plan = shell.plan()
     found = check_plan(plan)
     for f in found:
-        typer.echo(f"{f.severity}: {f.to_text()}")
+        shell.say(f"{f.severity}: {f.to_text()}")
     n_err = len(errors(found))
-    typer.echo(
-        f"{display_path(plan.folder)}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, "
+    folder = visible(display_path(plan.folder))
+    shell.say(
+        f"{folder}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, "
         f"{len(plan.units)} units, {len(plan.agencies)} agencies, {len(plan.groups)} groups — "
         f"{n_err} error(s), {len(found) - n_err} note(s)"
     )

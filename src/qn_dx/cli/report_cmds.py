@@ -110,9 +110,7 @@ def report(
         out.print_table(shell.console(), result, lang, by_unit)
     else:
         data = _render_report(out, result, fmt, lang, by_unit)
-        shell.deliver(
-            data, output, [*inputs, *shell.plan_inputs(plan)], f"{fmt.value}, as of {period.label}"
-        )
+        shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
     if skip_invalid and left_out:
         typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
     fail = set(fail_on or [])
@@ -272,9 +270,7 @@ def summary(
         SummaryFormat.html: out.to_html,
     }[fmt]
     data = render(result, lang, when).encode("utf-8")
-    shell.deliver(
-        data, output, [*inputs, *shell.plan_inputs(plan)], f"{fmt.value}, as of {period.label}"
-    )
+    shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
 
 
 class ExplainFormat(StrEnum):
@@ -315,4 +311,4 @@ def explain(
     if fmt is ExplainFormat.json:
         shell.emit(out.to_json(plan, explanation, lang))
     else:
-        shell.emit(out.to_text(plan, explanation, lang))
+        shell.say(out.to_text(plan, explanation, lang), end="")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -97,7 +97,7 @@ OutputOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"qn-dx {__version__}")
+        say(f"qn-dx {__version__}")
         raise typer.Exit()
 
 
@@ -128,31 +128,180 @@ def fail(findings: list, code: int = 1) -> NoReturn:  # type: ignore[type-arg]
 
 
 def usage(message: str) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
+    from ..text import visible
+
+    typer.echo(f"Error: {visible(message)}", err=True)
     raise typer.Exit(2)
 
 
 def plan():  # type: ignore[no-untyped-def]
     from ..findings import FindingsError
     from ..plan import load_plan
+    from ..plan.load import default_data_dir, folder_problem
 
+    folder = STATE.data_dir if STATE.data_dir is not None else default_data_dir()
+    problem = folder_problem(folder)
+    if problem:  # a mistyped --data-dir is a usage error, like a path that does not exist
+        usage(f"{problem} (pass --data-dir DIR or set QN_DX_DATA)")
     try:
-        return load_plan(STATE.data_dir)
+        return load_plan(folder)
     except FindingsError as exc:
         fail(exc.findings)
+
+
+# --- standard output -----------------------------------------------------------------------------
+# Every byte qn-dx prints goes through these helpers, so that a closed, full or broken standard
+# output is one line on stderr and exit 2, never a traceback, and a terminal or file whose
+# encoding cannot show Vietnamese gets '?' for what it cannot show, and one note saying how to
+# get UTF-8.
+
+_SAMPLE = "Quảng Ngãi Đức ữ —"  # Vietnamese letters and the dash the tables use
+_NOTED: list[bool] = []
+
+
+def _stdout_failed(exc: OSError | None) -> NoReturn:
+    why = "it is closed" if exc is None else (exc.strerror or str(exc))
+    typer.echo(f"Error: cannot write to standard output: {why}", err=True)
+    # Python flushes stdout once more on exit; point it at nothing so that flush is quiet.
+    stream = sys.stdout
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError, AttributeError):
+        fd = -1
+    if fd >= 0:
+        import os
+
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, fd)
+            os.close(null)
+        except OSError:
+            pass
+    raise typer.Exit(2)
+
+
+def _replace_decomposed(encoding: str, exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a letter the encoding lacks is written as its base letter and
+    combining tone mark where the encoding has those (cp1258 writes Vietnamese this way, as
+    Excel does), else as '?'. (``exc.encoding`` says "charmap" for cp1258: hence ``encoding``.)"""
+    import unicodedata
+
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    from itertools import combinations
+
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        parts = unicodedata.normalize("NFD", ch)
+        base = "".join(c for c in parts if not unicodedata.combining(c))
+        marks = [c for c in parts if unicodedata.combining(c)]
+        written = "?"
+        # "ệ": try ê + dot below before e + circumflex + dot below (most composed first).
+        splits = (k for r in range(len(marks), -1, -1) for k in combinations(range(len(marks)), r))
+        for kept in splits:
+            rest = "".join(m for i, m in enumerate(marks) if i not in kept)
+            candidate = unicodedata.normalize("NFC", base + "".join(marks[i] for i in kept)) + rest
+            try:
+                candidate.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            written = candidate
+            break
+        out.append(written)
+    return "".join(out), exc.end
+
+
+def _text_stdout():  # type: ignore[no-untyped-def]
+    """sys.stdout, made safe for text: what its encoding cannot hold is decomposed or written as
+    '?' (and a note on stderr says so, once)."""
+    stream = sys.stdout
+    if stream is None:
+        _stdout_failed(None)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        _SAMPLE.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        if hasattr(stream, "reconfigure") and getattr(stream, "errors", "") == "strict":
+            import codecs
+            from functools import partial
+
+            handler = f"qn-dx-replace-{codecs.lookup(encoding).name}"
+            codecs.register_error(handler, partial(_replace_decomposed, encoding))
+            stream.reconfigure(errors=handler)
+        if not _NOTED:
+            _NOTED.append(True)
+            typer.echo(
+                f"note: standard output is {encoding}, which cannot show all of this text; "
+                "what it lacks is written as '?'. For UTF-8 set PYTHONUTF8=1 "
+                "(or PYTHONIOENCODING=utf-8), or write to a file with --output FILE.",
+                err=True,
+            )
+    return stream
+
+
+class _Guarded:
+    """A text stream whose write errors end the command with exit 2 and one line (for rich)."""
+
+    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except OSError as exc:
+            _stdout_failed(exc)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            _stdout_failed(exc)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._stream, name)
 
 
 def console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
+    stream = _text_stdout()
     # Piped output has no terminal width; 140 columns keeps tables readable in logs and files.
-    width = None if sys.stdout.isatty() else 140
-    return Console(soft_wrap=False, emoji=False, highlight=False, width=width)
+    width = None if stream.isatty() else 140
+    return Console(
+        file=_Guarded(stream), soft_wrap=False, emoji=False, highlight=False, width=width
+    )
 
 
 def emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Machine-readable text (JSON, CSV, annotations): always UTF-8 bytes, whatever the locale."""
+    emit_bytes(text.encode("utf-8", "surrogateescape"))
+
+
+def emit_bytes(data: bytes) -> None:
+    stream = sys.stdout
+    if stream is None:
+        _stdout_failed(None)
+    try:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text-only stream (tests, IDEs): hand it text
+            stream.write(data.decode("utf-8", "replace"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+        stream.flush()
+    except OSError as exc:
+        _stdout_failed(exc)
+
+
+def say(text: str, end: str = "\n") -> None:
+    """Human-readable text to standard output (in its encoding; see ``_text_stdout``)."""
+    stream = _text_stdout()
+    try:
+        stream.write(text + end)
+        stream.flush()
+    except OSError as exc:
+        _stdout_failed(exc)
 
 
 def actuals_paths(paths: list[Path] | None, plan) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -222,21 +371,33 @@ def sparse_finding(sparse):  # type: ignore[no-untyped-def]
     )
 
 
-def deliver(data: bytes, output: Path | None, inputs: list[Path], what: str) -> None:
-    """Bytes to stdout, or atomically to ``output`` unless that is one of the run's inputs."""
+def deliver(
+    data: bytes,
+    output: Path | None,
+    inputs: list[Path],
+    what: str,
+    plan: Any = None,
+    actuals: list[Path] | None = None,
+) -> None:
+    """Bytes to stdout, or atomically to ``output``. Refused: one of ``inputs``; with ``plan``, any
+    file of its folder or a plan file's name there, and a path inside a folder read as
+    submissions (``actuals``, and the plan's actuals/). Any I/O error: one line and exit 2."""
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        emit_bytes(data)
         return
     from ..output import OutputError, write_atomic
 
+    trees, folders = [], []
+    if plan is not None:
+        from ..plan.load import PLAN_FILE_NAMES
+
+        inputs = [*inputs, *(plan.folder / name for name in PLAN_FILE_NAMES)]
+        trees = [plan.folder]
+        folders = [p for p in [*(actuals or []), plan.folder / "actuals"] if p.is_dir()]
     try:
-        write_atomic(output, data, inputs)
+        write_atomic(output, data, inputs, folders, trees)
     except OutputError as exc:
         usage(str(exc))
-    typer.echo(f"wrote {output} ({what})", err=True)
+    from ..text import visible
 
-
-def plan_inputs(plan) -> list[Path]:  # type: ignore[no-untyped-def]
-    folder = plan.folder
-    return [*folder.glob("*.yaml"), *(folder / "actuals").rglob("*")]
+    typer.echo(f"wrote {visible(str(output))} ({visible(what)})", err=True)

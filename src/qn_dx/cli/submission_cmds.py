@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -59,9 +58,14 @@ def validate(
 
     Example: qn-dx validate data/actuals --format github
     """
+    from ..ingest.decode import encoding_problem
     from ..render import findings as out
     from ..validate import PathNotFound, validate_paths
 
+    if encoding is not None:
+        problem = encoding_problem(encoding)
+        if problem:
+            shell.usage(f"--encoding: {problem}")
     plan = shell.plan()
     try:
         result = validate_paths(plan, shell.actuals_paths(paths, plan), encoding, max_bytes)
@@ -228,14 +232,15 @@ def _write_one(plan, data: bytes, output: Path | None, fmt: TemplateFormat, what
     if output is None:
         if fmt is TemplateFormat.xlsx:
             shell.usage("--format xlsx needs --output FILE")
-        sys.stdout.buffer.write(data)
+        shell.emit_bytes(data)
         return
-    shell.deliver(data, output, shell.plan_inputs(plan), what)
+    shell.deliver(data, output, [], what, plan)
 
 
 def _write_all(plan, folder: Path, p, lang: str, fmt: TemplateFormat, render) -> None:  # type: ignore[no-untyped-def]
     from ..output import OutputError, write_atomic
     from ..render import template as out
+    from ..text import visible
 
     if folder.exists() and not folder.is_dir():
         shell.usage(f"--all-units writes one file per unit: {folder} is a file, give a folder")
@@ -254,7 +259,9 @@ def _write_all(plan, folder: Path, p, lang: str, fmt: TemplateFormat, render) ->
         except OutputError as exc:
             shell.usage(str(exc))
         written += 1
-    typer.echo(f"wrote {written} templates into {folder} ({fmt.value}, {p.label})", err=True)
+    typer.echo(
+        f"wrote {written} templates into {visible(str(folder))} ({fmt.value}, {p.label})", err=True
+    )
 
 
 class SchemaFormat(StrEnum):

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -249,16 +250,29 @@ def aggregate(target: Target, observations: list[Observation], as_of: Period) ->
         num = sum(o.numerator or 0 for o in used)
         den = sum(o.denominator or 0 for o in used)
         actual = 100 * num / den if den else None
-        return Aggregate(actual, used, len(chosen))
+        if actual is not None and not math.isfinite(actual):
+            actual = _finite(100 * (num / den))  # 100 × a huge numerator overflows first
+        note = _OVERFLOW if den and actual is None else None
+        return Aggregate(actual, used, len(chosen), note)
     if target.measure == "milestone":
         return Aggregate(all(o.done for o in used), used, len(chosen))
     values = [o.value for o in used if o.value is not None]
     if len(chosen) == 1 or target.unit == "count":
         note = f"sum of {len(chosen)} units" if len(chosen) > 1 else None
-        return Aggregate(float(sum(values)), used, len(chosen), note)
+        total = _finite(float(sum(values)))
+        return Aggregate(total, used, len(chosen), note if total is not None else _OVERFLOW)
     # Several units reporting a percent or a rank: there is no meaningful sum.
-    mean = sum(values) / len(values)
-    return Aggregate(mean, used, len(chosen), f"mean of {len(chosen)} units' values")
+    mean = _finite(sum(values) / len(values))
+    note = f"mean of {len(chosen)} units' values" if mean is not None else _OVERFLOW
+    return Aggregate(mean, used, len(chosen), note)
+
+
+_OVERFLOW = "the figures are too large to compute with (not a finite number)"
+
+
+def _finite(x: float) -> float | None:
+    """A figure that overflowed (inf, nan) is no figure: never a status, never invalid JSON."""
+    return x if math.isfinite(x) else None
 
 
 def _year_so_far(os: list[Observation]) -> list[Observation]:

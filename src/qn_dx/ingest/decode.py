@@ -20,12 +20,36 @@ class Decoded:
     message: str | None = None
 
 
+# What --encoding suggests. Any text codec Python knows is accepted, except the few below.
+SUGGESTED_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1258", "cp1252", "latin-1")
+# Text codecs in name only: "undefined" always fails, the rest turn bytes into something that is
+# not a CSV file's text (Python escapes, domain names).
+_NOT_FOR_FILES = frozenset(
+    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "mbcs", "oem"}
+)
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why ``name`` cannot be used to read a submission, or None when it can.
+
+    Only text encodings: ``codecs.lookup`` also finds bytes-to-bytes codecs (rot13, base64, hex,
+    zlib, bz2, uu, quopri), and those are refused.
+    """
+    accepted = ", ".join(SUGGESTED_ENCODINGS)
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        return f"unknown encoding {name!r}; use a text encoding such as {accepted}"
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_FILES:
+        return f"{name!r} is not a text encoding for files; use one such as {accepted}"
+    return None
+
+
 def decode(raw: bytes, forced: str | None = None) -> Decoded:
     if forced:
-        try:
-            codecs.lookup(forced)
-        except LookupError:
-            return Decoded(None, None, "file-undecodable", f"unknown encoding {forced!r}")
+        problem = encoding_problem(forced)
+        if problem:
+            return Decoded(None, None, "file-undecodable", problem)
         try:  # a forced "utf-8" keeps the BOM Excel writes; it is not part of the header
             return _ok(raw.decode(forced).removeprefix("\ufeff"), forced)
         except UnicodeDecodeError as exc:
@@ -35,6 +59,8 @@ def decode(raw: bytes, forced: str | None = None) -> Decoded:
                 "file-undecodable",
                 f"not valid {forced} (byte {exc.start}: {exc.reason})",
             )
+        except (UnicodeError, ValueError, LookupError) as exc:  # a codec failing its own way
+            return Decoded(None, None, "file-undecodable", f"cannot decode as {forced}: {exc}")
     if raw.startswith(codecs.BOM_UTF8):
         return _utf8(raw[3:], "utf-8-sig")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -64,6 +64,7 @@ def _bad(hint: str) -> Parsed:
 
 
 _HINT_DIGITS = "write digits only, e.g. 91,5 or 91.5"
+TOO_LARGE = "Excel keeps 15 digits: a figure of 1e15 or more is a typo"
 _HINT_GROUPS = "thousands are grouped by three digits: write 1.234.567 or 1234567"
 
 
@@ -85,9 +86,9 @@ def parse_number(text: str) -> Parsed:
     if amb is not None:
         amb = Ambiguity(amb.mark, sign * amb.grouped, sign * amb.decimal)
         if abs(amb.grouped) >= MAX_MAGNITUDE:
-            return _bad("the number is too large")
+            return _bad(TOO_LARGE)
     elif value is None or not math.isfinite(value) or abs(value) >= MAX_MAGNITUDE:
-        return _bad("the number is too large")
+        return _bad(TOO_LARGE)
     return Parsed(value, None, None, had_percent, parsed.style, amb)
 
 

@@ -32,7 +32,7 @@ from .models import (
     Unit,
     UnitsFile,
 )
-from .yamlsafe import PathKey, line_of, load_yaml
+from .yamlsafe import PathKey, line_of, load_yaml, read_plan_bytes
 
 FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "plan": ("plan.yaml", PlanFile),
@@ -54,6 +54,8 @@ _ENTRY_NAMES = {
 
 UNITS_CSV = "units.csv"
 UNITS_CSV_COLUMNS = ("code", "name", "type", "level", "parent")
+MAX_UNITS_CSV_BYTES = 64 * 1024 * 1024  # the 60,601-unit synthetic registry is ~3 MB
+PLAN_FILE_NAMES = (*(name for name, _model in FILES.values()), UNITS_CSV)
 
 
 def file_name(folder: Path, key: str) -> str:
@@ -68,21 +70,42 @@ def load_units_csv(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
     where the same registry as YAML takes ~10 s to parse."""
     import csv
 
+    raw = read_plan_bytes(path, label, MAX_UNITS_CSV_BYTES)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FindingsError([Finding("yaml-syntax", f"cannot read: {exc}", file=label)]) from None
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in UNITS_CSV_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise FindingsError(
-            [Finding("plan-schema", f"missing column(s): {', '.join(missing)}", file=label, line=1)]
-        )
+            [Finding("yaml-syntax", f"not UTF-8 text ({exc.reason})", file=label)]
+        ) from None
+    reader = csv.DictReader(text.splitlines())
     units, lines, source = [], {}, ""
-    for i, row in enumerate(reader):
-        source = source or row.get("source") or ""
-        units.append({c: (row[c] or None) if c == "parent" else row[c] for c in UNITS_CSV_COLUMNS})
-        lines[("units", i)] = i + 2
+    try:
+        missing = [c for c in UNITS_CSV_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise FindingsError(
+                [
+                    Finding(
+                        "plan-schema",
+                        f"missing column(s): {', '.join(missing)}",
+                        file=label,
+                        line=1,
+                    )
+                ]
+            )
+        for i, row in enumerate(reader):
+            source = source or row.get("source") or ""
+            units.append(
+                {c: (row[c] or None) if c == "parent" else row[c] for c in UNITS_CSV_COLUMNS}
+            )
+            lines[("units", i)] = i + 2
+    except csv.Error as exc:  # e.g. a field over the csv module's 128 KB limit
+        raise FindingsError(
+            [
+                Finding(
+                    "plan-schema", f"not valid CSV: {exc}", file=label, line=reader.reader.line_num
+                )
+            ]
+        ) from None
     return {"source": source or label, "units": units}, lines
 
 
@@ -96,6 +119,15 @@ def default_data_dir() -> Path:
     if (shipped / "targets.yaml").is_file():
         return shipped
     return here.parent.parent / "data"  # src/qn_dx → repository root
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be a plan folder (it does not exist, or is a file), or None."""
+    if folder.is_dir():
+        return None
+    if folder.exists() or folder.is_symlink():
+        return f"plan folder {display_path(folder)} is not a folder"
+    return f"plan folder {display_path(folder)} does not exist"
 
 
 def display_path(path: Path) -> str:
@@ -180,15 +212,10 @@ def _first_by(items: list[Any], attr: str) -> dict[str, Any]:
 def load_plan(folder: Path | None = None) -> Plan:
     """Load and type-check every file of a plan folder; ``FindingsError`` lists all problems."""
     folder = Path(folder) if folder is not None else default_data_dir()
-    if not folder.is_dir():
+    problem = folder_problem(folder)
+    if problem:
         raise FindingsError(
-            [
-                Finding(
-                    "plan-file-missing",
-                    f"plan folder {display_path(folder)} does not exist",
-                    hint="pass --data-dir DIR or set QN_DX_DATA",
-                )
-            ]
+            [Finding("plan-file-missing", problem, hint="pass --data-dir DIR or set QN_DX_DATA")]
         )
     parsed: dict[str, BaseModel] = {}
     lines: dict[str, dict[PathKey, int]] = {}
@@ -283,4 +310,5 @@ def _hint(err: Any) -> str | None:
     value = err.get("input")
     if isinstance(value, dict | list):
         return None
-    return f"got {value!r}"
+    shown = repr(value)
+    return f"got {shown if len(shown) <= 80 else shown[:77] + '...'}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -24,7 +24,12 @@ OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "increase": "↑", "done": "don
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: a NaN or infinite figure in a plan file is a located plan-schema error;
+    # it would otherwise become "inf %" and "met", and invalid JSON.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
 class Bilingual(Strict):
@@ -38,7 +43,7 @@ class Quote(Strict):
 
 
 class Baseline(Strict):
-    year: int
+    year: Year
     value: float | None = None
     quote: str | None = None
     section: str | None = None
@@ -212,8 +217,8 @@ class PlanInfo(Strict):
     dates: PlanDates
     signer: str
     signer_title_vi: str
-    plan_year: int
-    baseline_year: int
+    plan_year: Year
+    baseline_year: Year
     rank_universe: int | None = Field(default=None, ge=1)
     min_coverage: float = Field(default=0.8, ge=0, le=1)
     note: str | None = None
@@ -236,7 +241,7 @@ class NoteQuote(Strict):
 
 
 class PastSpending(Strict):
-    year: int
+    year: Year
     amount: float = Field(ge=0)
     approximate: bool
     quote: str

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json
+import math
 from typing import Any
 
 from ..compute.explain import Explanation, explanation_dict
 from ..plan import Plan
+from ..text import visible
 from .report import STATUS_TEXT, actual_text, gap_text, target_text
+from .safe import json_text
 
 
 def to_json(plan: Plan, e: Explanation, lang: str) -> str:
-    return json.dumps(explanation_dict(plan, e, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(explanation_dict(plan, e, lang))
 
 
 def to_text(plan: Plan, e: Explanation, lang: str) -> str:
@@ -43,10 +45,19 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
             + ("  (carried forward)" if c["carried_forward"] else "")
         )
     if t.measure == "ratio" and d["contributions"]:
-        num = sum(c["numerator"] or 0 for c in d["contributions"])
-        den = sum(c["denominator"] or 0 for c in d["contributions"])
-        value = f"{100 * num / den:.2f} %" if den else "undefined (Σdenominator = 0)"
-        out.append(f"  Σnumerator = {num:g}, Σdenominator = {den:g} → {value}")
+        num = sum(float(c["numerator"] or 0) for c in d["contributions"])
+        den = sum(float(c["denominator"] or 0) for c in d["contributions"])
+        ratio = None
+        if den and math.isfinite(num + den):  # as the engine computes it; 100 × num may overflow
+            ratio = 100 * num / den
+            ratio = ratio if math.isfinite(ratio) else 100 * (num / den)
+        if not den:
+            value = "undefined (Σdenominator = 0)"
+        elif ratio is None or not math.isfinite(ratio):
+            value = "not a finite number (the sums overflow)"
+        else:
+            value = f"{ratio:.2f} %"
+        out.append(f"  Σnumerator = {_g(num)}, Σdenominator = {_g(den)} → {value}")
     if r.note:
         out.append(f"  note: {r.note}")
     out += ["", f"Not counted ({len(d['excluded'])}):"]
@@ -58,10 +69,10 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
     out.append("")
     if b["source"] == "actuals":
         where = ", ".join(f"{o['file']}:{o['line']}" for o in b["observations"])
-        out.append(f"Baseline: {b['value']:g} from the {plan.baseline_year} actuals ({where})")
+        out.append(f"Baseline: {_g(b['value'])} from the {plan.baseline_year} actuals ({where})")
     elif b["source"] == "plan":
         out.append(
-            f"Baseline: {b['value']:g} from the plan ({b['file']}:{b['line']}; "
+            f"Baseline: {_g(b['value'])} from the plan ({b['file']}:{b['line']}; "
             f"{b.get('section')}: “{b.get('quote')}”)"
         )
     else:
@@ -75,16 +86,23 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
         )
     p = d["projection"]
     if p["points"]:
-        pts = ", ".join(f"{x['period']} {x['value']:g}" for x in p["points"])
-        out.append(f"Projection: {pts} → least-squares line at the year's end: {p['year_end']:g}")
+        pts = ", ".join(f"{x['period']} {_g(x['value'])}" for x in p["points"])
+        out.append(f"Projection: {pts} → least-squares line at the year's end: {_g(p['year_end'])}")
     else:
         out.append("Projection: not needed (met, a milestone, the year's last period, or no data)")
-    return "\n".join(out) + "\n"
+    # One output line per entry: a newline or ESC in a quote, a name or a file name is escaped.
+    return "\n".join(visible(line) for line in out) + "\n"
+
+
+def _g(x: Any) -> str:
+    """A figure, shortest form; ints of any size and non-finite floats included."""
+    x = float(x)  # a whole figure may come as an int of 300 digits; 1e308 is still a float
+    return f"{x:g}" if math.isfinite(x) else "not a finite number"
 
 
 def _figures(c: dict[str, Any]) -> str:
     if c["done"] is not None:
         return "done" if c["done"] else "not done"
     if c["numerator"] is not None:
-        return f"{c['numerator']:g}/{c['denominator']:g}"
-    return f"{c['value']:g}" if c["value"] is not None else ""
+        return f"{_g(c['numerator'])}/{_g(c['denominator'])}"
+    return _g(c["value"]) if c["value"] is not None else ""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..findings import Finding
+from ..text import visible
 from ..validate.model import Validation
+from .safe import json_text
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
@@ -25,7 +26,7 @@ def print_text(console: Any, v: Validation) -> None:
     for f in v.findings:
         if f.file != current:
             current = f.file
-            console.print(f"[bold]{escape(current or '(run)')}[/bold]")
+            console.print(f"[bold]{escape(visible(current or '(run)'))}[/bold]")
         style = _STYLE.get(f.severity, "")
         console.print(f"  [{style}]{f.severity}[/{style}] {escape(f.to_text())}", soft_wrap=True)
     style = "bold green" if v.ok else "bold red"
@@ -39,15 +40,17 @@ def to_text_plain(v: Validation) -> str:
 
 
 def to_json(v: Validation) -> str:
-    return json.dumps(v.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json_text(v.to_dict())  # strict JSON; a non-UTF-8 file name comes out as \xNN
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
-    # GitHub's workflow-command encoding: % \r \n always; also : and , inside properties.
+    # GitHub's workflow-command encoding: % \r \n always; also : and , inside properties. So a
+    # newline, "::error" or a literal "%0A" in a file name or a message cannot start a line of
+    # its own. Other control characters (ESC, tab, U+2028) are then shown escaped.
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return visible(text)
 
 
 def to_github(v: Validation) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..compute.missing import Missing
@@ -11,6 +10,7 @@ from ..plan.registry import display_name
 from ..text import vi_sort_key
 from .listing import to_csv
 from .report import r4
+from .safe import json_text, markup, term
 
 
 def rate_dict(reported: int, expected: int) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
 
 
 def to_json(plan: Plan, m: Missing, only: set[str] | None = None) -> str:
-    return json.dumps(missing_dict(plan, m, only), ensure_ascii=False, indent=2) + "\n"
+    return json_text(missing_dict(plan, m, only))
 
 
 def to_csv_text(plan: Plan, m: Missing, only: set[str] | None = None) -> str:
@@ -96,13 +96,12 @@ def to_csv_text(plan: Plan, m: Missing, only: set[str] | None = None) -> str:
 
 
 def print_missing(console: Any, plan: Plan, m: Missing, only: set[str] | None = None) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     d = missing_dict(plan, m, only)
     c = d["completeness"]
     console.print(
-        f"[bold]Reporting completeness as of {d['as_of']}[/bold]: "
+        f"[bold]Reporting completeness as of {markup(d['as_of'])}[/bold]: "
         f"{c['reported']}/{c['expected']} ({_pct(c['rate'])})"
     )
     table = Table(title="By target", title_justify="left", header_style="bold")
@@ -114,10 +113,10 @@ def print_missing(console: Any, plan: Plan, m: Missing, only: set[str] | None = 
         names = ", ".join(f"{u['code']}" for u in t["missing"][:8])
         more = len(t["missing"]) - 8
         table.add_row(
-            t["id"],
+            term(t["id"]),
             f"{t['reported']}/{t['expected']}",
             _pct(t["rate"]),
-            escape(names + (f" (+{more} more)" if more > 0 else "")),
+            term(names + (f" (+{more} more)" if more > 0 else "")),
         )
     console.print(table)
     table = Table(title="By responsible agency or unit", title_justify="left", header_style="bold")
@@ -126,11 +125,11 @@ def print_missing(console: Any, plan: Plan, m: Missing, only: set[str] | None = 
     for a in d["agencies"]:
         owed = sorted({o["target"] for o in a["owed"]})
         table.add_row(
-            escape(f"{a['agency']} {a['name']}"),
+            term(f"{a['agency']} {a['name']}"),
             f"{a['reported']}/{a['expected']}",
             _pct(a["rate"]),
-            ", ".join(owed) or "—",
-            ", ".join(a["tasks_unreported"]) or "—",
+            term(", ".join(owed) or "—"),
+            term(", ".join(a["tasks_unreported"]) or "—"),
         )
     console.print(table)
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 import io
-import json
+import math
 from typing import Any
 
 from ..compute import STATUSES, Report, TargetResult
 from ..plan.models import OP_SYMBOL
-from .listing import BOM, neutralise, pin_zip_times, to_csv
+from .listing import BOM, pin_zip_times, sheet_titles, to_csv, xlsx_append
+from .safe import json_text, markup, md, term
 
 STATUS_TEXT = {
     "en": {
@@ -103,7 +104,10 @@ CSV_COLUMNS = [
 
 
 def r4(x: float | None) -> float | None:
-    return None if x is None else round(float(x), 4)
+    """Rounded to 4 decimals; None for no value, and for a non-finite one (JSON has none)."""
+    if x is None or not math.isfinite(float(x)):
+        return None
+    return round(float(x), 4)
 
 
 def actual_json(r: TargetResult) -> Any:
@@ -112,8 +116,13 @@ def actual_json(r: TargetResult) -> Any:
     return r4(r.actual)
 
 
+def finite(x: Any) -> Any:
+    """``x`` as it is, except a non-finite float, which becomes None (an empty cell)."""
+    return None if isinstance(x, float) and not math.isfinite(x) else x
+
+
 def fmt_number(x: float | None, unit: str | None) -> str:
-    if x is None:
+    if x is None or not math.isfinite(float(x)):
         return "—"
     text = f"{x:,.0f}" if unit in ("count", "rank") and float(x).is_integer() else f"{x:,.1f}"
     return text + (" %" if unit == "percent" else "")
@@ -242,7 +251,7 @@ def to_json(report: Report, lang: str, by_unit: bool) -> str:
             {"code": w.code, "message": w.message, "hint": w.hint} for w in report.warnings
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 def to_csv_text(report: Report, lang: str) -> str:
@@ -274,9 +283,9 @@ def report_counts_line(report: Report, lang: str, area: str | None = None) -> st
 def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
     L = LABELS[lang]
     info = report.plan.info
-    out = [f"# {info.number} — {L['as_of']} {report.as_of.label}", ""]
+    out = [f"# {md(info.number)} — {L['as_of']} {report.as_of.label}", ""]
     for area in report.areas:
-        out += [f"## {area_name(report, area, lang)}", ""]
+        out += [f"## {md(area_name(report, area, lang))}", ""]
         out.append(
             f"| {L['id']} | {L['title']} | {L['target']} | {L['actual']} | {L['gap']} | "
             f"{L['status']} | {L['units']} |"
@@ -284,15 +293,15 @@ def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
         out.append("|---|---|---|---:|---:|---|---:|")
         for r in (r for r in report.targets if r.target.area == area):
             out.append(
-                f"| {r.id} | {_md(r.target.title(lang))} | {_md(target_text(r))} | "
-                f"{actual_text(r)} | {gap_text(r)} | {status_text(r, lang)} | "
+                f"| {md(r.id)} | {md(r.target.title(lang))} | {target_text(r)} | "
+                f"{actual_text(r)} | {gap_text(r)} | {md(status_text(r, lang))} | "
                 f"{r.units_reported}/{r.units_expected} |"
             )
             if by_unit:
                 for u in r.units:
                     if u.status != "no_data":
                         out.append(
-                            f"| | ↳ {u.code} {_md(u.name)} | | "
+                            f"| | ↳ {md(u.code)} {md(u.name)} | | "
                             f"{_unit_actual(u.actual, r.target.unit)} | "
                             f"{_unit_gap(u.gap, r.target.unit)} | "
                             f"{STATUS_TEXT[lang][u.status]} | |"
@@ -302,11 +311,6 @@ def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;")  # no raw HTML from the data
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _unit_actual(actual: Any, unit: str | None) -> str:
     if isinstance(actual, bool):
         return "done" if actual else "not done"
@@ -314,7 +318,7 @@ def _unit_actual(actual: Any, unit: str | None) -> str:
 
 
 def _unit_gap(gap: float | None, unit: str | None) -> str:
-    if gap is None:
+    if gap is None or not math.isfinite(gap):
         return "—"
     text = f"{gap:+,.1f}"
     if text in ("+0.0", "-0.0"):
@@ -323,14 +327,13 @@ def _unit_gap(gap: float | None, unit: str | None) -> str:
 
 
 def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     L = LABELS[lang]
     info = report.plan.info
     console.print(
-        f"[bold]{escape(info.number)}[/bold] — "
-        f"{escape(info.title_vi if lang == 'vi' else info.title_en)} "
+        f"[bold]{markup(info.number)}[/bold] — "
+        f"{markup(info.title_vi if lang == 'vi' else info.title_en)} "
         f"({L['as_of']} [bold]{report.as_of.label}[/bold])"
     )
     if report.rows_left_out:
@@ -339,7 +342,7 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
         )
     for area in report.areas:
         table = Table(
-            title=area_name(report, area, lang),
+            title=term(area_name(report, area, lang)),
             title_justify="left",
             header_style="bold",
             expand=False,
@@ -355,12 +358,12 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
         for r in (r for r in report.targets if r.target.area == area):
             style = STATUS_STYLE[r.status]
             table.add_row(
-                r.id,
-                escape(r.target.title(lang)),
-                target_text(r),
+                term(r.id),
+                term(r.target.title(lang)),
+                term(target_text(r)),
                 actual_text(r),
                 gap_text(r),
-                f"[{style}]{escape(status_text(r, lang))}[/{style}]",
+                f"[{style}]{markup(status_text(r, lang))}[/{style}]",
                 f"{r.units_reported}/{r.units_expected}",
                 text_bar(progress_fraction(r)),
             )
@@ -370,21 +373,21 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
                     st = STATUS_STYLE[u.status]
                     table.add_row(
                         "",
-                        f"  ↳ {u.code} {escape(u.name)}",
+                        term(f"  ↳ {u.code} {u.name}"),
                         "",
                         _unit_actual(u.actual, r.target.unit),
                         _unit_gap(u.gap, r.target.unit),
                         f"[{st}]{STATUS_TEXT[lang][u.status]}[/{st}]",
-                        u.period or "",
+                        term(u.period or ""),
                         "",
                     )
                 missing = len(r.units) - len(shown)
                 if missing:
                     table.add_row("", f"  ↳ {missing} unit(s) with no data", "", "", "", "", "", "")
         console.print(table)
-        console.print(f"  {L['counts']}: {escape(report_counts_line(report, lang, area))}")
+        console.print(f"  {L['counts']}: {markup(report_counts_line(report, lang, area))}")
     if len(report.areas) > 1:
-        console.print(f"[bold]{L['counts']}:[/bold] {escape(report_counts_line(report, lang))}")
+        console.print(f"[bold]{L['counts']}:[/bold] {markup(report_counts_line(report, lang))}")
 
 
 def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
@@ -394,12 +397,21 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
     L = LABELS[lang]
     book = Workbook()
     summary = book.active
-    summary.title = "Summary" if lang == "en" else "Tổng hợp"
-    summary.append([report.plan.info.number, f"{L['as_of']} {report.as_of.label}"])
-    summary.append([L["area"], *(STATUS_TEXT[lang][s] for s in STATUSES)])
+    # Sheet names come from the plan's area names: made valid and distinct, the summary and the
+    # sources sheet keeping their own names.
+    summary_title, sources_title, *area_titles = sheet_titles(
+        [
+            "Summary" if lang == "en" else "Tổng hợp",
+            SOURCES_SHEET,
+            *(area_name(report, a, lang) for a in report.areas),
+        ]
+    )
+    summary.title = summary_title
+    xlsx_append(summary, [report.plan.info.number, f"{L['as_of']} {report.as_of.label}"])
+    xlsx_append(summary, [L["area"], *(STATUS_TEXT[lang][s] for s in STATUSES)])
     for area in report.areas:
         counts = report.counts(area)
-        summary.append([area_name(report, area, lang), *(counts[s] for s in STATUSES)])
+        xlsx_append(summary, [area_name(report, area, lang), *(counts[s] for s in STATUSES)])
     summary.freeze_panes = "A3"
     header = [
         "id",
@@ -417,21 +429,22 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
         "observations_used",
         "lead",
     ]
-    for area in report.areas:
-        sheet = book.create_sheet(_sheet_name(area_name(report, area, lang)))
-        sheet.append(header)
+    for area, title in zip(report.areas, area_titles):
+        sheet = book.create_sheet(title)
+        xlsx_append(sheet, header)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for r in (r for r in report.targets if r.target.area == area):
             d = target_dict(r, lang, False)
             actual = d["actual"]
-            sheet.append(
+            xlsx_append(
+                sheet,
                 [
-                    neutralise(r.id),
-                    neutralise(d["title"]),
-                    neutralise(target_text(r)),
+                    r.id,
+                    d["title"],
+                    target_text(r),
                     d["target"],
-                    actual if not isinstance(actual, str) else neutralise(actual),
+                    actual,
                     d["gap"],
                     status_text(r, lang),
                     d["baseline"],
@@ -440,31 +453,24 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
                     d["coverage"],
                     r.provisional,
                     len(r.used),
-                    neutralise(r.target.lead),
-                ]
+                    r.target.lead,
+                ],
             )
             sheet.cell(sheet.max_row, 7).fill = PatternFill("solid", fgColor=STATUS_FILL[r.status])
             if by_unit:
                 for u in r.units:
                     ua = (
-                        u.actual
+                        finite(u.actual)
                         if not isinstance(u.actual, bool)
                         else ("done" if u.actual else "not_done")
                     )
-                    sheet.append(
-                        [
-                            neutralise(u.code),
-                            neutralise(u.name),
-                            None,
-                            None,
-                            ua,
-                            r4(u.gap),
-                            STATUS_TEXT[lang][u.status],
-                        ]
+                    xlsx_append(
+                        sheet,
+                        [u.code, u.name, None, None, ua, r4(u.gap), STATUS_TEXT[lang][u.status]],
                     )
         sheet.freeze_panes = "A2"
         sheet.column_dimensions["B"].width = 60
-    _sources_sheet(book, report)
+    _sources_sheet(book, report, sources_title)
     buf = io.BytesIO()
     book.save(buf)
     return pin_zip_times(buf.getvalue())
@@ -485,39 +491,34 @@ SOURCES_HEADER = [
 ]
 
 
-def _sources_sheet(book: Any, report: Report) -> None:
+def _sources_sheet(book: Any, report: Report, title: str = SOURCES_SHEET) -> None:
     """One row per observation a figure was computed from, so every number can be traced."""
     from openpyxl.styles import Font
 
-    sheet = book.create_sheet(SOURCES_SHEET)
-    sheet.append(SOURCES_HEADER)
+    sheet = book.create_sheet(title)
+    xlsx_append(sheet, SOURCES_HEADER)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     names = {code: u.name for code, u in report.plan.reporting_units.items()}
     for r in report.targets:
         for o in r.used:
             done = None if o.done is None else ("done" if o.done else "not_done")
-            sheet.append(
+            xlsx_append(
+                sheet,
                 [
-                    neutralise(r.id),
-                    neutralise(o.unit_code),
-                    neutralise(names.get(o.unit_code, "")),
+                    r.id,
+                    o.unit_code,
+                    names.get(o.unit_code, ""),
                     o.period.label,
-                    o.numerator,
-                    o.denominator,
-                    o.value,
+                    finite(o.numerator),
+                    finite(o.denominator),
+                    finite(o.value),
                     done,
-                    neutralise(o.file),
+                    o.file,
                     o.line,
-                ]
+                ],
             )
     sheet.freeze_panes = "A2"
-
-
-def _sheet_name(name: str) -> str:
-    for ch in "[]:*?/\\":
-        name = name.replace(ch, " ")
-    return name[:31]
 
 
 _CSS = """

@@ -8,7 +8,6 @@ names.
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from typing import Any
 
@@ -19,6 +18,7 @@ from ..plan.registry import display_name
 from ..text import vi_sort_key
 from .missing import missing_dict, rate_dict
 from .report import _CSS, STATUS_FILL, STATUS_TEXT, actual_json, area_name, r4
+from .safe import json_text, md
 
 TASK_TEXT = {
     "en": {
@@ -236,7 +236,7 @@ def _missing(s: Summary) -> list[dict[str, Any]]:
 
 
 def to_json(s: Summary, lang: str, stamp: str | None = None) -> str:
-    return json.dumps(summary_dict(s, lang, stamp), ensure_ascii=False, indent=2) + "\n"
+    return json_text(summary_dict(s, lang, stamp))
 
 
 def _pct(rate: dict[str, Any] | None) -> str:
@@ -253,14 +253,17 @@ def _num(x: Any) -> str:
     return f"{x:,.1f}"
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
+def _one(x: float | None) -> str:
+    return "—" if x is None else f"{x:.1f}"
+
+
+_esc = md  # text from the plan or the files, in a Markdown cell, heading or list item
 
 
 def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
     d = summary_dict(s, lang, stamp)
     T, ST, TT = TEXT[lang], STATUS_TEXT[lang], TASK_TEXT[lang]
-    out = [f"# {T['title']}: {d['plan']['number']} — {T['as_of']} {d['as_of']}", ""]
+    out = [f"# {T['title']}: {_esc(d['plan']['number'])} — {T['as_of']} {d['as_of']}", ""]
     if stamp:
         out += [f"{T['generated']}: {stamp}", ""]
     out += [
@@ -292,9 +295,9 @@ def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
         ]
         for f in d["furthest"]:
             out.append(
-                f"| {f['id']} | {_esc(f['title'])} | {_num(f['actual'])} | "
-                f"{_num(f['gap'])} | {f['relative_gap']:.1f} | {ST[f['status']]} | "
-                f"{f['lead']} ({_esc(f['lead_name'])}) |"
+                f"| {_esc(f['id'])} | {_esc(f['title'])} | {_num(f['actual'])} | "
+                f"{_num(f['gap'])} | {_one(f['relative_gap'])} | {ST[f['status']]} | "
+                f"{_esc(f['lead'])} ({_esc(f['lead_name'])}) |"
             )
     else:
         out.append(T["none"])
@@ -314,22 +317,23 @@ def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
             mark = "**" if t["id"] in changes else ""
             then = ST[t["status_then"]] if t["status_then"] else "—"
             out.append(
-                f"| {mark}{t['id']}{mark} | {then} | {mark}{ST[t['status']]}{mark} | "
+                f"| {mark}{_esc(t['id'])}{mark} | {then} | {mark}{ST[t['status']]}{mark} | "
                 f"{_num(t['actual_then'])} | {_num(t['actual'])} |"
             )
     tasks = d["tasks"]
     out += ["", f"## {T['tasks']}", "", f"### {T['by_group']}", ""]
     out += _md_task_counts(
-        T["group"], TT, [(f"{g['group']}. {g['name']}", g) for g in tasks["by_group"]]
+        T["group"], TT, [(f"{g['group']}. {_esc(g['name'])}", g) for g in tasks["by_group"]]
     )
     out += ["", f"### {T['by_lead']}", ""]
     out += _md_task_counts(
-        T["lead"], TT, [(f"{g['lead']} ({g['name']})", g) for g in tasks["by_lead"]]
+        T["lead"], TT, [(f"{_esc(g['lead'])} ({_esc(g['name'])})", g) for g in tasks["by_lead"]]
     )
     for key in ("overdue", "delayed"):
         out += ["", f"### {T[key]} ({len(tasks[key])})", ""]
         out += [
-            f"- {t['number']} ({t['id']}) {_esc(t['name'])} — {', '.join(t['lead'])}"
+            f"- {_esc(t['number'])} ({_esc(t['id'])}) {_esc(t['name'])} — "
+            f"{_esc(', '.join(t['lead']))}"
             f"{_progress(t['progress'])}"
             for t in tasks[key]
         ] or [T["none"]]
@@ -343,8 +347,8 @@ def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
         for m in d["missing"]:
             owed = _owed_text(m["owed"])
             out.append(
-                f"| {m['agency']} ({_esc(m['name'])}) | {_pct(m)} | {_esc(owed)} | "
-                f"{', '.join(m['tasks']) or '—'} |"
+                f"| {_esc(m['agency'])} ({_esc(m['name'])}) | {_pct(m)} | {_esc(owed)} | "
+                f"{_esc(', '.join(m['tasks'])) or '—'} |"
             )
     else:
         out.append(T["none"])
@@ -361,7 +365,7 @@ def _md_task_counts(
     ]
     for label, row in rows:
         counts = " | ".join(str(row["counts"][k]) for k in TASK_STATUSES)
-        lines.append(f"| {_esc(label)} | {counts} |")
+        lines.append(f"| {label} | {counts} |")  # label: escaped by the caller
     return lines
 
 
@@ -445,7 +449,7 @@ def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
                     e(f["title"]),
                     e(_num(f["actual"])),
                     e(_num(f["gap"])),
-                    f"{f['relative_gap']:.1f}",
+                    _one(f["relative_gap"]),
                     badge(f["status"]),
                     e(f"{f['lead']} ({f['lead_name']})"),
                 ]

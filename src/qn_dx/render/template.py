@@ -20,7 +20,7 @@ from ..plan import Plan
 from ..plan.models import Target
 from ..plan.queries import task_rows
 from ..text import fold
-from .listing import BOM, neutralise, pin_zip_times
+from .listing import BOM, csv_cell, pin_zip_times, xlsx_append, xlsx_text
 
 # (key, English header = the contract name, Vietnamese header, width, guide?)
 ACTUALS_COLUMNS: list[tuple[str, str, int, bool]] = [
@@ -200,9 +200,9 @@ def to_csv_bytes(template: Template) -> bytes:
     """UTF-8 with BOM; ``;``-separated in Vietnamese (what Vietnamese-locale Excel opens)."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if template.lang == "vi" else ",", lineterminator="\r\n")
-    writer.writerow(template.headers())
+    writer.writerow([csv_cell(h) for h in template.headers()])
     for row in template.rows:
-        writer.writerow([neutralise(row[key]) for key, _vi, _w, _g in template.columns])
+        writer.writerow([csv_cell(row[key]) for key, _vi, _w, _g in template.columns])
     return (BOM + buf.getvalue()).encode("utf-8")
 
 
@@ -218,7 +218,7 @@ def to_xlsx_bytes(plan: Plan, template: Template) -> bytes:
     sheet = book.active
     sheet.title = data_name
     columns = template.columns
-    sheet.append([neutralise(h) for h in template.headers()])
+    xlsx_append(sheet, template.headers())
     guide_fill = PatternFill("solid", fgColor="EDEDED")
     for i, (_key, _vi, width, guide) in enumerate(columns, start=1):
         letter = get_column_letter(i)
@@ -231,7 +231,9 @@ def to_xlsx_bytes(plan: Plan, template: Template) -> bytes:
     for r, row in enumerate(template.rows, start=2):
         for i, (key, _vi, _w, guide) in enumerate(columns, start=1):
             value = row[key]
-            cell = sheet.cell(r, i, neutralise(value) if value != "" else None)
+            cell = sheet.cell(r, i, _text(value) if value != "" else None)
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # "#N/A" or "=…" from a plan stays text
             if key in TEXT_KEYS:
                 cell.number_format = "@"  # 51 stays the code "51", 2023-03 stays a period
             elif key == "submitted":
@@ -248,7 +250,7 @@ def to_xlsx_bytes(plan: Plan, template: Template) -> bytes:
     def dropdown(key: str, values: list[str], col: int, rows: list[int] | None = None) -> None:
         letter = get_column_letter(col)
         for n, v in enumerate(values, start=1):
-            lists.cell(n, col, neutralise(v)).number_format = "@"
+            lists.cell(n, col, _text(v)).number_format = "@"
         dv = DataValidation(
             type="list",
             formula1=f"'{lists_name}'!${letter}$1:${letter}${max(len(values), 1)}",
@@ -280,12 +282,17 @@ def to_xlsx_bytes(plan: Plan, template: Template) -> bytes:
     helper = book.create_sheet(help_name, 1)
     helper.column_dimensions["A"].width = 110
     for line in instructions(template):
-        cell = helper.cell(helper.max_row + 1 if helper["A1"].value else 1, 1, neutralise(line))
+        cell = helper.cell(helper.max_row + 1 if helper["A1"].value else 1, 1, _text(line))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     helper["A1"].font = Font(bold=True, size=13)
     buf = io.BytesIO()
     book.save(buf)
     return pin_zip_times(buf.getvalue())
+
+
+def _text(value: Any) -> Any:
+    """A text cell that stays text (never a formula, never an error value); numbers unchanged."""
+    return xlsx_text(value) if isinstance(value, str) else value
 
 
 def _periods(p: Period) -> list[str]:

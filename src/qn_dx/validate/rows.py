@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..findings import Finding
 from ..ingest.cells import DateCell, NumberCell
-from ..ingest.numbers import STYLE_NAMES, NumberStyle, is_whole, parse_number
+from ..ingest.numbers import STYLE_NAMES, TOO_LARGE, NumberStyle, is_whole, parse_number
 from ..ingest.periods import Period, half_year, parse_period
 from ..plan import Plan
 from ..plan.models import Target
@@ -398,7 +398,8 @@ class RowChecker:
             return None
         parsed = parse_number(text)
         if parsed.error is not None:
-            where.error(parsed.error, f"{column} {text!r} is not a number", column, parsed.hint)
+            what = "is too large" if parsed.hint == TOO_LARGE else "is not a number"
+            where.error(parsed.error, f"{column} {text!r} {what}", column, parsed.hint)
             return None
         style = self.style
         if style.is_minority(parsed.style):

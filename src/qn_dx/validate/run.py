@@ -22,13 +22,13 @@ from ..ingest.headers import ACTUALS_FIGURES, TASK_FIGURES, is_guide
 from ..ingest.numbers import NumberStyle, parse_number
 from ..ingest.periods import Period
 from ..ingest.read import MAX_BYTES, SUFFIXES, Table, read_source
+from ..output import is_temp_file
 from ..plan import Plan
 from ..plan.load import display_path
 from ..text import fold
 from .model import Observation, RejectedRow, TableCount, TaskReport, Validation
 from .rows import RowChecker, is_blank, make_where
 
-TEMP_SUFFIX = ".qn-dx.tmp"  # a killed run's half-written output: never a submission
 TOTAL_WORDS = {"tong", "cong", "total", "sum", "grand total"}
 TOTAL_PREFIXES = ("tong cong", "tong so", "grand total", "total ")
 
@@ -46,11 +46,7 @@ class Scan:
 def _silently_skipped(name: str) -> bool:
     """Not submissions, and not worth a word: Excel's lock files (~$x.xlsx), a killed qn-dx
     run's temporary output, hidden files (.gitkeep, .DS_Store) and README files."""
-    return (
-        name.startswith(("~$", "."))
-        or name.endswith(TEMP_SUFFIX)
-        or name.upper().startswith("README")
-    )
+    return name.startswith(("~$", ".")) or is_temp_file(name) or name.upper().startswith("README")
 
 
 def scan_paths(paths: Iterable[Path]) -> Scan:
