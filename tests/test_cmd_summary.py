@@ -109,8 +109,12 @@ def test_changes_between_quarters(runner: CliRunner, folder: Path) -> None:
         "area": "e-government",
         "status": "off_track",
         "actual": 40.0,
+        "provisional": True,  # two communes of 173
+        "status_text": "off track, provisional: 2/173 units",
         "status_then": "off_track",
         "actual_then": 40.0,
+        "provisional_then": True,
+        "status_text_then": "off track, provisional: 2/173 units",
     }
     assert by_id["EG-04"]["actual_then"] == 60.0 and by_id["EG-04"]["actual"] == 75.0
     assert by_id["EG-02"]["status_then"] == by_id["EG-02"]["status"] == "no_data"

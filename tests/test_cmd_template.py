@@ -16,10 +16,12 @@ from helpers_actuals import invoke, validate_json
 from qn_dx.plan import Plan
 
 COLUMNS = ["indicator_id", "title", "period", "unit_code", "unit_name", "numerator"]
-COLUMNS += ["numerator_means", "denominator", "denominator_means", "value", "goal", "basis"]
+COLUMNS += ["numerator_means", "denominator", "denominator_means", "value", "value_means"]
+COLUMNS += ["goal", "basis"]
 COLUMNS += ["expected_basis", "submitted", "note"]
 VI_COLUMNS = ["Mã chỉ tiêu", "Tên chỉ tiêu", "Kỳ báo cáo", "Mã đơn vị", "Tên đơn vị", "Tử số"]
-VI_COLUMNS += ["Tử số là", "Mẫu số", "Mẫu số là", "Giá trị", "Mục tiêu", "Cách tính"]
+VI_COLUMNS += ["Tử số là", "Mẫu số", "Mẫu số là", "Giá trị", "Giá trị là", "Mục tiêu"]
+VI_COLUMNS += ["Cách tính"]
 VI_COLUMNS += ["Cách tính yêu cầu", "Ngày gửi", "Ghi chú"]
 
 
@@ -213,3 +215,41 @@ def test_bad_period_exits_2(runner: CliRunner, period: str) -> None:
 def test_missing_options_exit_2(runner: CliRunner) -> None:
     assert invoke(runner, "template", "--unit", "21010").exit_code == 2
     assert invoke(runner, "template", "--period", "2023-Q1").exit_code == 2
+
+
+def test_task_template_names_the_reporting_agency(runner: CliRunner, tmp_path: Path) -> None:
+    result = invoke(
+        runner, "template", "--kind", "tasks", "--agency", "Sở Y tế", "--period", "2023-Q2"
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    assert rows and {r["unit_code"] for r in rows} == {"SYT"}
+    assert all(r["role"].startswith("lead") for r in rows)
+    assert "SO_BAN_NGANH" not in result.stdout  # a group is named by its name, not its code
+    for r in rows:
+        r.update(status="in_progress", progress="40")
+    out = tmp_path / "syt.csv"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    code, data = validate_json(runner, str(out))
+    assert code == 0 and data["rows_valid"] == len(rows) and data["warnings"] == []
+
+
+def test_xlsx_template_lists_and_instructions(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    assert invoke(runner, "template", "-u", "21010", "-p", "2023-Q2", "-o", str(out)).exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Số liệu", "Hướng dẫn", "Danh mục"]
+    assert book["Danh mục"].sheet_state == "hidden"
+    data = book["Số liệu"]
+    lists = {str(dv.sqref)[0]: dv for dv in data.data_validations.dataValidation}
+    assert set(lists) == {"A", "C", "M"}  # indicator, period, basis (no milestone here)
+    ids = [c.value for c in book["Danh mục"]["B"] if c.value]
+    assert ids == ["EG-04", "EG-16", "EG-18"]  # this unit's own targets
+    assert all(dv.errorStyle == "warning" for dv in lists.values())
+    text = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"])
+    assert "để trống" in text and "đạt" in text
+    assert data["D2"].number_format == "@"  # the unit code stays text

@@ -207,3 +207,126 @@ def test_task_did_you_mean_never_proposes_another_number(plan: Plan, tmp_path: P
     v = check(plan, write(tmp_path, "t.csv", ["NV-1.55,2023-Q1,done,100,"], TASKS))
     f = at(v, "unknown-task", 2)
     assert f.hint is not None and "NV-1.5 " not in f.hint and "did you mean" not in f.hint
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [("05/07/2032", "in the future"), ("2023-03-31", "before 2023-Q2 begins")],
+)
+def test_a_submission_date_that_cannot_be_true_is_refused(
+    plan: Plan, tmp_path: Path, written: str, why: str
+) -> None:
+    """A typo year must not let old figures win over a correction."""
+    v = check(plan, write(tmp_path, "a.csv", [f"EG-16,2023-Q2,21010,5,10,,{written},"], SENT))
+    f = at(v, "bad-date", 2)
+    assert why in f.message and f.column == "submitted"
+
+
+def test_a_later_valid_resubmission_replaces_a_refused_row(plan: Plan, tmp_path: Path) -> None:
+    first = write(tmp_path, "v1.csv", ["EG-16,2023-Q2,21010,12a,10,,2023-07-05,"], SENT)
+    later = write(tmp_path, "v2.csv", ["EG-16,2023-Q2,21010,7,10,,2023-07-12,"], SENT)
+    v = check(plan, first, later)
+    assert v.errors == []  # the correction unblocks the run
+    f = only(v, "superseded")
+    assert Path(f.file or "").name == "v1.csv" and "v2.csv:2" in f.message
+    assert "bad-number" in f.message  # what was wrong stays on record
+    assert [(o.numerator, Path(o.file).name) for o in v.observations] == [(7, "v2.csv")]
+    assert (v.rows_valid, v.rows_invalid, v.rows_skipped) == (1, 0, 1)
+    assert sum(t.rows_skipped for t in v.tables) == 1
+
+
+def test_an_earlier_valid_row_does_not_excuse_a_later_broken_one(
+    plan: Plan, tmp_path: Path
+) -> None:
+    first = write(tmp_path, "v1.csv", ["EG-16,2023-Q2,21010,7,10,,2023-07-05,"], SENT)
+    later = write(tmp_path, "v2.csv", ["EG-16,2023-Q2,21010,12a,10,,2023-07-12,"], SENT)
+    v = check(plan, first, later)
+    assert [f.code for f in v.errors] == ["bad-number"]  # the newest sending is broken
+
+
+GUIDED = "indicator_id,title,period,unit_code,unit_name,numerator,denominator,value,note"
+
+
+def test_a_changed_unit_code_beside_another_units_name_is_refused(
+    plan: Plan, tmp_path: Path
+) -> None:
+    rows = [
+        "EG-16,x,2023-Q2,21010,Phường Lê Hồng Phong,5,10,,",
+        "EG-16,x,2023-Q2,21013,Phường Lê Hồng Phong,5,10,,",  # code changed, name not
+        "EG-16,x,2023-Q2,21016,a name nobody has,5,10,,",  # edited name: left alone
+    ]
+    v = check(plan, write(tmp_path, "a.csv", rows, GUIDED))
+    f = only(v, "guide-mismatch")
+    assert f.line == 3 and f.column == "unit_name" and "21010" in (f.hint or "")
+    assert [o.line for o in v.observations] == [2, 4]
+
+
+def test_a_changed_indicator_beside_another_targets_title_is_refused(
+    plan: Plan, tmp_path: Path
+) -> None:
+    eg18 = plan.target_by_id["EG-18"]
+    rows = [
+        f'EG-16,"{eg18.title_vi}",2023-Q2,21010,,5,10,,',
+        f'EG-18,"{eg18.title_en}",2023-Q2,21010,,5,10,,',
+    ]
+    v = check(plan, write(tmp_path, "a.csv", rows, GUIDED))
+    f = only(v, "guide-mismatch")
+    assert f.line == 2 and "EG-18" in f.message
+    assert [o.indicator_id for o in v.observations] == ["EG-18"]
+
+
+TASKS_BY = "task_id,unit_code,period,status,progress,note"
+
+
+def test_agencies_sharing_a_task_report_their_own_parts(plan: Plan, tmp_path: Path) -> None:
+    from qn_dx.compute.tasks import task_states
+
+    rows = ["NV-1.2,SYT,2023-Q2,đang thực hiện,50,", "NV-1.2,STP,2023-Q2,hoàn thành,100,"]
+    v = check(plan, write(tmp_path, "t.csv", rows, TASKS_BY))
+    assert v.findings == []
+    assert [(r.unit_code, r.status) for r in v.task_reports] == [
+        ("SYT", "in_progress"),
+        ("STP", "done"),
+    ]
+    state = next(
+        s for s in task_states(plan, v.task_reports, quarter(2023, 2)) if s.task.id == "NV-1.2"
+    )
+    assert (state.status, state.progress) == ("in_progress", 75.0)
+    both_done = check(
+        plan,
+        write(
+            tmp_path,
+            "u.csv",
+            ["NV-1.2,SYT,2023-Q2,done,100,", "NV-1.2,STP,2023-Q2,done,100,"],
+            TASKS_BY,
+        ),
+    )
+    state = next(
+        s
+        for s in task_states(plan, both_done.task_reports, quarter(2023, 2))
+        if s.task.id == "NV-1.2"
+    )
+    assert state.status == "done"
+
+
+def test_one_agency_twice_on_a_task_is_still_a_conflict(plan: Plan, tmp_path: Path) -> None:
+    rows = ["NV-1.2,SYT,2023-Q2,đang thực hiện,50,", "NV-1.2,SYT,2023-Q2,hoàn thành,100,"]
+    v = check(plan, write(tmp_path, "t.csv", rows, TASKS_BY))
+    assert [c for c, _ in codes(v)] == ["conflicting-duplicate"] * 2
+
+
+def test_without_a_unit_column_the_conflict_hint_says_how_to_share(
+    plan: Plan, tmp_path: Path
+) -> None:
+    rows = ["NV-1.2,2023-Q2,đang thực hiện,50,", "NV-1.2,2023-Q2,hoàn thành,100,"]
+    v = check(plan, write(tmp_path, "t.csv", rows, TASKS))
+    assert "unit_code" in (v.findings[0].hint or "")
+
+
+def test_a_decimal_in_a_count_column_is_its_own_mistake(plan: Plan, tmp_path: Path) -> None:
+    """ "12.34" in a numerator must not make a Vietnamese file mixed (and refuse its 91,5)."""
+    rows = ["EG-16;Quý II/2023;21010;12.34;2.000;;", "DG-02;2023;51;;;91,5;"]
+    header = "Mã chỉ tiêu;Kỳ báo cáo;Mã đơn vị;Tử số;Mẫu số;Giá trị;Ghi chú"
+    v = check(plan, write(tmp_path, "a.csv", rows, header))
+    assert [c for c, _ in codes(v) if c != "number-style"] == ["not-whole-number"]
+    assert [o.indicator_id for o in v.observations] == ["DG-02"]

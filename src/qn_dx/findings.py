@@ -102,7 +102,8 @@ _CODES: tuple[Code, ...] = (
     Code("unknown-task", "error", "task_id is not a task id of the plan"),
     Code("bad-status", "error", "a task status is not one of the allowed words"),
     Code("bad-basis", "error", "basis is not period (trong kỳ) or cumulative (lũy kế)"),
-    Code("bad-date", "error", "a submission date cannot be read"),
+    Code("bad-date", "error", "a submission date cannot be read, or cannot be true"),
+    Code("guide-mismatch", "error", "a template's unit name or title names another unit/target"),
     # --- submitted files: across rows and files -------------------------------------------------
     Code(
         "conflicting-duplicate",

@@ -23,8 +23,8 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or folders (every *.csv and *.xlsx below). Default: the plan folder's "
-            "actuals/.",
+            help="Files or folders: every .csv, .tsv, .txt, .xlsx, .xlsm, .xlsb, .xls and .ods "
+            "below (other files are named in a warning). Default: the plan folder's actuals/.",
             show_default=False,
         ),
     ] = None,

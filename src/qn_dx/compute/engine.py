@@ -99,10 +99,11 @@ class Report:
         return counts
 
     def provisional_counts(self, area: str | None = None) -> dict[str, int]:
-        """Of each status, how many results are provisional (too few units reported)."""
+        """Of each status, how many results are provisional (too few units reported). A target
+        with no data is counted as no data, not as a provisional result."""
         counts = dict.fromkeys(STATUSES, 0)
         for r in self.targets:
-            if (area is None or r.target.area == area) and r.provisional:
+            if (area is None or r.target.area == area) and r.provisional and r.status != "no_data":
                 counts[r.status] += 1
         return counts
 

@@ -81,6 +81,11 @@ def _reason(
         return f"outside the plan year {plan.plan_year}"
     if o.period.end_month_index > as_of.end_month_index:
         return f"after {as_of.label}: dated at the end of {o.period.label}"
+    if target.period_rule == "year_to_date" and o.cumulative:
+        return (
+            "superseded by a later cumulative figure of the same unit (lũy kế: the latest "
+            "stands for the year so far)"
+        )
     return "superseded by a later period of the same unit (rule: latest)"
 
 

@@ -25,30 +25,54 @@ class TaskState:
 
 
 def task_states(plan: Plan, reports: Iterable[TaskReport], as_of: Period) -> list[TaskState]:
-    """Latest report at or before P within the plan year, per task, in the plan's task order.
+    """Latest report at or before P within the plan year, per task and reporting agency, in the
+    plan's task order. A task several agencies report (a shared lead) is done when every one of
+    them says done, delayed when any says delayed; its progress is their mean.
 
     At the plan year's last period a task that is not done is ``overdue``, reported or not.
     """
-    latest: dict[str, TaskReport] = {}
+    latest: dict[str, dict[str | None, TaskReport]] = {}
     for r in reports:
         if r.period.year != plan.plan_year or r.period.end_month_index > as_of.end_month_index:
             continue
-        key = (r.period.end_month_index, -r.period.span)
-        held = latest.get(r.task_id)
-        if held is None or key > (held.period.end_month_index, -held.period.span):
-            latest[r.task_id] = r
+        by_unit = latest.setdefault(r.task_id, {})
+        held = by_unit.get(r.unit_code)
+        if held is None or _recency(r) > _recency(held):
+            by_unit[r.unit_code] = r
     first_month = as_of.end_month_index - as_of.span + 1
     year_end = is_year_end(as_of)
     states = []
     for task in plan.tasks:
-        r = latest.get(task.id)
-        status = r.status if r else "not_reported"
+        found = sorted(latest.get(task.id, {}).values(), key=_recency)
+        r = found[-1] if found else None
+        status = _combined([x.status for x in found]) if found else "not_reported"
         if year_end and status != "done":
             status = "overdue"
-        within = r is not None and r.period.end_month_index >= first_month
+        within = any(x.period.end_month_index >= first_month for x in found)
+        progress = [x.progress for x in found if x.progress is not None]
         states.append(
             TaskState(
-                task, status, r.progress if r else None, r.period.label if r else None, r, within
+                task,
+                status,
+                sum(progress) / len(progress) if progress else None,
+                r.period.label if r else None,
+                r,
+                within,
             )
         )
     return states
+
+
+def _recency(r: TaskReport) -> tuple[int, int]:
+    return (r.period.end_month_index, -r.period.span)
+
+
+def _combined(statuses: list[str]) -> str:
+    """One status for the reports of several agencies on one task."""
+    if all(s == "done" for s in statuses):
+        return "done"
+    if "delayed" in statuses:
+        return "delayed"
+    if all(s == "not_started" for s in statuses):
+        return "not_started"
+    return "in_progress"

@@ -23,6 +23,7 @@ ACTUALS_FIGURES = ("numerator", "denominator", "value")
 
 TASK_COLUMNS: dict[str, tuple[str, ...]] = {
     "task_id": ("task_id", "mã nhiệm vụ", "nhiệm vụ"),
+    "unit_code": ("unit_code", "đơn vị", "mã đơn vị"),  # optional: who reports (a shared task)
     "period": ("period", "kỳ", "kỳ báo cáo"),
     "status": ("status", "trạng thái", "tình trạng"),
     "progress": ("progress", "tiến độ", "tiến độ (%)"),
@@ -39,6 +40,7 @@ GUIDE_COLUMNS: dict[str, tuple[str, ...]] = {
     "unit_name": ("unit_name", "tên đơn vị"),
     "numerator_means": ("numerator_means", "tử số là"),
     "denominator_means": ("denominator_means", "mẫu số là"),
+    "value_means": ("value_means", "giá trị là"),
     "goal": ("goal", "mục tiêu"),
     "expected_basis": ("expected_basis", "cách tính yêu cầu"),
     "task_name": ("task_name", "tên nhiệm vụ"),

@@ -8,12 +8,18 @@ from typing import Any
 from ..compute.explain import Explanation, explanation_dict
 from ..plan import Plan
 from ..text import visible
-from .report import STATUS_TEXT, actual_text, gap_text, target_text
+from .report import actual_text, gap_text, status_text, target_text
 from .safe import json_text
 
 
 def to_json(plan: Plan, e: Explanation, lang: str) -> str:
     return json_text(explanation_dict(plan, e, lang))
+
+
+def _status(r: Any, lang: str) -> str:
+    """The status as the report shows it, with its code when the words differ from it."""
+    shown = status_text(r, lang)
+    return shown if shown.split(",")[0].split(" (")[0] == r.status else f"{shown} ({r.status})"
 
 
 def to_text(plan: Plan, e: Explanation, lang: str) -> str:
@@ -32,8 +38,9 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
         f"Rule: {t.measure} = {how}; goal {target_text(r)}; period rule {rule['period_rule']}; "
         f"scope {t.scope.describe()} ({r.units_expected} units)",
         f"As of {d['as_of']}: actual {actual_text(r)}, gap {gap_text(r)}, status "
-        f"{STATUS_TEXT[lang][r.status]} ({r.status}); {r.units_reported}/{r.units_expected} "
-        "units reported",
+        f"{_status(r, lang)}; {r.units_reported}/{r.units_expected} units reported (coverage "
+        f"{r.coverage:.0%}, {'below' if r.provisional else 'at or above'} the "
+        f"{r.min_coverage:.0%} a final result needs)",
         "",
         f"Counted ({len(d['contributions'])} observation(s)):",
     ]

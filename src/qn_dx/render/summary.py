@@ -17,7 +17,7 @@ from ..compute.tasks import TASK_STATUSES
 from ..plan.registry import display_name
 from ..text import vi_sort_key
 from .missing import missing_dict, rate_dict
-from .report import _CSS, STATUS_FILL, STATUS_TEXT, actual_json, area_name, r4
+from .report import _CSS, STATUS_FILL, STATUS_TEXT, actual_json, area_name, r4, status_text
 from .safe import json_text, md
 
 TASK_TEXT = {
@@ -172,8 +172,12 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
             "area": r.target.area,
             "status": r.status,
             "actual": actual_json(r),
+            "provisional": r.provisional,
+            "status_text": status_text(r, lang),
             "status_then": t.status if t else None,
             "actual_then": actual_json(t) if t else None,
+            "provisional_then": t.provisional if t else None,
+            "status_text_then": status_text(t, lang) if t else None,
         }
         for r in s.report.targets
         for t in [s.then(r.id)]
@@ -315,9 +319,9 @@ def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
         ]
         for t in d["targets"]:
             mark = "**" if t["id"] in changes else ""
-            then = ST[t["status_then"]] if t["status_then"] else "—"
+            then = _esc(t["status_text_then"]) if t["status_then"] else "—"
             out.append(
-                f"| {mark}{_esc(t['id'])}{mark} | {then} | {mark}{ST[t['status']]}{mark} | "
+                f"| {mark}{_esc(t['id'])}{mark} | {then} | {mark}{_esc(t['status_text'])}{mark} | "
                 f"{_num(t['actual_then'])} | {_num(t['actual'])} |"
             )
     tasks = d["tasks"]
@@ -396,8 +400,9 @@ def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
         return f"<table><thead><tr>{h}</tr></thead><tbody>{body}</tbody></table>"
 
-    def badge(status: str) -> str:
-        return f'<span class="s" style="background:#{STATUS_FILL[status]}">{e(ST[status])}</span>'
+    def badge(status: str, text: str | None = None) -> str:
+        shown = e(text or ST[status])
+        return f'<span class="s" style="background:#{STATUS_FILL[status]}">{shown}</span>'
 
     title = f"{T['title']}: {d['plan']['number']} — {T['as_of']} {d['as_of']}"
     parts = [
@@ -477,8 +482,8 @@ def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
                 [
                     [
                         f"<strong>{e(t['id'])}</strong>" if t["id"] in changed else e(t["id"]),
-                        badge(t["status_then"]) if t["status_then"] else "—",
-                        badge(t["status"]),
+                        badge(t["status_then"], t["status_text_then"]) if t["status_then"] else "—",
+                        badge(t["status"], t["status_text"]),
                         e(_num(t["actual_then"])),
                         e(_num(t["actual"])),
                     ]

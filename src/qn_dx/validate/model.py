@@ -68,6 +68,7 @@ class TaskReport:
     note: str
     file: str
     line: int
+    unit_code: str | None = None  # the agency or unit reporting (several may lead one task)
 
     def figures(self) -> tuple[Any, ...]:
         return (self.status, self.progress)
@@ -75,6 +76,7 @@ class TaskReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "task_id": self.task_id,
+            "unit_code": self.unit_code,
             "period": self.period.label,
             "status": self.status,
             "progress": self.progress,

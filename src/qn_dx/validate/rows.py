@@ -50,9 +50,11 @@ BASIS_WORDS = {  # True: cumulative (lũy kế, year-to-date totals); False: thi
     **dict.fromkeys(
         ["period", "trong ky", "phat sinh", "phat sinh trong ky", "so phat sinh"], False
     ),
+    **dict.fromkeys(["so phat sinh trong ky", "so lieu trong ky"], False),
     **dict.fromkeys(
         ["cumulative", "luy ke", "cong don", "luy ke tu dau nam", "year to date", "ytd"], True
     ),
+    **dict.fromkeys(["cong don tu dau nam", "so luy ke", "luy ke den cuoi ky"], True),
 }
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
@@ -71,6 +73,7 @@ class RowChecker:
         self._bucket_index: tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]] | None = (
             None
         )
+        self._by_folded_title: dict[str, str] | None = None
         self._task_numbers: dict[str, list[str]] = {}
         for task in plan.tasks:
             self._task_numbers.setdefault(task.number, []).append(task.id)
@@ -170,6 +173,18 @@ class RowChecker:
             self._bucket_index = (by_code, by_name)
         return self._bucket_index
 
+    def key_of(self, cells: dict[str, str]) -> tuple[str, str, str] | None:
+        """(indicator, unit, period label) of a row, when all three can be read; no findings."""
+        indicator = str(cells.get("indicator_id", "")).strip().upper()
+        code = str(cells.get("unit_code", "")).strip()
+        unit = (
+            self.units.get(code) or self.units.get(code.upper()) or self.units.get(code.lstrip("0"))
+        )
+        period = parse_period(str(cells.get("period", "")).strip())
+        if indicator not in self.targets or unit is None or period is None:
+            return None
+        return indicator, unit.code, period.label
+
     def basis(self, text: str, where: _Where) -> bool | None:
         """True for cumulative (lũy kế) figures; False for this period's own (the default)."""
         if not text or text.isspace():
@@ -185,29 +200,39 @@ class RowChecker:
             )
         return found
 
-    def submitted(self, cell: str, where: _Where) -> dt.date | None:
-        if isinstance(cell, DateCell):
-            return cell.date
+    def submitted(self, cell: str, where: _Where, period: Period | None) -> dt.date | None:
+        """The date a row was sent. A date that cannot be true is refused: it decides which of
+        two submissions wins, so a typo year (2032) must not let old figures win."""
+        date = read_date(cell)
         text = cell.strip()
-        if not text:
+        if date is None:
+            if text:
+                where.error(
+                    "bad-date",
+                    f"cannot read the date {text!r}",
+                    "submitted",
+                    "write the date as 2023-04-05 (year-month-day) or 05/04/2023 (day/month/year)",
+                )
             return None
-        try:
-            return dt.date.fromisoformat(text[:10])
-        except ValueError:
-            pass
-        m = _DATE_DMY.match(text)
-        if m:  # Vietnamese order: day / month / year
-            try:
-                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            except ValueError:
-                pass
-        where.error(
-            "bad-date",
-            f"cannot read the date {text!r}",
-            "submitted",
-            "write the date as 2023-04-05 (year-month-day) or 05/04/2023 (day/month/year)",
-        )
-        return None
+        if date > dt.date.today():
+            where.error(
+                "bad-date",
+                f"the submission date {date:%d/%m/%Y} is in the future",
+                "submitted",
+                "write the day the figures were sent",
+            )
+            return None
+        if period is not None:
+            start = dt.date(period.year, period.first_month, 1)
+            if date < start:
+                where.error(
+                    "bad-date",
+                    f"the submission date {date:%d/%m/%Y} is before {period.label} begins",
+                    "submitted",
+                    "figures for a period are sent after it begins: check the year",
+                )
+                return None
+        return date
 
     # -- actuals ----------------------------------------------------------------------------------
     def actual(self, cells: dict[str, str], where: _Where) -> Observation | None:
@@ -229,12 +254,14 @@ class RowChecker:
                 f"{unit} ({u.name}, {u.type or u.level}) does not report {target.id}, "
                 f"whose scope is {target.scope.describe()}",
                 "unit_code",
+                f"check the unit code and the indicator; qn-dx template --unit {unit} lists "
+                "what this unit reports",
             )
         figures = self._figures(target, cells, where) if target is not None else None
         basis = cells.get("basis")
         cumulative = self.basis(basis, where) if basis else False
         sent = cells.get("submitted")
-        submitted = self.submitted(sent, where) if sent else None
+        submitted = self.submitted(sent, where, period) if sent else None
         if where.failed or target is None or unit is None or period is None or figures is None:
             return None
         num, den, value, done = figures
@@ -252,6 +279,43 @@ class RowChecker:
             bool(cumulative),
             submitted,
         )
+
+    def guides_agree(self, obs: Observation, guide: dict[str, str], where: _Where) -> bool:
+        """The template's own name columns against the codes: a name that is another unit's
+        (or a title that is another target's) means the code was changed or copied. A name
+        that is nobody's (edited, or from an older plan) is left alone."""
+        ok = True
+        name = guide.get("unit_name-guide")
+        if name is not None:
+            if self._by_folded_name is None:
+                self._by_folded_name = {fold(n): c for c, n in self._unit_names.items()}
+            other = self._by_folded_name.get(fold(name))
+            if other is not None and other != obs.unit_code:
+                where.error(
+                    "guide-mismatch",
+                    f"unit code {obs.unit_code} is {self._unit_names[obs.unit_code]}, but the "
+                    f"unit name beside it is {name.strip()!r} ({other})",
+                    "unit_name-guide",
+                    f"correct the code (to {other}?) or the name",
+                )
+                ok = False
+        title = guide.get("title-guide")
+        if title is not None:
+            if self._by_folded_title is None:
+                self._by_folded_title = {}
+                for t in self.plan.targets:
+                    for text in (t.title_vi, t.title_en):
+                        self._by_folded_title.setdefault(fold(text), t.id)
+            other = self._by_folded_title.get(fold(title))
+            if other is not None and other != obs.indicator_id:
+                where.error(
+                    "guide-mismatch",
+                    f"indicator {obs.indicator_id}, but the title beside it is {other}'s",
+                    "title-guide",
+                    f"correct the code (to {other}?) or copy the row from the right target",
+                )
+                ok = False
+        return ok
 
     def _indicator_hint(self, indicator: str) -> str:
         """ "Did you mean" that never proposes another number: EG-4 → EG-04, never EG-14."""
@@ -317,11 +381,13 @@ class RowChecker:
             missing = " and ".join(
                 n for n, t in (("numerator", num_cell), ("denominator", den_cell)) if not t.strip()
             )
+            both = not num_cell.strip() and not den_cell.strip()
             where.error(
                 "missing-ratio-parts",
-                f"{target.id} is a ratio: {missing} is empty",
+                f"{target.id} is a ratio: {missing} {'are' if both else 'is'} empty",
                 "numerator" if not num_cell.strip() else "denominator",
-                "a ratio is computed as 100 × Σnumerator / Σdenominator over units",
+                "fill the numerator and the denominator (the value alone is not enough: qn-dx "
+                "computes 100 × Σnumerator / Σdenominator over units)",
             )
             return None
         num = self._number(num_cell, "numerator", "whole", where)
@@ -399,9 +465,26 @@ class RowChecker:
         parsed = parse_number(text)
         if parsed.error is not None:
             what = "is too large" if parsed.hint == TOO_LARGE else "is not a number"
-            where.error(parsed.error, f"{column} {text!r} {what}", column, parsed.hint)
+            hint = parsed.hint
+            if not any(ch.isdigit() for ch in text):  # "-", "x", "chưa có": no figure yet
+                hint = "leave the cell empty when there is no figure yet"
+            where.error(parsed.error, f"{column} {text!r} {what}", column, hint)
             return None
         style = self.style
+        decimal_in_whole = (
+            kind in ("whole", "count", "rank")
+            and parsed.value is not None
+            and not parsed.value.is_integer()
+        )
+        if decimal_in_whole:  # "12.34" for a count: not a style question, a typing slip
+            where.error(
+                "not-whole-number",
+                f"{column} {text!r} is not a whole number",
+                column,
+                "thousands are grouped by three digits (12.340); write whole numbers without "
+                "a separator (12340)",
+            )
+            return None
         if style.is_minority(parsed.style):
             where.error(
                 "mixed-number-style",
@@ -428,7 +511,9 @@ class RowChecker:
                     f"{parsed.ambiguity.mark!r} groups thousands or marks decimals",
                     column,
                     f"write {_n(parsed.ambiguity.grouped)} or {_n(parsed.ambiguity.decimal)} "
-                    "without a separator",
+                    "without a separator"
+                    if is_whole(parsed.ambiguity.decimal)
+                    else f"write {_n(parsed.ambiguity.grouped)} without a separator",
                 )
                 return None
         assert value is not None
@@ -469,11 +554,18 @@ class RowChecker:
             where.error("negative-number", f"{column} {text!r} is negative", column)
             return None
         if kind in ("whole", "count", "rank") and not is_whole(value):
+            hint = "a count must be a whole number"
+            if isinstance(text, NumberCell) and is_whole(round(value * 1000, 6)):
+                # Excel with English settings stores a typed 1.250 as 1.25
+                hint = (
+                    f"if you typed {value * 1000:.0f} with a thousands dot, Excel stored "
+                    f"{_n(value)}: type {value * 1000:.0f} without the dot"
+                )
             where.error(
                 "not-whole-number",
                 f"{column} {text!r} is not a whole number",
                 column,
-                "a count must be a whole number",
+                hint,
             )
             return None
         if kind == "percent":
@@ -536,11 +628,20 @@ class RowChecker:
             if progress_cell.strip()
             else None
         )
-        self.submitted(cells.get("submitted", ""), where)
+        self.submitted(cells.get("submitted", ""), where, period)
+        unit_text = cells.get("unit_code", "")
+        unit = self.unit(unit_text, where) if unit_text.strip() else None
         if where.failed or task_id is None or period is None or status is None:
             return None
         return TaskReport(
-            task_id, period, status, progress, cells.get("note", ""), where.file, where.line
+            task_id,
+            period,
+            status,
+            progress,
+            cells.get("note", ""),
+            where.file,
+            where.line,
+            unit,
         )
 
     def _task_id(self, raw: str, where: _Where) -> str | None:
@@ -560,6 +661,26 @@ class RowChecker:
             "unknown-task", f"unknown task {raw!r}" if raw else "task_id is empty", "task_id", hint
         )
         return None
+
+
+def read_date(cell: str) -> dt.date | None:
+    """A date as agencies write it: a date cell, 2023-04-05, or 05/04/2023 (day first)."""
+    if isinstance(cell, DateCell):
+        return cell.date
+    text = cell.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    m = _DATE_DMY.match(text)
+    if m:  # Vietnamese order: day / month / year
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    return None
 
 
 class _Where:

@@ -8,6 +8,8 @@ and year.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import gc
 import os
 from collections.abc import Iterable
@@ -27,8 +29,9 @@ from ..plan import Plan
 from ..plan.load import display_path
 from ..text import fold
 from .model import Observation, RejectedRow, TableCount, TaskReport, Validation
-from .rows import RowChecker, is_blank, make_where
+from .rows import RowChecker, is_blank, make_where, read_date
 
+CHECKED_GUIDES = ("unit_name-guide", "title-guide")
 TOTAL_WORDS = {"tong", "cong", "total", "sum", "grand total"}
 TOTAL_PREFIXES = ("tong cong", "tong so", "grand total", "total ")
 
@@ -196,10 +199,12 @@ class _Run:
         # cost one small dict per unit rather than one tuple key per row.
         self.slots: dict[tuple[str, str], _Slot] = {}
         self.dropped: set[tuple[str, int]] = set()  # (file, line) of rows a later row undid
-        self.seen_tasks: dict[tuple[str, str], TaskReport] = {}
-        self.conflicted_tasks: set[tuple[str, str]] = set()
+        self.seen_tasks: dict[tuple[str, str | None, str], TaskReport] = {}
+        self.conflicted_tasks: set[tuple[str, str | None, str]] = set()
         self.count = TableCount("")
         self.year_to_date = {t.id for t in plan.targets if t.period_rule == "year_to_date"}
+        # refused rows that carry a date: (indicator, unit, period), submitted, index in rejected
+        self.refused: list[tuple[tuple[str, str, str], dt.date, int]] = []
 
     def file(self, path: Path, label: str, encoding: str | None, max_bytes: int) -> None:
         res = self.result
@@ -237,6 +242,9 @@ class _Run:
         headers = {c: h for c, h in zip(table.columns, table.headers, strict=True) if c}
         width = len(table.columns)
         positions = [(i, c) for i, c in enumerate(table.columns) if c and not is_guide(c)]
+        # The template's guide columns name the unit and the target: a row whose code was
+        # changed (or copied) while its name still says another unit or target is refused.
+        guides = [(i, c) for i, c in enumerate(table.columns) if c in CHECKED_GUIDES]
         is_tasks = table.kind == "tasks"
         typed = table.encoding == "workbook"
         for line, cells, last in table.records():
@@ -287,7 +295,8 @@ class _Run:
             if is_tasks:
                 self._task_row(row, where)
             else:
-                self._actual_row(row, where)
+                guide = {c: cells[i] for i, c in guides if i < len(cells) and cells[i].strip()}
+                self._actual_row(row, where, guide)
 
     def _problem(self, label: str, line: int, problem: Any) -> None:
         """A record that is not one ordinary line: every physical line it took is reported."""
@@ -352,7 +361,9 @@ class _Run:
                 )
         return ok
 
-    def _actual_row(self, row: dict[str, str], where: Any) -> None:
+    def _actual_row(
+        self, row: dict[str, str], where: Any, guide: dict[str, str] | None = None
+    ) -> None:
         res = self.result
         if not any(row.get(c, "").strip() for c in ACTUALS_FIGURES):
             where.warning(
@@ -364,6 +375,8 @@ class _Run:
             self._tally("skipped")
             return
         obs = self.checker.actual(row, where)
+        if obs is not None and guide and not self.checker.guides_agree(obs, guide, where):
+            obs = None
         if obs is None:
             self._tally("invalid")
             self._reject(row, where)
@@ -420,6 +433,10 @@ class _Run:
                 where.first_error or "",
             )
         )
+        sent = read_date(row.get("submitted", ""))
+        key = self.checker.key_of(row) if sent is not None else None
+        if sent is not None and key is not None:  # a later, valid resubmission may replace it
+            self.refused.append((key, sent, len(self.result.rejected) - 1))
 
     def _duplicate(self, first: Observation, obs: Observation, slot: _Slot, where: Any) -> None:
         res = self.result
@@ -511,10 +528,11 @@ class _Run:
         if report is None:
             self._tally("invalid")
             return
-        key = (report.task_id, report.period.label)
+        key = (report.task_id, report.unit_code, report.period.label)
         first = self.seen_tasks.get(key)
         if first is not None:
-            label = f"task {report.task_id} in {report.period.label}"
+            by = f" by {report.unit_code}" if report.unit_code else ""
+            label = f"task {report.task_id}{by} in {report.period.label}"
             if first.figures() == report.figures() and key not in self.conflicted_tasks:
                 where.warning(
                     "duplicate-row",
@@ -524,11 +542,17 @@ class _Run:
                 self._tally("skipped")
                 return
             message = "with a different status or progress"
+            hint = (
+                "keep one row"
+                if report.unit_code
+                else "keep one row; if several agencies report this task, add the column "
+                "unit_code (Đơn vị) with each one's code"
+            )
             where.error(
                 "conflicting-duplicate",
                 f"{label} is also at {first.file}:{first.line} {message}",
                 None,
-                "keep one row",
+                hint,
             )
             self._tally("invalid")
             if key not in self.conflicted_tasks:  # as for actuals: the first row is doubtful too
@@ -541,7 +565,7 @@ class _Run:
                         first.file,
                         first.line,
                         None,
-                        "keep one row",
+                        hint,
                     )
                 )
                 self._move_count(first.file, "invalid", "valid")
@@ -550,8 +574,53 @@ class _Run:
         res.task_reports.append(report)
         self._tally("valid")
 
+    def _supersede_refused(self) -> None:
+        """A refused row whose figures a later, valid submission replaced (by its submitted
+        date) no longer blocks the run: the sender corrected it. Its errors become one
+        ``superseded`` warning that still says what was wrong."""
+        res = self.result
+        gone: set[tuple[str | None, int | None]] = set()
+        for (indicator, unit, label), sent, index in self.refused:
+            slot = self.slots.get((indicator, unit))
+            holder = (
+                next((o for p, o in slot.periods.items() if p.label == label), None)
+                if slot is not None
+                else None
+            )
+            if (
+                holder is None
+                or (holder.file, holder.line) in self.dropped
+                or holder.submitted is None
+                or holder.submitted <= sent
+            ):
+                continue
+            r = res.rejected[index]
+            gone.add((r.file, r.line))
+            res.findings.append(
+                Finding(
+                    "superseded",
+                    f"{indicator} for {unit} in {label}: superseded by {holder.file}:"
+                    f"{holder.line}, submitted {holder.submitted:%Y-%m-%d} (this row: "
+                    f"{sent:%Y-%m-%d}, refused: {r.reason})",
+                    r.file,
+                    r.line,
+                    None,
+                    None,
+                )
+            )
+            self._move_count(r.file, "skipped", "invalid")
+            res.rejected[index] = dataclasses.replace(
+                r, reason=f"superseded: by {holder.file}:{holder.line} (submitted later)"
+            )
+        if gone:
+            res.findings = [
+                f for f in res.findings if not (f.severity == "error" and (f.file, f.line) in gone)
+            ]
+
     def finish(self) -> Validation:
         res = self.result
+        if self.refused:
+            self._supersede_refused()
         if self.dropped:
             gone = self.dropped
             res.observations = [o for o in res.observations if (o.file, o.line) not in gone]
@@ -582,6 +651,9 @@ def _number_style(tables: list[Table]) -> NumberStyle:
             continue
         figures = ACTUALS_FIGURES if table.kind == "actuals" else TASK_FIGURES
         idx = [i for i, c in enumerate(table.columns) if c in figures]
+        # A decimal mark in a whole-number column is a mistake of its own (not-whole-number),
+        # not evidence of the writer's style: "12.34" must not outvote a file's "91,5".
+        whole = {i for i, c in enumerate(table.columns) if c in ("numerator", "denominator")}
         if not idx:
             continue
         width = max(idx) + 1
@@ -597,6 +669,8 @@ def _number_style(tables: list[Table]) -> NumberStyle:
                 if type(cell) is not str or ("." not in cell and "," not in cell):
                     continue
                 parsed = parse_number(cell)
+                if i in whole and parsed.value is not None and not parsed.value.is_integer():
+                    continue
                 if parsed.style and parsed.style not in seen:
                     seen.add(parsed.style)
                     style.add(parsed.style, cell.strip(), line)
