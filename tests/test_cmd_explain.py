@@ -195,10 +195,13 @@ def test_lower_case_id(runner: CliRunner, csv_file: Path) -> None:
 
 
 def test_unknown_id_suggests(runner: CliRunner, csv_file: Path) -> None:
-    result = _invoke(runner, "explain", "EG-99", "--actuals", str(csv_file.parent))
+    result = _invoke(runner, "explain", "EG-4", "--actuals", str(csv_file.parent))
     assert result.exit_code == 2
-    assert "unknown target 'EG-99'" in result.output
-    assert "did you mean" in result.output
+    assert "unknown target 'EG-4'" in result.output
+    assert "did you mean EG-04?" in result.output
+    # never another number: EG-99 is not "probably" EG-19
+    result = _invoke(runner, "explain", "EG-99", "--actuals", str(csv_file.parent))
+    assert result.exit_code == 2 and "did you mean" not in result.output
 
 
 def test_text_mentions_every_file_line(runner: CliRunner, csv_file: Path) -> None:

@@ -217,10 +217,13 @@ def test_broken_file_does_not_stop_the_others(runner: CliRunner, tmp_path: Path)
 
 
 def test_folder_without_input_files(runner: CliRunner, tmp_path: Path) -> None:
-    (tmp_path / "readme.txt").write_text("nothing to see")
+    (tmp_path / "readme.md").write_text("nothing to see")
     code, data = validate_json(runner, str(tmp_path))
     assert code == 0
     assert [w["code"] for w in data["warnings"]] == ["no-input-files"]
+    (tmp_path / "notes.txt").write_text("a .txt is read: this one is no table")
+    code, data = validate_json(runner, str(tmp_path))
+    assert [w["code"] for w in data["warnings"]] == ["ignored-file"]
     code, _ = validate_json(runner, str(tmp_path), "--strict")
     assert code == 1
 

@@ -164,3 +164,17 @@ def test_no_warning_when_periods_are_even(runner: CliRunner, tmp_path: Path) -> 
     write(tmp_path, "a.csv", ["EG-16,2023-Q1,21010,5,10,,", "EG-16,2023-Q2,21010,6,10,,"])
     doc = _report_json(runner, "--actuals", str(tmp_path))
     assert doc["warnings"] == [] and doc["as_of"] == "2023-Q2"
+
+
+def test_units_that_report_0_over_0_do_not_make_coverage(plan: Plan, tmp_path: Path) -> None:
+    from qn_dx.plan.registry import units_in_scope
+
+    communes = [u.code for u in units_in_scope(plan, plan.target_by_id["EG-16"].scope)]
+    rows = [f"EG-16,2023-Q2,{c},0,0,," for c in communes[:139]] + [
+        f"EG-16,2023-Q2,{communes[139]},9,10,,"
+    ]
+    v = validate_paths(plan, [write(tmp_path, "a.csv", rows)])
+    r = next(
+        r for r in compute_report(plan, v.observations, quarter(2023, 2)).targets if r.id == "EG-16"
+    )
+    assert (r.status, r.units_reported, r.provisional) == ("met", 1, True)

@@ -123,3 +123,94 @@ def test_tsv_and_unicode_text(plan: Plan, tmp_path: Path) -> None:
     v = check(plan, tmp_path)
     assert v.findings == []
     assert sorted(o.indicator_id for o in v.observations) == ["EG-16", "EG-18"]
+
+
+def test_decimal_commas_do_not_fool_the_row_separator(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "indicator_id,period,unit_code,numerator,denominator,value\n"
+        "DG-02;2023;51;;;91,5\nDG-05;2023;51;;;61,5\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    assert [c for c, _ in codes(v)] == ["delimiter-mismatch"]
+    assert [(o.indicator_id, o.value) for o in v.observations] == [("DG-02", 91.5), ("DG-05", 61.5)]
+
+
+def test_a_row_too_short_for_the_header_is_refused_not_skipped(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "indicator_id;period;unit_code;numerator;denominator;value\n"
+        "EG-16;2023-Q1;21028;5;10;50,0\nEG-16,2023-Q2,21028,6,10,60\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    assert at(v, "unsplit-row", 3).severity == "error"
+    assert v.rows_skipped == 0
+
+
+def test_a_two_level_header(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "Mã chỉ tiêu;Kỳ báo cáo;Mã đơn vị;Số liệu;;Giá trị\n;;;Tử số;Mẫu số;\n"
+        "EG-16;Quý I/2023;21028;5;10;\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    assert v.findings == [] or [c for c, _ in codes(v)] == ["unknown-column"]
+    assert [(o.line, o.numerator, o.denominator) for o in v.observations] == [(3, 5, 10)]
+
+
+def test_figures_in_unknown_columns_are_refused_not_skipped(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "STT,indicator_id,period,unit_code,Tỷ lệ (%),note\n"
+        "1,DG-02,2023,51,95,\n2,DG-05,2023,51,,\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    f = at(v, "figures-outside-contract", 2)
+    assert f.severity == "error" and "Tỷ lệ (%)" in f.message and "STT" not in f.message
+    assert at(v, "unfilled-row", 3)  # the row number column alone is not a figure
+
+
+def test_a_total_word_before_a_real_row_is_not_a_total(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "note,indicator_id,period,unit_code,numerator,denominator,value\n"
+        "Tổng số văn bản ký số,EG-16,2023-Q2,21028,6,10,\nCộng,,,,13,20,\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    assert [o.line for o in v.observations] == [2]
+    assert codes(v) == [("total-row", 3)]
+
+
+def test_a_data_row_above_the_header_is_refused(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        f"Báo cáo quý I\nEG-16,2023-Q1,21028,9,10,,\n{HEADER}\nEG-16,2023-Q2,21028,6,10,,\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    assert at(v, "data-above-header", 2).severity == "error"
+    assert (v.rows, v.rows_invalid, v.rows_valid) == (2, 1, 1)
+
+
+def test_a_few_bad_bytes_in_a_utf8_file(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(
+        (HEADER_VI + "\nEG-16;Quý I/2023;21010;5;10;;Phường\n").encode()
+        + b"EG-16;Qu\xff II/2023;21010;6;10;;x\n"
+        + "EG-16;Quý III/2023;21010;7;10;;\n".encode()
+    )
+    v = check(plan, path)
+    assert codes(v) == [("invalid-bytes", 3)]
+    assert [o.line for o in v.observations] == [2, 4]  # read as UTF-8, not as cp1258
+
+
+def test_utf16_without_bom_is_named(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes((HEADER + "\nEG-16,2023-Q1,21010,5,10,,\n").encode("utf-16-le"))
+    v = check(plan, path)
+    assert "UTF-16" in v.errors[0].message

@@ -27,7 +27,7 @@ from qn_dx.ingest.numbers import EN, VI, NumberStyle, is_whole, parse_number
         ("+3", 3.0, None),
         ("-2", -2.0, None),  # the sign is read; negative-number is a validation rule
         ("1e3", 1000.0, None),
-        ("1,5E+03", 1500.0, None),
+        ("1,5E+03", 1500.0, VI),  # the mantissa's mark says the style
         ("1234567", 1234567.0, None),
         ("1.234,5", 1234.5, VI),  # both marks: the last one is the decimal mark
         ("1,234.5", 1234.5, EN),

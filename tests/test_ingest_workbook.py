@@ -342,3 +342,91 @@ def test_typed_cells() -> None:
     assert DateCell(dt.date(2023, 3, 9)) == "2023-03"
     assert ErrorCell("#REF!") == "#REF!"
     assert FormulaCell("SUM(A1:A3)") == "=SUM(A1:A3)"
+
+
+def test_two_level_header_in_a_workbook(plan: Plan, tmp_path: Path) -> None:
+    path = book(
+        tmp_path / "a.xlsx",
+        {
+            "S": [
+                ["Mã chỉ tiêu", "Kỳ báo cáo", "Mã đơn vị", "Số liệu", None, "Giá trị"],
+                [None, None, None, "Tử số", "Mẫu số", None],
+                ["EG-16", "2023-Q1", 21028, 5, 10, None],
+            ]
+        },
+    )
+    v = check(plan, path)
+    assert [(o.line, o.numerator, o.denominator) for o in v.observations] == [(3, 5, 10)]
+    assert not v.errors
+
+
+def test_hidden_rows_are_read_and_named(plan: Plan, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(COLS)
+    ws.append(["EG-16", "2023-Q1", 21010, 1, 10, None, "old"])
+    ws.append(["EG-16", "2023-Q2", 21010, 7, 10, None, None])
+    ws.row_dimensions[2].hidden = True
+    wb.save(tmp_path / "a.xlsx")
+    v = check(plan, tmp_path / "a.xlsx")
+    w = only(v, "hidden-rows")
+    assert w.line == 2 and w.severity == "warning"
+    assert len(v.observations) == 2
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        '<c r="D2"><v>5</v></c><c r="D2"><v>9</v></c>',  # the same cell twice
+        '<c r="D2"><v>1_000</v></c>',  # float() would take it
+        '<c r="D2"><v>NaN</v></c>',
+    ],
+)
+def test_cells_no_excel_writes_are_refused(plan: Plan, tmp_path: Path, cells: str) -> None:
+    xml = f'<row r="1">{HEAD}</row><row r="2">{cells}</row>'
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(_raw_xlsx(xml))
+    assert [f.code for f in check(plan, path).findings] == ["file-unreadable"]
+
+
+def test_a_row_twice_is_refused(plan: Plan, tmp_path: Path) -> None:
+    xml = (
+        f'<row r="1">{HEAD}</row><row r="2"><c r="A2" t="inlineStr"><is><t>EG-16</t></is></c></row>'
+    )
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(_raw_xlsx(xml + xml.split("</row>", 1)[1]))
+    assert [f.code for f in check(plan, path).findings] == ["file-unreadable"]
+
+
+def test_a_formula_whose_result_is_empty_text_is_an_empty_cell(plan: Plan, tmp_path: Path) -> None:
+    row2 = (
+        '<c r="A2" t="inlineStr"><is><t>EG-16</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>2023-Q1</t></is></c><c r="C2"><v>21010</v></c>'
+        '<c r="D2"><v>5</v></c><c r="E2"><v>10</v></c>'
+        '<c r="F2" t="str"><f>IF(E2=0,"",D2/E2*100)</f><v/></c>'
+    )
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(_raw_xlsx(f'<row r="1">{HEAD}</row><row r="2">{row2}</row>'))
+    v = check(plan, path)
+    assert v.findings == [] and len(v.observations) == 1
+
+
+def test_float_noise_is_what_excel_shows(plan: Plan, tmp_path: Path) -> None:
+    row2 = (
+        '<c r="A2" t="inlineStr"><is><t>EG-09</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>2023</t></is></c><c r="C2"><v>51</v></c>'
+        '<c r="F2"><f>SUM(G2:H2)</f><v>236.00000000000003</v></c>'
+    )
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(_raw_xlsx(f'<row r="1">{HEAD}</row><row r="2">{row2}</row>'))
+    v = check(plan, path)
+    assert v.findings == [] and [o.value for o in v.observations] == [236.0]
+
+
+def test_an_error_value_in_the_note_does_not_refuse_the_row(plan: Plan, tmp_path: Path) -> None:
+    path = book(
+        tmp_path / "a.xlsx", {"S": [COLS, ["EG-16", "2023-Q1", 21010, 5, 10, None, "#N/A"]]}
+    )
+    v = check(plan, path)
+    assert not v.errors and len(v.observations) == 1

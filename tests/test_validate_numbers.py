@@ -316,3 +316,24 @@ def test_the_quick_look_never_misses_a_style_question(
     assert not any(p.ambiguity for p in parsed), cells
     styles = {p.style for p in parsed if p.style}
     assert len(styles) <= 1, cells
+
+
+@pytest.mark.parametrize("digits", [16, 400])
+def test_long_digit_strings_are_too_large_not_infinite(
+    plan: Plan, tmp_path: Path, digits: int
+) -> None:
+    big = "1" + "0" * (digits - 1)
+    v = check(
+        plan,
+        write(
+            tmp_path, "a.csv", [f"EG-16,2023-Q1,21028,{big},{big}0,,", f"EG-09,2023,51,,,{big},"]
+        ),
+    )
+    assert [f.code for f in v.errors] == ["bad-number"] * 3  # numerator, denominator, value
+    assert all("too large" in f.message for f in v.errors)
+    assert v.observations == []
+
+
+def test_minus_zero_is_zero(plan: Plan, tmp_path: Path) -> None:
+    v = check(plan, write(tmp_path, "a.csv", ["EG-16,2023-Q1,21028,-0,10,,"]))
+    assert [str(o.numerator) for o in v.observations] == ["0.0"]

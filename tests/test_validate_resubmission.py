@@ -330,3 +330,47 @@ def test_a_decimal_in_a_count_column_is_its_own_mistake(plan: Plan, tmp_path: Pa
     v = check(plan, write(tmp_path, "a.csv", rows, header))
     assert [c for c, _ in codes(v) if c != "number-style"] == ["not-whole-number"]
     assert [o.indicator_id for o in v.observations] == ["DG-02"]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_a_later_row_settles_a_conflict_whatever_the_order(
+    plan: Plan, tmp_path: Path, order: tuple[int, int, int]
+) -> None:
+    rows = [
+        "EG-16,2023-Q2,21010,5,10,,2023-04-10,",
+        "EG-16,2023-Q2,21010,7,10,,2023-04-10,",  # same date, other figures: a conflict
+        "EG-16,2023-Q2,21010,6,10,,2023-04-12,",  # the correction
+    ]
+    v = check(plan, write(tmp_path, "a.csv", [rows[i] for i in order], SENT))
+    assert v.errors == []
+    assert [o.numerator for o in v.observations] == [6]
+    assert [f.code for f in v.findings] == ["superseded", "superseded"]
+
+
+def test_an_undated_row_in_a_conflict_keeps_it_unsettled(plan: Plan, tmp_path: Path) -> None:
+    rows = [
+        "EG-16,2023-Q2,21010,5,10,,,",
+        "EG-16,2023-Q2,21010,7,10,,2023-04-10,",
+        "EG-16,2023-Q2,21010,6,10,,2023-04-12,",
+    ]
+    v = check(plan, write(tmp_path, "a.csv", rows, SENT))
+    assert {f.code for f in v.errors} == {"conflicting-duplicate"}
+
+
+def test_a_falling_year_to_date_total_is_refused(plan: Plan, tmp_path: Path) -> None:
+    rows = ["EG-16,2023-Q1,21010,100,150,,lũy kế,", "EG-16,2023-Q2,21010,50,100,,lũy kế,"]
+    v = check(plan, write(tmp_path, "a.csv", rows, BASIS))
+    f = only(v, "cumulative-decreases")
+    assert f.line == 3 and "100" in f.message and "50" in f.message
+    assert [o.line for o in v.observations] == [2]
+
+
+def test_a_value_beside_zero_over_zero_is_refused(plan: Plan, tmp_path: Path) -> None:
+    v = check(plan, write(tmp_path, "a.csv", ["EG-16,2023-Q1,21010,0,0,100,"]))
+    assert at(v, "value-mismatch", 2)
+
+
+def test_a_one_digit_month_is_refused_as_ambiguous(plan: Plan, tmp_path: Path) -> None:
+    v = check(plan, write(tmp_path, "a.csv", ["EG-16,2023-1,21010,1,2,,"]))
+    f = at(v, "bad-period", 2)
+    assert f.hint == "write 2023-01 for the month or 2023-Q1 for the quarter"

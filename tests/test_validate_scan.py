@@ -126,3 +126,25 @@ def test_a_csv_renamed_xls_reads_as_text_with_a_warning(plan: Plan, tmp_path: Pa
     v = check(plan, tmp_path)
     assert [f.code for f in v.findings] == ["not-a-workbook"]
     assert len(v.observations) == 1
+
+
+def test_readme_csv_and_hidden_files_are_never_silently_skipped(plan: Plan, tmp_path: Path) -> None:
+    write(tmp_path, "README.csv", [ROW])  # a submission, whatever its name
+    write(tmp_path, ".old.csv", [ROW])
+    (tmp_path / ".hid").mkdir()
+    write(tmp_path / ".hid", "b.csv", [ROW])
+    v = check(plan, tmp_path)
+    assert names(v.paths) == ["README.csv"]
+    ignored = sorted(Path(f.file or "").name for f in v.findings if f.code == "ignored-file")
+    assert ignored == [".hid", ".old.csv"]
+
+
+def test_a_link_out_is_named_by_the_link(plan: Plan, tmp_path: Path) -> None:
+    inside = tmp_path / "d"
+    inside.mkdir()
+    (tmp_path / "out.csv").write_text("x")
+    os.symlink(tmp_path / "out.csv", inside / "link.csv")
+    v = check(plan, inside)
+    assert [Path(f.file or "").name for f in v.findings if f.code == "symlink-outside"] == [
+        "link.csv"
+    ]

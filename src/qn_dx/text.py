@@ -24,6 +24,21 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", bare).strip().lower()
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def same_number(
+    query: str, candidates: Iterable[str], n: int = 1, cutoff: float = 0.5
+) -> list[str]:
+    """``closest``, but never proposing another number: ``EG-4`` may become ``EG-04``, never
+    ``EG-14``; ``21011`` gets no other unit code. A query without digits is matched by name."""
+    numbers = [int(x) for x in _DIGITS.findall(query)]
+    if not numbers:
+        return closest(query, candidates, n=n, cutoff=cutoff)
+    same = [c for c in candidates if [int(x) for x in _DIGITS.findall(c)] == numbers]
+    return closest(query, same, n=n, cutoff=cutoff)
+
+
 def closest(query: str, candidates: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
     """The candidates nearest to ``query``, compared after folding (best first)."""
     by_fold: dict[str, str] = {}

@@ -296,13 +296,13 @@ def explain(
     """
     from ..compute.explain import explain_target
     from ..render import explain as out
-    from ..text import closest
+    from ..text import same_number
 
     plan = shell.plan()
     lang = lang or shell.default_lang()
     target = plan.target_by_id.get(target_id.strip().upper())
     if target is None:
-        near = closest(target_id, plan.target_by_id, n=1)
+        near = same_number(target_id, plan.target_by_id)
         shell.usage(
             f"unknown target {target_id!r}" + (f"; did you mean {near[0]}?" if near else "")
         )

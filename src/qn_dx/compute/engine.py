@@ -254,7 +254,9 @@ def aggregate(target: Target, observations: list[Observation], as_of: Period) ->
         if actual is not None and not math.isfinite(actual):
             actual = _finite(100 * (num / den))  # 100 × a huge numerator overflows first
         note = _OVERFLOW if den and actual is None else None
-        return Aggregate(actual, used, len(chosen), note)
+        # A unit whose figures are all 0/0 reported nothing to count: it does not make coverage.
+        contributing = sum(1 for os in chosen.values() if any(o.denominator for o in os))
+        return Aggregate(actual, used, contributing, note)
     if target.measure == "milestone":
         return Aggregate(all(o.done for o in used), used, len(chosen))
     values = [o.value for o in used if o.value is not None]

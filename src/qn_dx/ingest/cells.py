@@ -30,8 +30,10 @@ class NumberCell(TypedCell):
 
     def __new__(cls, number: float, percent: bool = False) -> NumberCell:
         shown = number * 100 if percent else number
-        if percent:
-            shown = round(shown, 10)  # 0.91 * 100 = 91.00000000000001
+        if shown == shown and abs(shown) != float("inf"):
+            # Excel keeps and shows 15 significant digits: 236.00000000000003 is its 236, and
+            # 0.91 under a % format is 91, not 91.00000000000001.
+            shown = float(f"{shown:.15g}") + 0.0  # + 0.0: no -0
         text = _number_text(shown) + ("%" if percent else "")
         cell = super().__new__(cls, text)
         cell.number = shown

@@ -46,6 +46,7 @@ class TextLayout:
     delimiter: str  # of the data rows
     above: list[int] = field(default_factory=list)  # non-blank lines above the header
     header_end: int = 0  # last physical line of the header (a cell may hold a line break)
+    above_cells: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
 def lines(text: str) -> Iterator[str]:
@@ -90,7 +91,11 @@ def _head_records(head: list[str], delimiter: str, limit: int) -> dict[int, tupl
     return out
 
 
-def find_layout(text: str, score: Callable[[list[str]], tuple[bool, int]]) -> TextLayout | None:
+def find_layout(
+    text: str,
+    score: Callable[[list[str]], tuple[bool, int]],
+    subheader: Callable[[list[str], list[str]], list[str] | None] | None = None,
+) -> TextLayout | None:
     """Where the header is and how rows are split. ``score(cells)`` says whether cells hold the
     contract's required columns and how many contract columns they name. None: no line at all."""
     limit = HEADER_SEARCH + ROW_SAMPLE
@@ -119,7 +124,12 @@ def find_layout(text: str, score: Callable[[list[str]], tuple[bool, int]]) -> Te
         chosen = (starts[0], delimiter)
     start, delimiter = chosen
     end, header = parsed[delimiter].get(start, (start, []))
-    rows = [head[n - 1] for n in starts if n > end and n <= len(head)][:ROW_SAMPLE]
+    below = parsed[delimiter].get(end + 1)
+    if below is not None and subheader is not None:
+        merged = subheader(header, below[1])
+        if merged is not None:  # a two-level header ("Số liệu" over "Tử số | Mẫu số")
+            header, end = merged, below[0]
+    rows = [head[n - 1] for n in starts if end < n <= len(head)][:ROW_SAMPLE]
     return TextLayout(
         start,
         header,
@@ -127,21 +137,26 @@ def find_layout(text: str, score: Callable[[list[str]], tuple[bool, int]]) -> Te
         _row_delimiter(rows, delimiter, len(header)),
         [n for n in starts if n < start],
         end,
+        [(n, parsed[delimiter][n][1]) for n in starts if n < start and n in parsed[delimiter]],
     )
 
 
 def _row_delimiter(rows: list[str], header_delimiter: str, width: int) -> str:
-    """The delimiter that splits the most sampled rows into 2…width cells (the header's wins
-    ties): rows are what must be read, not the header alone."""
+    """The delimiter that splits the most sampled rows into exactly the header's width, then
+    into 3…width cells (the header's wins ties): rows are what must be read, not the header
+    alone. "DG-02;2023;51;;;91,5" splits into 2 cells by "," and 6 by ";": ";" wins."""
     if not rows:
         return header_delimiter
 
-    def fits(d: str) -> int:
-        return sum(1 for r in rows if 2 <= len(_split(r, d)) <= max(width, 2))
+    def score(d: str) -> tuple[int, int]:
+        sizes = [len(_split(r, d)) for r in rows]
+        exact = sum(1 for n in sizes if n == width)
+        near = sum(1 for n in sizes if 3 <= n <= max(width, 3))
+        return exact, near
 
-    counts = {d: fits(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: (counts[d], d == header_delimiter))
-    return best if counts[best] > counts[header_delimiter] else header_delimiter
+    scores = {d: score(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (scores[d], d == header_delimiter))
+    return best if scores[best] > scores[header_delimiter] else header_delimiter
 
 
 class _Feed:

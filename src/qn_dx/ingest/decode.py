@@ -69,15 +69,48 @@ def decode(raw: bytes, forced: str | None = None) -> Decoded:
         except UnicodeDecodeError as exc:
             return Decoded(None, None, "file-undecodable", f"broken UTF-16 text: {exc.reason}")
     if b"\x00" in raw:
+        if _looks_utf16(raw):
+            return Decoded(
+                None,
+                None,
+                "file-binary",
+                "the file contains NUL bytes: UTF-16 text without its byte-order mark?",
+            )
         return Decoded(None, None, "file-binary", "the file contains NUL bytes: not a text file")
     try:
         return _ok(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(raw)
+    if damaged is not None:  # UTF-8 with a few broken bytes: not a cp1258 file
+        return damaged
     try:
         return _ok(raw.decode("cp1258"), "cp1258")
     except UnicodeDecodeError as exc:  # cp1258 leaves a few bytes undefined
         return Decoded(None, None, "file-undecodable", f"neither UTF-8 nor Windows-1258: {exc}")
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """ASCII text as UTF-16 without a BOM: every other byte is NUL."""
+    head = raw[:2000]
+    return len(head) > 8 and (
+        head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3
+    )
+
+
+MAX_BROKEN = 8  # invalid sequences tolerated in an otherwise UTF-8 file
+
+
+def _damaged_utf8(raw: bytes) -> Decoded | None:
+    """A UTF-8 file (it holds valid multi-byte letters) with a few invalid bytes: read as UTF-8,
+    the broken bytes shown as U+FFFD so that their rows are refused where they are, instead of
+    the whole file being read as Windows-1258 and every letter turning to mojibake."""
+    text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid_letters = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if 0 < broken <= MAX_BROKEN and valid_letters >= 2 * broken:
+        return Decoded(nfc(text.removeprefix("\ufeff")), "utf-8 (with invalid bytes)")
+    return None
 
 
 def _utf8(raw: bytes, label: str) -> Decoded:

@@ -85,6 +85,23 @@ def file_kind(headers: list[str]) -> str:
     return "tasks" if any(canonical(h, "tasks") == "task_id" for h in headers) else "actuals"
 
 
+def merge_subheader(header: list[str], below: list[str]) -> list[str] | None:
+    """A two-level header: "Số liệu" over "Tử số | Mẫu số". Where the row under the header
+    names a contract column and the header cell there is empty or unknown, that name is the
+    column's. None when the row below names none (it is data, or a title)."""
+    kind = file_kind(header)
+    merged = list(header) + [""] * max(0, len(below) - len(header))
+    changed = False
+    for i, cell in enumerate(below):
+        name = canonical(cell, kind) if cell and cell.strip() else None
+        if name is None or is_guide(name):
+            continue
+        if not merged[i].strip() or canonical(merged[i], kind) is None:
+            merged[i] = cell
+            changed = True
+    return merged if changed else None
+
+
 def header_score(cells: list[str]) -> tuple[bool, int]:
     """Does this row hold the contract's required columns, and how many contract columns does
     it name? Used to find the header below title rows."""

@@ -81,7 +81,7 @@ def parse_number(text: str) -> Parsed:
     parsed = _unsigned(raw)
     if parsed.error is not None:
         return parsed
-    value = None if parsed.value is None else sign * parsed.value
+    value = None if parsed.value is None else sign * parsed.value + 0.0  # no -0
     amb = parsed.ambiguity
     if amb is not None:
         amb = Ambiguity(amb.mark, sign * amb.grouped, sign * amb.decimal)
@@ -99,7 +99,9 @@ def _unsigned(raw: str) -> Parsed:
         return _bad(_HINT_DIGITS)
     m = _EXPONENT.match(raw)
     if m:  # 1,5E+03 / 1.5E+03: the mantissa always has a decimal mark, never grouping
-        return Parsed(float(m.group(1).replace(",", ".") + "e" + m.group(2)))
+        mantissa = m.group(1)
+        style = VI if "," in mantissa else EN if "." in mantissa else None
+        return Parsed(float(mantissa.replace(",", ".") + "e" + m.group(2)), style=style)
     if any(s in raw for s in _SPACES):
         m = _SPACE_GROUPED.match(raw)
         if not m:

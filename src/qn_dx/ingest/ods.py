@@ -72,8 +72,11 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
                     cells = _row_cells(elem, budget)
                     if cells:
                         budget.take(len(cells) * (repeat - 1))
+                        hidden = elem.get(_t("visibility"), "visible") != "visible"
                         for k in range(repeat):
                             sheet.rows.append((row_index + k + 1, dense(cells)))
+                            if hidden:
+                                sheet.hidden_rows.append(row_index + k + 1)
                     row_index += repeat
                     if row_index > MAX_ROW_INDEX:
                         raise WorkbookError(f"sheet {sheet.name!r} has over {MAX_ROW_INDEX:,} rows")

@@ -28,6 +28,7 @@ from .workbook import (
 )
 
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_NUMBER = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
 _BUILTIN_PERCENT = {9, 10}
 _BUILTIN_DATE = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -75,7 +76,9 @@ def read_ooxml(zf: zipfile.ZipFile) -> list[Sheet]:
         visible = e.get("state", "visible") == "visible"
         sheet = Sheet(e.get("name") or f"Sheet{len(sheets) + 1}", visible)
         if path is not None and targets[rid][1].endswith("/worksheet"):
-            sheet.rows = list(_rows(zf, path, strings, formats, date1904, budget))
+            sheet.rows = list(
+                _rows(zf, path, strings, formats, date1904, budget, sheet.hidden_rows)
+            )
         sheets.append(sheet)
     return sheets
 
@@ -215,15 +218,18 @@ def _rows(
     formats: list[str],
     date1904: bool,
     budget: CellBudget,
+    hidden: list[int],
 ) -> Iterator[tuple[int, list[str]]]:
     last_row = 0
     for row in _iterparse(zf, path, "row", "sheetData"):
         number = _int(row.get("r"), last_row + 1)
         if not 1 <= number <= EXCEL_ROWS:
             raise WorkbookError(f"row {number} is outside Excel's {EXCEL_ROWS:,} rows")
+        if number <= last_row:  # Excel writes each row once, in order
+            raise WorkbookError(f"row {number} appears twice or out of order")
         last_row = number
         cells: dict[int, str] = {}
-        column = 0
+        column = last_column = 0
         for c in row:
             if _local(c.tag) != "c":
                 continue
@@ -237,6 +243,9 @@ def _rows(
                 column = column_index(m.group(1))
             else:
                 column += 1
+            if column <= last_column:  # each cell once, left to right
+                raise WorkbookError(f"cell {ref or column!r} appears twice or out of order")
+            last_column = column
             if column > EXCEL_COLUMNS:
                 raise WorkbookError(f"cell {ref or column!r} is beyond Excel's last column XFD")
             value = _cell(c, strings, formats, date1904)
@@ -244,6 +253,8 @@ def _rows(
                 budget.take()
                 cells[column] = value
         if cells:
+            if row.get("hidden") in ("1", "true"):
+                hidden.append(number)
             yield number, dense(cells)
 
 
@@ -262,7 +273,7 @@ def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) ->
     for child in c:
         tag = _local(child.tag)
         if tag == "v":
-            v = child.text
+            v = child.text or ""  # <v/>: present, empty
         elif tag == "f":
             f = child.text or ""
         elif tag == "is":
@@ -288,10 +299,9 @@ def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) ->
             return DateCell(dt.date.fromisoformat(v[:10]))
         except ValueError:
             return v
-    try:
-        number = float(v)
-    except ValueError:
-        raise WorkbookError(f"cell {c.get('r')!r} holds {v[:20]!r}, not a number") from None
+    if not _NUMBER.match(v):  # float() would also take "1_000", "nan" and "inf"
+        raise WorkbookError(f"cell {c.get('r')!r} holds {v[:20]!r}, not a number")
+    number = float(v)
     style = _style(c, formats)
     if style == "percent":
         return NumberCell(number, percent=True)

@@ -60,7 +60,7 @@ _SEP = r"(?:\s*[/\-]\s*|\s+nam\s+|\s*,\s*nam\s+|\s+)"  # "/", " - ", " năm "
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(\d{4})$"), "Y"),
     (re.compile(r"^(\d{4})\s*-?\s*q\s*([1-4])$"), "YQ"),  # 2023-Q1, 2023Q1
-    (re.compile(r"^(\d{4})-(\d{1,2})$"), "YM"),  # 2023-03
+    (re.compile(r"^(\d{4})-(\d{2})$"), "YM"),  # 2023-03 (2023-1: a quarter or a month?)
     (re.compile(rf"^{_Q}{_SEP}(\d{{4}})$"), "QY"),  # Q1/2023, Quý I/2023, Quý II năm 2023
     (re.compile(rf"^{_M}{_SEP}(\d{{4}})$"), "MY"),  # T3/2023, Tháng 03 năm 2023
     (re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$"), "MY"),  # 03/2023

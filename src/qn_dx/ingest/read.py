@@ -25,6 +25,7 @@ from .headers import (
     file_kind,
     header_score,
     is_guide,
+    merge_subheader,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class Table:
     # held as lists of strings for a text file.
     records: Callable[[], Iterator[Record]] = lambda: iter(())
     style_matters: bool = True  # False: no ambiguous number and no two styles can be here
+    above: list[tuple[int, list[str]]] = field(default_factory=list)  # rows above the header
     # (line, cells) without the problem checks, for a quick first look at the figures
     plain: Callable[[], Iterator[tuple[int, list[str]]]] = lambda: iter(())
     findings: list[Finding] = field(default_factory=list)
@@ -143,7 +145,7 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
             )
         )
     text = decoded.text
-    layout = find_layout(text, header_score)
+    layout = find_layout(text, header_score, merge_subheader)
     if layout is None:
         source.findings.append(
             Finding("file-empty", "no header row: the file holds only blank lines", file=label)
@@ -182,6 +184,7 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
         )
     table = Table(file=label, source=label, encoding=decoded.encoding)
     table.header_line = layout.header_line
+    table.above = layout.above_cells
     _above(table, layout.above)
     if layout.delimiter != layout.header_delimiter:
         table.findings.append(
@@ -259,9 +262,29 @@ def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source
         table = Table(file=where, source=label, encoding="workbook")
         line, header = sheet.rows[index]
         table.header_line = line
-        _above(table, [n for n, cells in sheet.rows[:index] if any(c.strip() for c in cells)])
+        table.above = [(n, c) for n, c in sheet.rows[:index] if any(x.strip() for x in c)]
+        _above(table, [n for n, _cells in table.above])
+        first = index + 1
+        if first < len(sheet.rows) and sheet.rows[first][0] == line + 1:
+            merged = merge_subheader(
+                [str(h) for h in header], [str(c) for c in sheet.rows[first][1]]
+            )
+            if merged is not None:  # a two-level header: its second row is not data
+                header, first = merged, first + 1
         _set_columns(table, [nfc(str(h)).strip() for h in header], line)
-        body = sheet.rows[index + 1 :]
+        body = sheet.rows[first:]
+        hidden = [n for n in sheet.hidden_rows if n > line]
+        if hidden:
+            shown = ", ".join(map(str, hidden[:10])) + (" …" if len(hidden) > 10 else "")
+            table.findings.append(
+                Finding(
+                    "hidden-rows",
+                    f"{len(hidden)} row(s) hidden in Excel hold cells and are read: {shown}",
+                    file=where,
+                    line=hidden[0],
+                    hint="unhide them to check them; delete rows that are not meant to count",
+                )
+            )
         table.records = lambda body=body: ((n, cells, n) for n, cells in body)
         table.plain = lambda body=body: iter(body)
         source.tables.append(table)

@@ -45,6 +45,7 @@ class Sheet:
     name: str
     visible: bool
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (row number, cells)
+    hidden_rows: list[int] = field(default_factory=list)  # rows hidden in Excel that hold cells
 
 
 class CellBudget:

@@ -39,6 +39,9 @@ def read_xls(raw: bytes) -> list[Sheet]:
                         cells[c] = value
                 if cells:
                     sheet.rows.append((r + 1, dense(cells)))
+                    info = sh.rowinfo_map.get(r)
+                    if info is not None and info.hidden:
+                        sheet.hidden_rows.append(r + 1)
             sheets.append(sheet)
             book.unload_sheet(i)
         return sheets

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..text import closest, fold
+from ..text import fold, same_number
 from .load import Plan
 from .models import ReportingUnit, Scope
 
@@ -88,6 +88,10 @@ def resolve(plan: Plan, query: str) -> str:
     """
     key = fold(query)
     pairs = _names(plan)
+    if key.isdigit():  # a unit code: exactly that code, never a code that merely contains it
+        if key in plan.reporting_units or key in plan.unit_by_code:
+            return key
+        raise LookupError_(query, [])
     exact = sorted({code for code, name in pairs if fold(name) == key})
     if len(exact) == 1:
         return exact[0]
@@ -99,7 +103,7 @@ def resolve(plan: Plan, query: str) -> str:
     if len(partial) > 1:
         raise LookupError_(query, partial[:8], ambiguous=True)
     by_name = {name: code for code, name in pairs}
-    near = closest(query, by_name, n=6, cutoff=0.5)
+    near = same_number(query, by_name, n=6, cutoff=0.5)  # never another unit's number
     suggestions: dict[str, str] = {}  # one suggestion per code ("SYT (Sở Y tế)", not also "SYT")
     for n in near:
         suggestions.setdefault(by_name[n], f"{by_name[n]} ({n})" if by_name[n] != n else n)

@@ -7,17 +7,25 @@ a ``RowChecker`` built once per run, so a row costs a few dictionary look-ups.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 
 from ..findings import Finding
 from ..ingest.cells import DateCell, NumberCell
-from ..ingest.numbers import STYLE_NAMES, TOO_LARGE, NumberStyle, is_whole, parse_number
+from ..ingest.numbers import (
+    MAX_MAGNITUDE,
+    STYLE_NAMES,
+    TOO_LARGE,
+    NumberStyle,
+    is_whole,
+    parse_number,
+)
 from ..ingest.periods import Period, half_year, parse_period
 from ..plan import Plan
 from ..plan.models import Target
 from ..plan.registry import in_scope
-from ..text import closest, fold
+from ..text import closest, fold, same_number
 from .model import Observation, TaskReport
 
 VALUE_TOLERANCE = 0.1  # percentage points between a submitted ratio value and 100 × num / den
@@ -107,6 +115,14 @@ class RowChecker:
                     else "the plan has no half-year periods: report the second half as "
                     f"{year}-Q3 and {year}-Q4, or as {year}-Q4 with basis 'lũy kế' for the year"
                 )
+            m = re.fullmatch(r"\s*(\d{4})-([1-9])\s*", text)
+            if m:  # 2023-1: the first quarter, or January?
+                y, n = m.groups()
+                hint = (
+                    f"write {y}-0{n} for the month or {y}-Q{n} for the quarter"
+                    if int(n) <= 4
+                    else (f"write {y}-0{n} for the month")
+                )
             where.error("bad-period", f"cannot read period {text!r}", "period", hint)
             return None
         if p.year not in self.years:
@@ -192,11 +208,18 @@ class RowChecker:
         key = fold(text)
         found = BASIS_WORDS.get(key)
         if found is None:
+            numeric = any(ch.isdigit() for ch in text)
             where.error(
                 "bad-basis",
                 f"cannot read basis {text.strip()!r}",
                 "basis",
-                "period (trong kỳ, phát sinh) or cumulative (lũy kế, cộng dồn)",
+                "this column says how the figures are counted: period (trong kỳ, phát sinh) or "
+                "cumulative (lũy kế, cộng dồn)"
+                + (
+                    "; if it holds figures, rename it (a column headed 'Lũy kế' is the basis)"
+                    if numeric
+                    else ""
+                ),
             )
         return found
 
@@ -319,12 +342,7 @@ class RowChecker:
 
     def _indicator_hint(self, indicator: str) -> str:
         """ "Did you mean" that never proposes another number: EG-4 → EG-04, never EG-14."""
-        numbers = re.findall(r"\d+", indicator)
-        if not numbers:
-            return "see qn-dx targets for the ids"
-        n = int(numbers[-1])
-        same = [t for t in self.targets if int(t.rsplit("-", 1)[-1]) == n]
-        near = closest(indicator, same, n=1, cutoff=0.5)
+        near = same_number(indicator, self.targets) if indicator else []
         return f"did you mean {near[0]}?" if near else "see qn-dx targets for the ids"
 
     def _in_scope(self, target: Target, unit: str) -> bool:
@@ -416,6 +434,14 @@ class RowChecker:
             )
             return None
         if den == 0:
+            if value is not None:
+                where.error(
+                    "value-mismatch",
+                    f"value {_n(value)} beside 0/0: there is no ratio to agree with",
+                    "value",
+                    "leave value empty, or give the numerator and denominator it comes from",
+                )
+                return None
             where.warning("zero-over-zero", "0/0: this row contributes nothing", "denominator")
         elif value is not None and abs(value - 100 * num / den) > VALUE_TOLERANCE:
             scale = self._scale(target)
@@ -441,7 +467,8 @@ class RowChecker:
     def _number(
         self, cell: str, column: str, kind: str, where: _Where, target: Target | None = None
     ) -> float | None:
-        if type(cell) is str and cell.isascii() and cell.isdigit():  # plain digits: the common case
+        if type(cell) is str and len(cell) < 16 and cell.isascii() and cell.isdigit():
+            # plain digits: the common case (16 digits and more are refused as too large below)
             # One float object per spelling: a million rows of counts below a few thousand then
             # share a few thousand floats instead of holding two million of their own.
             value = self._floats.get(cell)
@@ -453,6 +480,9 @@ class RowChecker:
                 return value
             return self._checked(value, cell, column, kind, where, False, target)
         if isinstance(cell, NumberCell):  # Excel stores it as a number: nothing to parse
+            if not math.isfinite(cell.number) or abs(cell.number) >= MAX_MAGNITUDE:
+                where.error("bad-number", f"{column} {str(cell)!r} is too large", column, TOO_LARGE)
+                return None
             return self._checked(cell.number, cell, column, kind, where, cell.percent, target)
         text = cell.strip()
         if isinstance(cell, DateCell):

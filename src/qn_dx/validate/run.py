@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import itertools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,13 @@ from typing import Any
 from ..findings import Finding
 from ..ingest.cells import DateCell, ErrorCell, FormulaCell, TypedCell
 from ..ingest.csvtext import FIELD_LIMIT, Problem
-from ..ingest.headers import ACTUALS_FIGURES, TASK_FIGURES, is_guide
+from ..ingest.headers import (
+    ACTUALS_FIGURES,
+    ACTUALS_REQUIRED,
+    TASK_FIGURES,
+    TASK_REQUIRED,
+    is_guide,
+)
 from ..ingest.numbers import NumberStyle, parse_number
 from ..ingest.periods import Period
 from ..ingest.read import MAX_BYTES, SUFFIXES, Table, read_source
@@ -32,6 +39,7 @@ from .model import Observation, RejectedRow, TableCount, TaskReport, Validation
 from .rows import RowChecker, is_blank, make_where, read_date
 
 CHECKED_GUIDES = ("unit_name-guide", "title-guide")
+ROW_NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu", "no", "no.", "#", "thu tu"}
 TOTAL_WORDS = {"tong", "cong", "total", "sum", "grand total"}
 TOTAL_PREFIXES = ("tong cong", "tong so", "grand total", "total ")
 
@@ -46,10 +54,23 @@ class Scan:
     findings: list[Finding] = field(default_factory=list)
 
 
+VCS_FOLDERS = {".git", ".svn", ".hg"}  # a submissions folder kept under version control
+
+
 def _silently_skipped(name: str) -> bool:
-    """Not submissions, and not worth a word: Excel's lock files (~$x.xlsx), a killed qn-dx
-    run's temporary output, hidden files (.gitkeep, .DS_Store) and README files."""
-    return name.startswith(("~$", ".")) or is_temp_file(name) or name.upper().startswith("README")
+    """Not submissions, and not worth a word: Excel's lock files (~$x.xlsx: the owner's name,
+    never data), a killed qn-dx run's temporary output, system files (.DS_Store, .gitkeep,
+    Thumbs.db, desktop.ini) and README documents. Anything else is read or named."""
+    if name.startswith("~$") or is_temp_file(name):
+        return True
+    suffix = Path(name).suffix.lower()
+    if suffix in SUFFIXES:
+        return False  # README.csv or .old.csv with rows in it: read, or named below
+    return (
+        name.startswith(".")
+        or name.lower() in ("thumbs.db", "desktop.ini")
+        or (name.upper().startswith("README"))
+    )
 
 
 def scan_paths(paths: Iterable[Path]) -> Scan:
@@ -97,17 +118,36 @@ def _walk(root: Path, scan: Scan) -> None:
     ignored: list[Finding] = []
     for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
         base = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for d in dirs:
-            if (base / d).is_symlink():
+        for d in sorted(dirs):
+            if d.startswith(".") and d not in VCS_FOLDERS:
+                ignored.append(
+                    Finding(
+                        "ignored-file",
+                        "a hidden folder: not read",
+                        file=_shown(base / d),
+                        hint="move its files into the submissions folder if they are meant to "
+                        "count",
+                    )
+                )
+            elif (base / d).is_symlink():
                 _outside_link(base / d, inside, scan)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = base / name
             if _silently_skipped(name):
                 continue
             if path.is_symlink() and _outside_link(path, inside, scan):
                 continue
-            if path.suffix.lower() in SUFFIXES:
+            if name.startswith("."):
+                ignored.append(
+                    Finding(
+                        "ignored-file",
+                        "a hidden file: not read",
+                        file=_shown(path),
+                        hint="rename it without the leading dot if it is a submission",
+                    )
+                )
+            elif path.suffix.lower() in SUFFIXES:
                 found.append(path)
             else:
                 ignored.append(
@@ -134,7 +174,7 @@ def _outside_link(path: Path, inside: Path, scan: Scan) -> bool:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
         scan.findings.append(
-            Finding("file-unreadable", "a broken symbolic link", file=display_path(path))
+            Finding("file-unreadable", "a broken symbolic link", file=_shown(path))
         )
         return True
     if target == inside or target.is_relative_to(inside):
@@ -143,11 +183,20 @@ def _outside_link(path: Path, inside: Path, scan: Scan) -> bool:
         Finding(
             "symlink-outside",
             "a symbolic link to a place outside this folder: not followed",
-            file=display_path(path),
+            file=_shown(path),
             hint="copy the file into the submissions folder instead of linking to it",
         )
     )
     return True
+
+
+def _shown(path: Path) -> str:
+    """A path as the user sees it in the folder, the link itself and not where it points."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -203,8 +252,12 @@ class _Run:
         self.conflicted_tasks: set[tuple[str, str | None, str]] = set()
         self.count = TableCount("")
         self.year_to_date = {t.id for t in plan.targets if t.period_rule == "year_to_date"}
+        self.known_ids = {*plan.target_by_id, *plan.task_by_id}
         # refused rows that carry a date: (indicator, unit, period), submitted, index in rejected
         self.refused: list[tuple[tuple[str, str, str], dt.date, int]] = []
+        # (indicator, unit, period) in conflict → the latest date among its rows (None: a row
+        # without a date is part of it, so no date can settle it)
+        self.conflict_dates: dict[tuple[str, str, Period], dt.date | None] = {}
 
     def file(self, path: Path, label: str, encoding: str | None, max_bytes: int) -> None:
         res = self.result
@@ -222,6 +275,7 @@ class _Run:
         for table in readable:
             self.count = TableCount(table.file)
             res.tables.append(self.count)
+            self._above_header(table)
             self._rows(table)
 
     # -- accounting: every row lands in exactly one of valid, invalid, skipped ----------------
@@ -247,6 +301,18 @@ class _Run:
         guides = [(i, c) for i, c in enumerate(table.columns) if c in CHECKED_GUIDES]
         is_tasks = table.kind == "tasks"
         typed = table.encoding == "workbook"
+        damaged = table.encoding == "utf-8 (with invalid bytes)"
+        id_column = "task_id" if is_tasks else "indicator_id"
+        required = TASK_REQUIRED if is_tasks else ACTUALS_REQUIRED
+        # A row too short to hold every required column was not split like the header.
+        needed = max(i for i, c in enumerate(table.columns) if c in required) + 1
+        # Columns the contract does not know: a row whose only figures sit there is not an
+        # unfilled template row (its figures would vanish), it is a row we cannot read.
+        unknown = [
+            (i, h or _column_letter(i))
+            for i, (c, h) in enumerate(zip(table.columns, table.headers))
+            if c is None and fold(h) not in ROW_NUMBER_HEADERS
+        ]
         for line, cells, last in table.records():
             if last != line:
                 self._problem(label, line, last)
@@ -255,24 +321,24 @@ class _Run:
                 self._tally("skipped")
                 continue
             where = make_where(label, line, headers, res.findings)
-            if width > 1 and len(cells) == 1:
+            if len(cells) < needed:
                 where.error(
                     "unsplit-row",
-                    f"this row is one cell; the header has {width} columns",
+                    f"this row has {len(cells)} cell(s); the header has {width} columns",
                     None,
                     "the row is not separated like the header (',' or ';'): save the file "
                     "again so that every line uses one separator",
                 )
                 self._tally("invalid")
                 continue
-            if not cells[0][-1:].isdigit() and _is_total(cells):
-                where.warning(
-                    "total-row",
-                    f"a total row ({cells[0].strip() or cells[1].strip()!r}…): skipped, qn-dx "
-                    "adds up the units itself",
-                    None,
+            if damaged and any("\ufffd" in c for c in cells):
+                where.error(
+                    "invalid-bytes",
+                    "this line holds bytes that are not UTF-8 text (shown as \ufffd)",
+                    next((h for h, c in zip(table.headers, cells) if "\ufffd" in c), None),
+                    "retype the damaged characters, or save the file again as 'CSV UTF-8'",
                 )
-                self._tally("skipped")
+                self._tally("invalid")
                 continue
             if len(cells) > width and any(c.strip() for c in cells[width:]):
                 where.error(
@@ -287,6 +353,19 @@ class _Run:
             for i, name in positions:
                 if i < len(cells) and name not in row:
                     row[name] = cells[i]
+            if (
+                not cells[0][-1:].isdigit()
+                and _is_total(cells)
+                and str(row.get(id_column, "")).strip().upper() not in self.known_ids
+            ):
+                where.warning(
+                    "total-row",
+                    f"a total row ({next(c for c in cells if c.strip()).strip()!r}…): skipped, "
+                    "qn-dx adds up the units itself",
+                    None,
+                )
+                self._tally("skipped")
+                continue
             if typed and not self._typed_cells(row, where):
                 self._tally("invalid")
                 if not is_tasks:
@@ -296,7 +375,26 @@ class _Run:
                 self._task_row(row, where)
             else:
                 guide = {c: cells[i] for i, c in guides if i < len(cells) and cells[i].strip()}
-                self._actual_row(row, where, guide)
+                stray = [h for i, h in unknown if i < len(cells) and _has_digit(cells[i])]
+                self._actual_row(row, where, guide, stray)
+
+    def _above_header(self, table: Table) -> None:
+        """A row above the header that names a target or task is data in the wrong place, not a
+        title: refused on its line (and counted), never dropped with the titles."""
+        for line, cells in table.above:
+            named = [c.strip().upper() for c in cells if c.strip().upper() in self.known_ids]
+            if named:
+                self.result.findings.append(
+                    Finding(
+                        "data-above-header",
+                        f"a row above the header names {named[0]}: it is not read as data",
+                        table.file,
+                        line,
+                        None,
+                        f"move it below the header (line {table.header_line})",
+                    )
+                )
+                self._tally("invalid")
 
     def _problem(self, label: str, line: int, problem: Any) -> None:
         """A record that is not one ordinary line: every physical line it took is reported."""
@@ -334,7 +432,7 @@ class _Run:
         """Spreadsheet cells that are not a value: refused on their own cell. False: refused."""
         ok = True
         for name, cell in row.items():
-            if not isinstance(cell, TypedCell):
+            if not isinstance(cell, TypedCell) or name == "note":  # a note's value is no figure
                 continue
             if isinstance(cell, ErrorCell):
                 where.error(
@@ -362,10 +460,26 @@ class _Run:
         return ok
 
     def _actual_row(
-        self, row: dict[str, str], where: Any, guide: dict[str, str] | None = None
+        self,
+        row: dict[str, str],
+        where: Any,
+        guide: dict[str, str] | None = None,
+        stray: list[str] | None = None,
     ) -> None:
         res = self.result
         if not any(row.get(c, "").strip() for c in ACTUALS_FIGURES):
+            if stray:
+                where.error(
+                    "figures-outside-contract",
+                    "no numerator, denominator or value, but figures under "
+                    + ", ".join(map(repr, stray)),
+                    None,
+                    "name the figure columns as the contract does (numerator / Tử số, "
+                    "denominator / Mẫu số, value / Giá trị), or move the figures there",
+                )
+                self._tally("invalid")
+                self._reject(row, where)
+                return
             where.warning(
                 "unfilled-row",
                 "no numerator, denominator or value: skipped",
@@ -453,6 +567,16 @@ class _Run:
         if dated and first.submitted != obs.submitted and obs.period not in slot.conflicted:
             self._supersede(first, obs, slot, where, label)
             return
+        key = (obs.indicator_id, obs.unit_code, obs.period)
+        latest = self.conflict_dates.get(key)
+        if obs.period in slot.conflicted and obs.submitted and latest and obs.submitted > latest:
+            # Sent after every row of the conflict: the correction. The conflicting rows become
+            # superseded when the run ends (see _supersede_refused), whatever their order.
+            slot.conflicted.discard(obs.period)
+            slot.periods[obs.period] = obs
+            res.observations.append(obs)
+            self._tally("valid")
+            return
         where.error(
             "conflicting-duplicate",
             f"{label} is also at {first.file}:{first.line} with different figures",
@@ -460,7 +584,13 @@ class _Run:
             "keep one row, or give each its submission date (column submitted / Ngày gửi)",
         )
         self._tally("invalid")
-        self._reject_obs(obs, where.first_error)
+        self._reject_obs(obs, where.first_error, conflict=True)
+        members = (
+            [obs.submitted] if obs.period in slot.conflicted else [obs.submitted, first.submitted]
+        )
+        if obs.period in slot.conflicted:
+            members.append(latest)  # None when an undated row is already in the conflict
+        self.conflict_dates[key] = None if None in members else max(d for d in members if d)
         if obs.period not in slot.conflicted:  # the first row is just as doubtful: drop it too
             slot.conflicted.add(obs.period)
             self.dropped.add((first.file, first.line))
@@ -475,7 +605,9 @@ class _Run:
                 )
             )
             self._move_count(first.file, "invalid", "valid")
-            self._reject_obs(first, f"conflicting-duplicate: also at {obs.file}:{obs.line}")
+            self._reject_obs(
+                first, f"conflicting-duplicate: also at {obs.file}:{obs.line}", conflict=True
+            )
 
     def _supersede(
         self, held: Observation, obs: Observation, slot: _Slot, where: Any, label: str
@@ -513,10 +645,13 @@ class _Run:
             setattr(count, f"rows_{kind}", getattr(count, f"rows_{kind}") + 1)
             setattr(count, f"rows_{undo}", getattr(count, f"rows_{undo}") - 1)
 
-    def _reject_obs(self, o: Observation, reason: str | None) -> None:
+    def _reject_obs(self, o: Observation, reason: str | None, conflict: bool = False) -> None:
         self.result.rejected.append(
             RejectedRow(o.indicator_id, o.unit_code, o.period.label, o.file, o.line, reason or "")
         )
+        if conflict and o.submitted is not None:  # a later submission may settle the conflict
+            key = (o.indicator_id, o.unit_code, o.period.label)
+            self.refused.append((key, o.submitted, len(self.result.rejected) - 1))
 
     def _task_row(self, row: dict[str, str], where: Any) -> None:
         res = self.result
@@ -617,8 +752,48 @@ class _Run:
                 f for f in res.findings if not (f.severity == "error" and (f.file, f.line) in gone)
             ]
 
+    def _falling_totals(self) -> None:
+        """Year-to-date totals (lũy kế) cannot fall: a Q2 total below the Q1 total is a typo
+        in one of them, refused on the later period's row."""
+        for (indicator, _unit), slot in self.slots.items():
+            if indicator not in self.year_to_date:
+                continue
+            held = [
+                o
+                for o in slot.periods.values()
+                if o.cumulative and (o.file, o.line) not in self.dropped
+            ]
+            held.sort(key=lambda o: (o.period.year, o.period.end_month_index))
+            for before, after in itertools.pairwise(held):
+                if before.period.year != after.period.year:
+                    continue
+                pairs = [
+                    (name, getattr(before, name), getattr(after, name))
+                    for name in ("numerator", "denominator", "value")
+                ]
+                fell = [(n, a, b) for n, a, b in pairs if a is not None and b is not None and b < a]
+                if not fell:
+                    continue
+                name, a, b = fell[0]
+                self.dropped.add((after.file, after.line))
+                self.result.findings.append(
+                    Finding(
+                        "cumulative-decreases",
+                        f"{indicator} for {after.unit_code}: the year-to-date {name} falls from "
+                        f"{a:g} ({before.period.label}, {before.file}:{before.line}) to {b:g} "
+                        f"in {after.period.label}",
+                        after.file,
+                        after.line,
+                        None,
+                        "a lũy kế total only grows: check both rows, or the basis column",
+                    )
+                )
+                self._move_count(after.file, "invalid", "valid")
+                self._reject_obs(after, f"cumulative-decreases: below {before.file}:{before.line}")
+
     def finish(self) -> Validation:
         res = self.result
+        self._falling_totals()
         if self.refused:
             self._supersede_refused()
         if self.dropped:
@@ -627,6 +802,20 @@ class _Run:
             res.task_reports = [t for t in res.task_reports if (t.file, t.line) not in gone]
         res.findings.sort(key=lambda f: (self.order.get(f.file or "", -1), f.line or 0))
         return res
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _column_letter(i: int) -> str:
+    """Column i (0-based) as Excel names it: A, B, … Z, AA …"""
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return f"column {name}"
 
 
 def _basis_words(o: Observation) -> str:
