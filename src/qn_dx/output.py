@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,6 +39,8 @@ def is_temp_file(name: str) -> bool:
 def temp_name(target_name: str) -> str:
     """``.<target name>.<random>.qn-dx.tmp``, the target name shortened if the whole would be
     longer than a file name may be."""
+    import secrets  # only when a file is written: it pulls in random, hmac and base64
+
     token = secrets.token_hex(4)
     room = _NAME_MAX - len(f"..{token}{TEMP_SUFFIX}")
     raw = os.fsencode(target_name)

@@ -353,10 +353,11 @@ class _Run:
             for i, name in positions:
                 if i < len(cells) and name not in row:
                     row[name] = cells[i]
+            written_id = row.get(id_column, "")
             if (
-                not cells[0][-1:].isdigit()
+                written_id not in self.known_ids  # the common case: an id as the plan spells it
                 and _is_total(cells)
-                and str(row.get(id_column, "")).strip().upper() not in self.known_ids
+                and str(written_id).strip().upper() not in self.known_ids
             ):
                 where.warning(
                     "total-row",
@@ -374,8 +375,16 @@ class _Run:
             if is_tasks:
                 self._task_row(row, where)
             else:
-                guide = {c: cells[i] for i, c in guides if i < len(cells) and cells[i].strip()}
-                stray = [h for i, h in unknown if i < len(cells) and _has_digit(cells[i])]
+                guide = (
+                    {c: cells[i] for i, c in guides if i < len(cells) and cells[i].strip()}
+                    if guides
+                    else None
+                )
+                stray = (
+                    [h for i, h in unknown if i < len(cells) and _has_digit(cells[i])]
+                    if unknown
+                    else None
+                )
                 self._actual_row(row, where, guide, stray)
 
     def _above_header(self, table: Table) -> None:
