@@ -4,11 +4,16 @@ Takes the shipped sample submissions (data/actuals: CSV, ";"-CSV, .xlsx, task pr
 random mutation to one file per run — byte flips, inserted NUL bytes and junk, cut or doubled
 lines, truncation, hostile cells (``=HYPERLINK(…``, ``NaN``, ``1e400``, dates, 100 000-character
 text, open quotes) and, for the workbook, random cell values and broken zip bytes — and runs
-``qn-dx validate`` and ``qn-dx report --skip-invalid`` (JSON and HTML) on the folder. A crash is
+``qn-dx validate`` and ``qn-dx report --skip-invalid`` (JSON and HTML) on the folder. The
+workbook is also corrupted inside its XML, where readers trust it: far and invalid cell references,
+the declared dimension, shared-string and style indexes, number formats, cell types, repeated rows,
+missing parts, entities, hidden sheets and values no Excel writes. A crash is
 an exception that escapes the command (a traceback a user would see); findings and exit codes
 1/2 are the expected outcome. Prints how many runs there were and how many crashed.
 
     python benchmarks/mutate.py --runs 2000 --seed 189
+    python benchmarks/mutate.py --runs 1000 --seed 189 --kind xlsx
+    python benchmarks/mutate.py --runs 1000 --seed 189 --kind csv
 """
 
 from __future__ import annotations
@@ -103,7 +108,98 @@ def mutate_text(data: bytes, rng: random.Random) -> bytes:
     return b"\n".join(lines)
 
 
+CELL_TYPES = ["e", "b", "d", "str", "s", "n", "x"]
+XML_MUTATIONS = (
+    "far-ref",
+    "bad-ref",
+    "dimension",
+    "shared-string",
+    "style",
+    "number-format",
+    "cell-type",
+    "duplicate-row",
+    "drop-part",
+    "entity",
+    "hidden",
+    "value",
+)
+
+
+def mutate_xlsx_xml(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """Corrupt the XML inside the workbook where readers trust it: cell references, the declared
+    dimension, shared-string and style indexes, number formats, cell types, rows, parts."""
+    import re
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    parts = {n: src.read(n) for n in src.namelist()}
+    kind = rng.choice(XML_MUTATIONS)
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    xml = parts[sheet].decode("utf-8", "replace")
+    refs = re.findall(r' r="([A-Z]+\d+)"', xml)
+    if kind == "far-ref" and refs:
+        far = rng.choice(["XFD1048576", "XFD2", "A1048576", "ZZ99999", "AAA1000"])
+        xml = xml.replace(f' r="{rng.choice(refs)}"', f' r="{far}"', 1)
+    elif kind == "bad-ref" and refs:
+        bad = rng.choice(["ZZZZZZ2", "C9999999999", "A0", "2A", "", "A-1", "\u0661"])
+        xml = xml.replace(f' r="{rng.choice(refs)}"', f' r="{bad}"', 1)
+    elif kind == "dimension":
+        xml = re.sub(r'<dimension ref="[^"]*"', '<dimension ref="A1:XFD1048576"', xml, count=1)
+    elif kind == "shared-string":
+        xml = re.sub(
+            r'(t="s"[^>]*><v>)\d+',
+            lambda m: m.group(1) + str(rng.choice([-1, 10**9, 99999])),
+            xml,
+            count=1,
+        )
+    elif kind == "style":
+        xml = re.sub(r' s="\d+"', f' s="{rng.choice([999, -1, 10**12])}"', xml, count=1)
+    elif kind == "number-format" and "xl/styles.xml" in parts:
+        styles = parts["xl/styles.xml"].decode("utf-8", "replace")
+        code = rng.choice(["0%", '0.0"%"', "[$-42A]dd/mm/yyyy", "@", "General;%", "\\%0", "0%%"])
+        styles = re.sub(r'numFmtId="\d+"', f'numFmtId="{rng.choice([9, 10, 14, 49, 164])}"', styles)
+        styles = styles.replace(
+            "<numFmts", f'<numFmts><numFmt numFmtId="164" formatCode="{code}"/></numFmts><x', 1
+        )
+        parts["xl/styles.xml"] = styles.encode()
+    elif kind == "cell-type":
+        xml = re.sub(
+            r"<c ([^>]*?)(/?)>",
+            lambda m: f'<c {m.group(1)} t="{rng.choice(CELL_TYPES)}"{m.group(2)}>',
+            xml,
+            count=rng.randrange(1, 5),
+        )
+    elif kind == "duplicate-row":
+        rows = re.findall(r"<row [^>]*>.*?</row>", xml, flags=re.S)
+        if rows:
+            xml = xml.replace(rows[-1], rows[-1] + rng.choice(rows), 1)
+    elif kind == "drop-part":
+        parts.pop(rng.choice(sorted(parts)))
+    elif kind == "entity":
+        xml = '<!DOCTYPE x [<!ENTITY e "eeeeeeeeee"><!ENTITY f "&e;&e;&e;&e;">]>' + xml.replace(
+            "<v>", "<v>&f;", 1
+        )
+    elif kind == "hidden" and "xl/workbook.xml" in parts:
+        book = parts["xl/workbook.xml"].decode("utf-8", "replace")
+        parts["xl/workbook.xml"] = book.replace("<sheet ", '<sheet state="hidden" ', 1).encode()
+    else:  # a cell value no Excel writes
+        xml = re.sub(
+            r"<v>[^<]*</v>",
+            f"<v>{rng.choice(['NaN', '1_000', 'inf', '1e999', '', ' ', '0x10', '١٢'])}</v>",
+            xml,
+            count=1,
+        )
+    parts[sheet] = xml.encode("utf-8", "surrogatepass")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, body in parts.items():
+            dst.writestr(name, body)
+    return out.getvalue(), kind
+
+
 def mutate_xlsx(data: bytes, rng: random.Random) -> bytes:
+    if rng.random() < 0.4:
+        return mutate_xlsx_xml(data, rng)[0]  # the XML readers trust
     if rng.random() < 0.3:
         return mutate_text(data, rng)  # broken zip bytes
     from openpyxl import load_workbook
@@ -131,20 +227,25 @@ def mutate_xlsx(data: bytes, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
-def run(runs: int, seed: int, verbose: bool = True) -> tuple[int, int, Counter[str]]:
+def run(
+    runs: int, seed: int, verbose: bool = True, kind: str = "all"
+) -> tuple[int, int, Counter[str]]:
     rng = random.Random(seed)
     plan = load_plan()
     original = shell.plan
     shell.plan = lambda: plan  # load the plan once: the runs are about the submissions
     try:
-        return _run(runs, rng, verbose)
+        return _run(runs, rng, verbose, kind)
     finally:
         shell.plan = original  # callers (the test suite) must get the real loader back
 
 
-def _run(runs: int, rng: random.Random, verbose: bool) -> tuple[int, int, Counter[str]]:
+def _run(
+    runs: int, rng: random.Random, verbose: bool, kind: str = "all"
+) -> tuple[int, int, Counter[str]]:
     runner = CliRunner()
     files = sorted(p for p in SAMPLE.iterdir() if p.suffix in (".csv", ".xlsx"))
+    victims = [f for f in files if kind == "all" or (f.suffix == ".xlsx") == (kind == "xlsx")]
     crashes: Counter[str] = Counter()
     ran = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,7 +255,7 @@ def _run(runs: int, rng: random.Random, verbose: bool) -> tuple[int, int, Counte
             folder.mkdir()
             for f in files:
                 shutil.copy(f, folder / f.name)
-            victim = folder / rng.choice(files).name
+            victim = folder / rng.choice(victims).name
             data = victim.read_bytes()
             for _ in range(rng.randrange(1, 4)):
                 try:
@@ -196,14 +297,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=2000, help="mutated folders (default 2000)")
     parser.add_argument("--seed", type=int, default=189)
+    parser.add_argument(
+        "--kind",
+        choices=("all", "csv", "xlsx"),
+        default="all",
+        help="which file each run corrupts: any sample file, the CSV ones, or the workbook",
+    )
     args = parser.parse_args()
     start = time.perf_counter()
-    ran, crashed, kinds = run(args.runs, args.seed)
+    ran, crashed, kinds = run(args.runs, args.seed, kind=args.kind)
     took = time.perf_counter() - start
     detail = ", ".join(f"{k}: {n}" for k, n in kinds.most_common()) or "none"
     print(
-        f"mutation run (seed {args.seed}): {args.runs} mutated folders, {ran} commands ran, "
-        f"{crashed} crashed ({detail}) in {took:.0f} s"
+        f"mutation run (seed {args.seed}, {args.kind} files): {args.runs} mutated folders, "
+        f"{ran} commands ran, {crashed} crashed ({detail}) in {took:.0f} s"
     )
     return 1 if crashed else 0
 

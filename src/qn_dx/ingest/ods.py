@@ -69,12 +69,13 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
                             hidden_styles.add(elem.get(f"{{{_STYLE}}}name", ""))
                 elif tag == _t("table-row") and sheet is not None:
                     repeat = _repeat(elem, "number-rows-repeated")
-                    cells = _row_cells(elem, budget)
+                    cells = _row_cells(elem)
                     if cells:
-                        budget.take(len(cells) * (repeat - 1))
+                        row = dense(cells)
+                        budget.take(len(row) * repeat)  # before a million copies, not after
                         hidden = elem.get(_t("visibility"), "visible") != "visible"
                         for k in range(repeat):
-                            sheet.rows.append((row_index + k + 1, dense(cells)))
+                            sheet.rows.append((row_index + k + 1, list(row)))
                             if hidden:
                                 sheet.hidden_rows.append(row_index + k + 1)
                     row_index += repeat
@@ -93,7 +94,7 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
     return sheets
 
 
-def _row_cells(row: Element, budget: CellBudget) -> dict[int, str]:
+def _row_cells(row: Element) -> dict[int, str]:
     cells: dict[int, str] = {}
     column = 0
     for c in row:
@@ -103,7 +104,6 @@ def _row_cells(row: Element, budget: CellBudget) -> dict[int, str]:
         value = _cell(c)
         if value:
             for k in range(min(repeat, MAX_COLUMNS + 1 - column)):
-                budget.take()
                 cells[column + k + 1] = value
             if column + repeat > MAX_COLUMNS and column < MAX_COLUMNS + 1:
                 cells[MAX_COLUMNS + 1] = value  # the row has cells past the kept columns

@@ -250,12 +250,11 @@ def _rows(
                 raise WorkbookError(f"cell {ref or column!r} is beyond Excel's last column XFD")
             value = _cell(c, strings, formats, date1904)
             if value:
-                budget.take()
                 cells[column] = value
         if cells:
             if row.get("hidden") in ("1", "true"):
                 hidden.append(number)
-            yield number, dense(cells)
+            yield number, dense(cells, budget)
 
 
 def _int(text: str | None, default: int) -> int:

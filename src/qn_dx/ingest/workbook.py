@@ -65,17 +65,23 @@ class CellBudget:
             )
 
 
-def dense(cells: dict[int, str]) -> list[str]:
+def dense(cells: dict[int, str], budget: CellBudget | None = None) -> list[str]:
     """A row's cells by column (1-based keys) → a list from column A. Cells past MAX_COLUMNS
-    are folded into one trailing cell, so that the row still shows it has extra cells."""
+    are folded into one trailing cell, so that the row still shows it has extra cells. The
+    budget is charged for the whole list, empty cells too: a row with cells in A and XFD costs
+    1,001, so a million such rows are refused, not held (8 GB)."""
     if not cells:
         return []
     last = max(cells)
     if last > MAX_COLUMNS:
         beyond = next(v for k, v in sorted(cells.items()) if k > MAX_COLUMNS)
         kept = {k: v for k, v in cells.items() if k <= MAX_COLUMNS}
-        return [kept.get(i, "") for i in range(1, MAX_COLUMNS + 1)] + [beyond]
-    return [cells.get(i, "") for i in range(1, last + 1)]
+        row = [kept.get(i, "") for i in range(1, MAX_COLUMNS + 1)] + [beyond]
+    else:
+        row = [cells.get(i, "") for i in range(1, last + 1)]
+    if budget is not None:
+        budget.take(len(row))
+    return row
 
 
 def column_index(letters: str) -> int:

@@ -35,10 +35,9 @@ def read_xls(raw: bytes) -> list[Sheet]:
                 for c, cell in enumerate(sh.row(r), start=1):
                     value = _cell(cell, kinds, book.datemode)
                     if value:
-                        budget.take()
                         cells[c] = value
                 if cells:
-                    sheet.rows.append((r + 1, dense(cells)))
+                    sheet.rows.append((r + 1, dense(cells, budget)))
                     info = sh.rowinfo_map.get(r)
                     if info is not None and info.hidden:
                         sheet.hidden_rows.append(r + 1)

@@ -16,7 +16,7 @@ import sys
 from typing import Any
 
 from .cells import DateCell, NumberCell
-from .workbook import MAX_CELLS, MAX_SHEETS, Sheet, WorkbookError, dense
+from .workbook import MAX_CELLS, MAX_SHEETS, CellBudget, Sheet, WorkbookError, dense
 
 CHILD_MEMORY = 2 * 1024**3  # bytes of address space the reading child may use
 CHILD_SECONDS = 60
@@ -41,8 +41,13 @@ def read_xlsb(raw: bytes) -> list[Sheet]:
         parent.close()
     if outcome[0] == "error":
         raise WorkbookError(outcome[1])
+    budget = CellBudget()
     return [
-        Sheet(name, visible, [(n, dense({c: _cell(v) for c, v in cells})) for n, cells in rows])
+        Sheet(
+            name,
+            visible,
+            [(n, dense({c: _cell(v) for c, v in cells}, budget)) for n, cells in rows],
+        )
         for name, visible, rows in outcome[1]
     ]
 

@@ -30,7 +30,7 @@ from ..ingest.headers import (
 )
 from ..ingest.numbers import NumberStyle, parse_number
 from ..ingest.periods import Period
-from ..ingest.read import MAX_BYTES, SUFFIXES, Table, read_source
+from ..ingest.read import MAX_BYTES, MAX_COLUMNS, SUFFIXES, Table, read_source
 from ..output import is_temp_file
 from ..plan import Plan
 from ..plan.load import display_path
@@ -341,9 +341,13 @@ class _Run:
                 self._tally("invalid")
                 continue
             if len(cells) > width and any(c.strip() for c in cells[width:]):
+                far = len(cells) > MAX_COLUMNS
                 where.error(
                     "extra-cells",
-                    f"{len(cells)} cells but the header has {width} columns",
+                    f"a cell far to the right (past column {MAX_COLUMNS:,}) but the header has "
+                    f"{width} columns"
+                    if far
+                    else f"{len(cells)} cells but the header has {width} columns",
                     None,
                     "a delimiter inside a value? quote the value or remove the extra cells",
                 )
