@@ -430,3 +430,16 @@ def test_an_error_value_in_the_note_does_not_refuse_the_row(plan: Plan, tmp_path
     )
     v = check(plan, path)
     assert not v.errors and len(v.observations) == 1
+
+
+def test_a_broken_deflate_stream_is_a_finding(plan: Plan, tmp_path: Path) -> None:
+    """A part whose compressed bytes are damaged (zlib.error) is the file's finding, not a crash."""
+    raw = bytearray(_raw_xlsx(f'<row r="1">{HEAD}</row>' + '<row r="2"/>' * 50))
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode())
+    for i in range(start + 5, start + 25):
+        raw[i] ^= 0x5A
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(bytes(raw))
+    v = check(plan, path)
+    assert [f.code for f in v.findings] == ["file-unreadable"]

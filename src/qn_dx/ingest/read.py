@@ -238,6 +238,16 @@ def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source
             Finding("file-unreadable", "the workbook needs more memory than there is", file=label)
         )
         return source
+    except Exception as exc:  # a reader on hostile bytes: whatever fails is this file's finding
+        source.findings.append(
+            Finding(
+                "file-unreadable",
+                f"not a readable workbook ({type(exc).__name__})",
+                file=label,
+                hint="open it in Excel and save it again as .xlsx",
+            )
+        )
+        return source
     described: list[str] = []
     for sheet in sheets:
         where = f"{label}[{sheet.name}]"
