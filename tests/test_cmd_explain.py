@@ -1,5 +1,6 @@
 """`qn-dx explain ID`: every observation behind one target, on hand-built actuals; it must agree
-with `report`. Also the report workbook's "Nguồn - Sources" sheet, which lists the same rows.
+with `report`. Also the report workbook's Sources sheet ("Nguồn" in Vietnamese), which lists the
+same rows.
 
 The file (line numbers on the left):
  2  EG-16 2023-Q1 21034 3/10   counted
@@ -265,28 +266,29 @@ def test_xlsx_sources_sheet_lists_the_observations_used(
     rows = list(book["Nguồn - Sources"].iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert list(header) == [
-        "target",
-        "unit_code",
-        "unit_name",
-        "period",
-        "numerator",
-        "denominator",
-        "value",
-        "done",
-        "file",
-        "line",
+        "ID",
+        "Unit code",
+        "Unit",
+        "Period",
+        "Numerator",
+        "Denominator",
+        "Value",
+        "Done",
+        "Basis",
+        "File",
+        "Line",
     ]
     # EG-16: lines 2, 3, 4; EG-04: lines 7, 8 → 5 rows, as the JSON report counts them.
     report = _report(runner, csv_file)
     assert len(body) == report["observations_used"] == 5
-    assert sorted((r[0], r[9]) for r in body) == [
+    assert sorted((r[0], r[10]) for r in body) == [
         ("EG-04", 7),
         ("EG-04", 8),
         ("EG-16", 2),
         ("EG-16", 3),
         ("EG-16", 4),
     ]
-    (row7,) = [r for r in body if r[0] == "EG-04" and r[9] == 7]
+    (row7,) = [r for r in body if r[0] == "EG-04" and r[10] == 7]
     assert row7[1:4] == ("21010", "Phường Lê Hồng Phong", "2023-Q1")
     assert (row7[4], row7[5]) == (6, 10)
-    assert row7[8] == display_path(csv_file)
+    assert row7[9] == display_path(csv_file)

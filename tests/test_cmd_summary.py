@@ -266,16 +266,16 @@ def test_markdown_headings_en(runner: CliRunner, folder: Path) -> None:
         "## Missing submissions",
     ):
         assert f"\n{heading}\n" in md, heading
-    assert "| **EG-01** | off track | **on track** | 60.0 | 80.0 |" in md
+    assert "| **EG-01** | off track | **on track** | 60.0 % | 80.0 % |" in md
 
 
 def test_markdown_headings_vi(runner: CliRunner, folder: Path) -> None:
     md = _run(runner, folder, "--as-of", "2023-Q2", "--lang", "vi")
-    assert md.startswith("# Báo cáo quý: 189/KH-UBND — tính đến 2023-Q2\n")
+    assert md.startswith("# Báo cáo quý: 189/KH-UBND — tính đến Quý II/2023\n")
     for heading in (
         "## Tổng quan",
         "## Chỉ tiêu còn xa mục tiêu nhất",
-        "## Thay đổi so với 2023-Q1",
+        "## Thay đổi so với Quý I/2023",
         "## Nhiệm vụ",
         "### Theo nhóm",
         "### Theo cơ quan chủ trì",
@@ -284,7 +284,7 @@ def test_markdown_headings_vi(runner: CliRunner, folder: Path) -> None:
         "## Số liệu còn thiếu",
     ):
         assert f"\n{heading}\n" in md, heading
-    assert "| **EG-01** | chậm tiến độ | **đúng tiến độ** | 60.0 | 80.0 |" in md
+    assert "| **EG-01** | chậm tiến độ | **đúng tiến độ** | 60,0 % | 80,0 % |" in md
     assert "Headline" not in md
 
 

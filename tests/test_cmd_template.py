@@ -253,3 +253,39 @@ def test_xlsx_template_lists_and_instructions(runner: CliRunner, tmp_path: Path)
     text = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"])
     assert "để trống" in text and "đạt" in text
     assert data["D2"].number_format == "@"  # the unit code stays text
+
+
+def test_all_units_writes_one_template_per_reporting_unit(
+    runner: CliRunner, plan: Plan, tmp_path: Path
+) -> None:
+    out = tmp_path / "bieu-mau"
+    result = invoke(
+        runner, "template", "--all-units", "--period", "2023-Q3", "--format", "xlsx",
+        "--output", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in out.iterdir())
+    assert all(f.endswith(".xlsx") for f in files)
+    assert "21010-phuong-le-hong-phong.xlsx" in files
+    # Each unit's own file: its code in the name, its rows inside.
+    assert len(files) == sum(1 for code in plan.reporting_units if code in " ".join(files))
+    book = load_workbook(out / "21010-phuong-le-hong-phong.xlsx")
+    ids = [r[0] for r in book.worksheets[0].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert ids == ["EG-04", "EG-16", "EG-18"]
+    # Again into the same folder: the files are replaced, never an error.
+    again = invoke(
+        runner, "template", "--all-units", "--period", "2023-Q3", "--format", "xlsx",
+        "--output", str(out),
+    )  # fmt: skip
+    assert again.exit_code == 0, again.output
+
+
+def test_all_units_refuses_the_submissions_folder(runner: CliRunner, plan_copy: Path) -> None:
+    result = invoke(
+        runner, "--data-dir", str(plan_copy), "template", "--all-units", "--period", "2023-Q3",
+        "--output", str(plan_copy / "actuals" / "new"),
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert not (plan_copy / "actuals" / "new").exists() or not any(
+        (plan_copy / "actuals" / "new").iterdir()
+    )

@@ -82,7 +82,7 @@ def test_plan_and_target_thresholds(plan_copy: Path, tmp_path: Path) -> None:
     ("fmt", "en", "vi"),
     [
         ("markdown", "met, provisional: 1/173 units", "đạt (tạm tính: 1/173 đơn vị)"),
-        ("csv", "True", "True"),
+        ("csv", "True", ";có;"),
         ("html", "met, provisional: 1/173 units", "đạt (tạm tính: 1/173 đơn vị)"),
         ("table", "provisional: 1/173", "tạm tính: 1/173"),
     ],
@@ -139,7 +139,7 @@ def test_summary_headline_counts_provisional(runner: CliRunner, tmp_path: Path) 
     head = json.loads(result.stdout)["headline"]
     assert head["provisional_counts"]["met"] == 1
     md = invoke(runner, "summary", "--actuals", str(tmp_path), "--lang", "vi").stdout
-    assert "trong đó tạm tính" in md
+    assert "Trong đó tạm tính" in md
 
 
 def test_a_stray_latest_period_is_warned(runner: CliRunner, plan: Plan, tmp_path: Path) -> None:

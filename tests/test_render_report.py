@@ -19,15 +19,9 @@ from qn_dx.cli import app
 from qn_dx.compute.engine import compute_target
 from qn_dx.ingest.periods import quarter, whole_year
 from qn_dx.plan import Plan
+from qn_dx.render.figures import figure, gap_text, goal_text, progress_fraction, text_bar
 from qn_dx.render.listing import neutralise
-from qn_dx.render.report import (
-    CSV_COLUMNS,
-    fmt_number,
-    gap_text,
-    progress_fraction,
-    target_text,
-    text_bar,
-)
+from qn_dx.render.report import CSV_COLUMNS, REPORT
 from qn_dx.validate.model import Observation
 
 REPO = Path(__file__).resolve().parent.parent
@@ -81,12 +75,19 @@ def test_csv_bom_header_and_53_rows(runner: CliRunner) -> None:
 def test_csv_matches_json(runner: CliRunner) -> None:
     doc = json.loads(_bytes(runner, "--format", "json", "--lang", "vi"))
     text = _bytes(runner, "--format", "csv", "--lang", "vi").decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    header, *body = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert header[:3] == ["Mã", "Lĩnh vực", "Chỉ tiêu"]  # Vietnamese headings, same columns
+    assert len(header) == len(CSV_COLUMNS)
+    rows = [dict(zip(CSV_COLUMNS, r)) for r in body]
     assert [r["id"] for r in rows] == [t["id"] for t in doc["targets"]]
     for row, t in zip(rows, doc["targets"]):
         assert row["title"] == t["title"]
-        assert row["status"] == t["status"]
         assert row["units_reported"] == str(t["units_reported"])
+        if isinstance(t["actual"], float):
+            assert row["actual"] == f"{t['actual']:g}".replace(".", ",")
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["DG-13"]["status"] == "đạt"
+    assert by_id["EG-07"]["actual"] == "đã đạt"
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def test_markdown_one_section_per_area(runner: CliRunner) -> None:
     assert len(target_rows) == 53
     assert "| DE-06 |" in text
     de06 = next(line for line in text.splitlines() if line.startswith("| DE-06 |"))
-    assert "≥ baseline + 5" in de06
+    assert "≥ baseline" in de06
     assert "(≥ 14.8 %)" in de06
 
 
@@ -126,32 +127,33 @@ def test_xlsx_sheets_numbers_and_frozen_header(runner: CliRunner, tmp_path: Path
     assert book.sheetnames == ["Summary", *AREA_NAMES_EN, "Nguồn - Sources"]
     doc = json.loads(_bytes(runner, "--format", "json", "--lang", "en"))
     by_id = {t["id"]: t for t in doc["targets"]}
+    keys = REPORT.keys()
     seen = 0
     for name in AREA_NAMES_EN:
         sheet = book[name]
         assert sheet.freeze_panes == "A2"
         header = [c.value for c in sheet[1]]
-        assert header[:7] == ["id", "title", "target_text", "target", "actual", "gap", "status"]
-        for row in sheet.iter_rows(min_row=2, values_only=True):
+        assert header == REPORT.headings("en")
+        for values in sheet.iter_rows(min_row=2, values_only=True):
+            row = dict(zip(keys, values))
             seen += 1
-            t = by_id[row[0]]
-            actual, target, gap = row[4], row[3], row[5]
+            t = by_id[row["id"]]
             if t["measure"] == "milestone":
-                assert actual in ("done", "not_done")
-                assert target is None
+                assert row["actual"] in ("done", "not done")
+                assert row["gap"] is None
             else:
+                actual = row["actual"]
                 assert isinstance(actual, int | float) and not isinstance(actual, bool)
                 assert actual == t["actual"]
-                assert isinstance(target, int | float)
-                assert gap == t["gap"]
-            assert isinstance(row[8], int) and isinstance(row[9], int)  # units
+                assert row["gap"] == t["gap"]
+            assert row["units"] == f"{t['units_reported']}/{t['units_expected']}"
     assert seen == 53
     # The summary: one row per area, counts matching the JSON.
     summary = book["Summary"]
     rows = list(summary.iter_rows(min_row=3, values_only=True))
-    assert [r[0] for r in rows] == AREA_NAMES_EN
+    assert [r[0] for r in rows[: len(AREA_NAMES_EN)]] == AREA_NAMES_EN
     for r, a in zip(rows, doc["areas"]):
-        assert list(r[1:]) == list(a["counts"].values())
+        assert list(r[1 : 1 + len(a["counts"])]) == list(a["counts"].values())
 
 
 def test_xlsx_vietnamese_sheet_names(runner: CliRunner, tmp_path: Path) -> None:
@@ -169,10 +171,12 @@ def test_xlsx_vietnamese_sheet_names(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_xlsx_by_unit_rows(runner: CliRunner, tmp_path: Path) -> None:
     book = _xlsx(runner, tmp_path, "--lang", "en", "--by-unit")
-    codes = [row[0] for row in book["E-government"].iter_rows(min_row=2, values_only=True)]
-    # EG-16 lists its 173 communes under it.
+    rows = list(book["E-government"].iter_rows(min_row=2, values_only=True))
+    codes = [row[0] for row in rows]
+    # EG-16 lists all its 173 communes under it, those without data too.
     start = codes.index("EG-16")
     assert codes[start + 174] == "EG-17"
+    assert all(row[1].startswith("↳ ") for row in rows[start + 1 : start + 174])
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -286,15 +290,18 @@ def test_markup_in_titles_is_escaped(runner: CliRunner, plan_copy: Path) -> None
 
 
 def test_number_and_gap_text(plan: Plan) -> None:
-    assert fmt_number(None, "percent") == "—"
-    assert fmt_number(82.72727, "percent") == "82.7 %"
-    assert fmt_number(29.0, "rank") == "29"
-    assert fmt_number(1236.0, "count") == "1,236"
-    assert fmt_number(2.5, "count") == "2.5"
+    assert figure(None, "percent", "en") == "—"
+    assert figure(82.72727, "percent", "en") == "82.7 %"
+    assert figure(82.72727, "percent", "vi") == "82,7 %"
+    assert figure(29.0, "rank", "en") == "29"
+    assert figure(1236.0, "count", "en") == "1,236"
+    assert figure(1236.0, "count", "vi") == "1.236"
+    assert figure(2.5, "count", "en") == "2.5"
     dg13 = compute_target(
         plan, plan.target_by_id["DG-13"], [_obs("DG-13", Q4, value=29)], Q4, False
     )
-    assert gap_text(dg13) == "-3.0"
+    assert gap_text(dg13.gap, "rank", "en") == "-3.0"
+    assert gap_text(dg13.gap, "rank", "vi") == "-3,0"
     de06 = compute_target(
         plan,
         plan.target_by_id["DE-06"],
@@ -302,14 +309,18 @@ def test_number_and_gap_text(plan: Plan) -> None:
         Q4,
         False,
     )
-    assert gap_text(de06) == "+1.2 pp"
+    assert gap_text(de06.gap, "percent", "en") == "+1.2 pp"
+    assert gap_text(de06.gap, "percent", "vi") == "+1,2 điểm %"
     # The plan's own wording ("≥ baseline + 5 …"), then the figure it works out to.
-    assert target_text(de06).startswith("≥ baseline + 5")
-    assert target_text(de06).endswith(" (≥ 14.8 %)")
+    goal = goal_text(de06.target, de06.target_value, "en")
+    assert goal.startswith("≥ baseline")
+    assert "+ 5 pp" in goal
+    assert goal.endswith(" (≥ 14.8 %)")
+    assert goal_text(de06.target, de06.target_value, "vi").endswith(" (≥ 14,8 %)")
     met = compute_target(
         plan, plan.target_by_id["EG-16"], [_obs("EG-16", Q4, num=7, den=10)], Q4, False
     )
-    assert gap_text(met) == "—"  # the province is not in EG-16's scope: no data, no gap
+    assert gap_text(met.gap, "percent", "en") == "—"  # the province is not in EG-16's scope
 
 
 def test_target_text_uses_the_targets_own_operator(plan: Plan) -> None:
@@ -324,12 +335,14 @@ def test_target_text_uses_the_targets_own_operator(plan: Plan) -> None:
         False,
     )
     assert r.status == "met"
-    assert target_text(r).startswith("≤ baseline + 5")
-    assert target_text(r).endswith(" (≤ 14.8 %)")
+    goal = goal_text(r.target, r.target_value, "en")
+    assert goal.startswith("≤ baseline")
+    assert goal.endswith(" (≤ 14.8 %)")
     dg05 = compute_target(
         plan, plan.target_by_id["DG-05"], [_obs("DG-05", Q4, value=61)], Q4, False
     )
-    assert target_text(dg05) == "> baseline (> 60.0 %)"
+    assert goal_text(dg05.target, dg05.target_value, "en").endswith("(> 60.0 %)")
+    assert goal_text(dg05.target, dg05.target_value, "vi").endswith("(> 60,0 %)")
 
 
 def test_progress_bar(plan: Plan) -> None:

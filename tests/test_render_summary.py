@@ -9,7 +9,7 @@ import pytest
 from qn_dx.compute.summary import Summary, compute_summary
 from qn_dx.ingest.periods import parse_period
 from qn_dx.plan import Plan
-from qn_dx.render.summary import _owed_text, summary_dict, to_html, to_json, to_markdown
+from qn_dx.render.summary import _owed, summary_dict, to_html, to_json, to_markdown
 from qn_dx.text import vi_sort_key
 from qn_dx.validate.model import Observation, TaskReport
 
@@ -83,8 +83,8 @@ def test_stamp_appears_only_when_given(plan: Plan) -> None:
 
 def test_markdown_changes_table(plan: Plan) -> None:
     md = to_markdown(_summary(plan), "en")
-    assert "| ID | 2023-Q1 | 2023-Q2 | Actual 2023-Q1 | Actual 2023-Q2 |" in md
-    assert "| **EG-01** | off track | **on track** | 60.0 | 80.0 |" in md
+    assert "| ID | Status 2023-Q1 | Status 2023-Q2 | Actual 2023-Q1 | Actual 2023-Q2 |" in md
+    assert "| **EG-01** | off track | **on track** | 60.0 % | 80.0 % |" in md
     assert "| EG-02 | no data | no data | — | — |" in md
     assert "No target changed status." not in md
 
@@ -93,7 +93,9 @@ def test_markdown_says_when_nothing_changed(plan: Plan) -> None:
     same = [ratio("EG-01", "51", "2023-Q1", 50, 100), ratio("EG-01", "51", "2023-Q2", 55, 100)]
     md = to_markdown(_summary(plan, obs=same), "en")
     assert "No target changed status." in md
-    assert "| EG-01 | off track | off track | 50.0 | 55.0 |" in md
+    assert "| EG-01 | off track | off track | 50.0 % | 55.0 % |" in md
+    vi = to_markdown(_summary(plan, obs=same), "vi")
+    assert "| EG-01 | chậm tiến độ | chậm tiến độ | 50,0 % | 55,0 % |" in vi
 
 
 def test_markdown_furthest_row(plan: Plan) -> None:
@@ -101,7 +103,7 @@ def test_markdown_furthest_row(plan: Plan) -> None:
     # EG-01: goal 100, actual 80, gap 20, 20 % of target; led by Văn phòng UBND tỉnh.
     assert (
         "| EG-01 | Eligible administrative procedures (TTHC) offered as full-process online "
-        "public services | 80.0 | 20.0 | 20.0 | on track | VPUBND (Văn phòng UBND tỉnh) |"
+        "public services | 80.0 % | +20.0 pp | 20.0 | on track | VPUBND (Văn phòng UBND tỉnh) |"
     ) in md
 
 
@@ -199,7 +201,8 @@ def test_html_escapes_titles(plan: Plan) -> None:
 
 def test_owed_text_shortens() -> None:
     owed = [{"target": "EG-16", "unit": u} for u in ("a", "b", "c", "d", "e")]
-    assert _owed_text(owed) == "EG-16: a, b, c, +2"
+    assert _owed(owed, "en") == "EG-16: a, b, c, +2"
     many = [{"target": f"T{i}", "unit": "51"} for i in range(14)]
-    assert _owed_text(many).endswith("; T11: 51; +2 more")
-    assert _owed_text([]) == "—"
+    assert _owed(many, "en").endswith("; T11: 51; +2 more")
+    assert _owed(many, "vi").endswith("; T11: 51; và 2 chỉ tiêu khác")
+    assert _owed([], "en") == "—"

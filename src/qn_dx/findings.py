@@ -147,6 +147,13 @@ class Finding:
     def severity(self) -> Severity:
         return CATALOGUE[self.code].severity
 
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (the catalogue's words; English as written until then)."""
+        return self.message
+
+    def hint_text(self, lang: str = "en") -> str | None:
+        return self.hint
+
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = self.severity

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..vocab import EXTENSIONS, SummaryFormat
 from . import shell
 from .shell import (
     ActualsOption,
@@ -204,12 +205,6 @@ def missing(
         print_missing(shell.console(), plan, result, only)
 
 
-class SummaryFormat(StrEnum):
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-
-
 @app.command()
 def summary(
     actuals: ActualsOption = None,
@@ -219,7 +214,8 @@ def summary(
         typer.Option(
             "--format",
             "-f",
-            help="markdown (default), json or html; default from --output's extension.",
+            help="markdown (default), json, html or docx (a Word report in the administrative "
+            "format); default from --output's extension.",
             show_default=False,
         ),
     ] = None,
@@ -245,13 +241,7 @@ def summary(
         shell.usage(f"--lang must be vi or en, not {lang!r}")
     if fmt is None:
         ext = output.suffix.lower() if output else ".md"
-        known = {
-            ".md": "markdown",
-            ".markdown": "markdown",
-            ".json": "json",
-            ".html": "html",
-            ".htm": "html",
-        }
+        known = {e: f for e, f in EXTENSIONS.items() if f in SummaryFormat.__members__}
         if ext not in known:
             shell.usage(
                 f"cannot tell the format from {output.name if output else ''!r}: pass --format"
@@ -264,12 +254,17 @@ def summary(
         import datetime as dt
 
         when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    render = {
-        SummaryFormat.markdown: out.to_markdown,
-        SummaryFormat.json: out.to_json,
-        SummaryFormat.html: out.to_html,
-    }[fmt]
-    data = render(result, lang, when).encode("utf-8")
+    if fmt is SummaryFormat.docx:
+        if output is None:
+            shell.usage("--format docx needs --output FILE")
+        data = out.to_docx_bytes(result, lang, when)
+    else:
+        render = {
+            SummaryFormat.markdown: out.to_markdown,
+            SummaryFormat.json: out.to_json,
+            SummaryFormat.html: out.to_html,
+        }[fmt]
+        data = render(result, lang, when).encode("utf-8")
     shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
 
 

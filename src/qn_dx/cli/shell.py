@@ -371,6 +371,21 @@ def sparse_finding(sparse):  # type: ignore[no-untyped-def]
     )
 
 
+def protected(
+    plan: Any, inputs: list[Path], actuals: list[Path] | None = None
+) -> tuple[list[Path], list[Path], list[Path]]:
+    """What a written file may not be or lie in: the ``inputs``; with ``plan``, its files (and
+    every file of its folder), and the folders read as submissions (``actuals`` and the plan's
+    actuals/). The arguments ``write_atomic`` takes after the data."""
+    if plan is None:
+        return inputs, [], []
+    from ..plan.load import PLAN_FILE_NAMES
+
+    files = [*inputs, *(plan.folder / name for name in PLAN_FILE_NAMES)]
+    folders = [p for p in [*(actuals or []), plan.folder / "actuals"] if p.is_dir()]
+    return files, folders, [plan.folder]
+
+
 def deliver(
     data: bytes,
     output: Path | None,
@@ -387,15 +402,9 @@ def deliver(
         return
     from ..output import OutputError, write_atomic
 
-    trees, folders = [], []
-    if plan is not None:
-        from ..plan.load import PLAN_FILE_NAMES
-
-        inputs = [*inputs, *(plan.folder / name for name in PLAN_FILE_NAMES)]
-        trees = [plan.folder]
-        folders = [p for p in [*(actuals or []), plan.folder / "actuals"] if p.is_dir()]
+    guard = protected(plan, inputs, actuals)
     try:
-        write_atomic(output, data, inputs, folders, trees)
+        write_atomic(output, data, *guard)
     except OutputError as exc:
         usage(str(exc))
     from ..text import visible

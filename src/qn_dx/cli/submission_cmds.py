@@ -247,7 +247,11 @@ def _write_all(plan, folder: Path, p, lang: str, fmt: TemplateFormat, render) ->
     actuals = (plan.folder / "actuals").resolve()
     if folder.resolve() == actuals or folder.resolve().is_relative_to(actuals):
         shell.usage(f"{folder} is a submissions folder: the templates would be read as data")
-    folder.mkdir(parents=True, exist_ok=True)
+    guard = shell.protected(plan, [])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        shell.usage(f"cannot create {folder}: {exc.strerror or exc}")
     written = 0
     for code in plan.reporting_units:
         t = out.actuals_template(plan, code, p, lang)
@@ -255,7 +259,7 @@ def _write_all(plan, folder: Path, p, lang: str, fmt: TemplateFormat, render) ->
             continue
         path = folder / f"{out.file_stem(plan, code)}.{fmt.value}"
         try:
-            write_atomic(path, render(t), shell.plan_inputs(plan))
+            write_atomic(path, render(t), *guard)
         except OutputError as exc:
             shell.usage(str(exc))
         written += 1

@@ -27,8 +27,12 @@ from ..plan import Plan
 from ..plan.models import Target
 from ..plan.registry import in_scope
 from ..validate.model import Observation
+from ..vocab import Status
 
-STATUSES = ("met", "on_track", "off_track", "pending", "not_met", "no_data")
+STATUSES = tuple(Status)  # in report order
+# A note the computation writes for a person: a words key and its parameters (words.say), so
+# that it reads in the report's language.
+Note = tuple[str, dict[str, Any]]
 
 
 @dataclass
@@ -46,7 +50,7 @@ class Aggregate:
     actual: float | bool | None
     used: list[Observation]
     units_reported: int
-    note: str | None = None
+    note: Note | None = None
 
 
 @dataclass
@@ -64,7 +68,7 @@ class TargetResult:
     used: list[Observation]
     projection: float | None
     projection_points: list[tuple[str, float]]
-    note: str | None = None
+    note: Note | None = None
     units: list[UnitResult] = field(default_factory=list)
     min_coverage: float = 0.8
 
@@ -188,7 +192,7 @@ def compute_target(
     if agg.actual is None or (needs_baseline and baseline is None):
         status, gap = "no_data", None
         if agg.actual is not None:
-            note = f"no baseline: neither the {plan.baseline_year} actuals nor the plan give one"
+            note = ("note.no_baseline", {"year": plan.baseline_year})
     elif target.measure == "milestone":
         gap = None
         unfinished = "not_met" if is_year_end(as_of) else "pending"
@@ -261,16 +265,16 @@ def aggregate(target: Target, observations: list[Observation], as_of: Period) ->
         return Aggregate(all(o.done for o in used), used, len(chosen))
     values = [o.value for o in used if o.value is not None]
     if len(chosen) == 1 or target.unit == "count":
-        note = f"sum of {len(chosen)} units" if len(chosen) > 1 else None
+        note = ("note.sum_of_units", {"n": len(chosen)}) if len(chosen) > 1 else None
         total = _finite(float(sum(values)))
         return Aggregate(total, used, len(chosen), note if total is not None else _OVERFLOW)
     # Several units reporting a percent or a rank: there is no meaningful sum.
     mean = _finite(sum(values) / len(values))
-    note = f"mean of {len(chosen)} units' values" if mean is not None else _OVERFLOW
+    note = ("note.mean_of_units", {"n": len(chosen)}) if mean is not None else _OVERFLOW
     return Aggregate(mean, used, len(chosen), note)
 
 
-_OVERFLOW = "the figures are too large to compute with (not a finite number)"
+_OVERFLOW: Note = ("note.overflow", {})
 
 
 def _finite(x: float) -> float | None:

@@ -90,7 +90,11 @@ def _reason(
 
 
 def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, Any]:
-    from ..render.report import actual_json, r4  # one number format for report and explain
+    from ..render.figures import (
+        actual_json,
+        note_text,
+        r4,
+    )  # one number format for report and explain
 
     r = e.result
     t = e.target
@@ -158,7 +162,7 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
             "points": [{"period": p, "value": r4(v)} for p, v in r.projection_points],
             "year_end": r4(r.projection),
         },
-        "note": r.note,
+        "note": note_text(r.note, lang),
     }
 
 

@@ -8,7 +8,9 @@ from typing import Any
 from ..compute.explain import Explanation, explanation_dict
 from ..plan import Plan
 from ..text import visible
-from .report import actual_text, gap_text, status_text, target_text
+from ..vocab import Lang
+from ..words import number, period_label, say
+from .figures import actual_text, gap_text, goal_text, status_text
 from .safe import json_text
 
 
@@ -16,40 +18,50 @@ def to_json(plan: Plan, e: Explanation, lang: str) -> str:
     return json_text(explanation_dict(plan, e, lang))
 
 
-def _status(r: Any, lang: str) -> str:
-    """The status as the report shows it, with its code when the words differ from it."""
-    shown = status_text(r, lang)
-    return shown if shown.split(",")[0].split(" (")[0] == r.status else f"{shown} ({r.status})"
-
-
 def to_text(plan: Plan, e: Explanation, lang: str) -> str:
     d = explanation_dict(plan, e, lang)
     r = e.result
     t = e.target
     rule = d["rule"]
-    how = {
-        "ratio": "100 × Σnumerator / Σdenominator over the units",
-        "value": "the unit's figure (counts of several units are added)",
-        "milestone": "done when every reporting unit says done",
-    }[t.measure]
+    unit = t.unit
+    status = status_text(r, lang)
+    if lang == Lang.en and status.split(",")[0] != r.status:
+        status += f" ({r.status})"
     out = [
         f"{t.id} — {d['title']}",
-        f"Plan: {t.source.section}: “{t.source.quote}”",
-        f"Rule: {t.measure} = {how}; goal {target_text(r)}; period rule {rule['period_rule']}; "
-        f"scope {t.scope.describe()} ({r.units_expected} units)",
-        f"As of {d['as_of']}: actual {actual_text(r)}, gap {gap_text(r)}, status "
-        f"{_status(r, lang)}; {r.units_reported}/{r.units_expected} units reported (coverage "
-        f"{r.coverage:.0%}, {'below' if r.provisional else 'at or above'} the "
-        f"{r.min_coverage:.0%} a final result needs)",
+        f"{say('explain.plan', lang)}: {t.source.section}: “{t.source.quote}”",
+        say(
+            "explain.rule",
+            lang,
+            measure=say(f"measure.{t.measure}", lang),
+            how=say(f"explain.how.{t.measure}", lang),
+            goal=goal_text(t, r.target_value, lang),
+            rule=say(f"rule.{rule['period_rule']}", lang),
+            scope=_scope(t, lang),
+            n=r.units_expected,
+        ),
+        say(
+            "explain.as_of",
+            lang,
+            period=period_label(e.as_of, lang),
+            actual=actual_text(r.actual, unit, lang),
+            gap=gap_text(r.gap, unit, lang),
+            status=status,
+            reported=r.units_reported,
+            expected=r.units_expected,
+            coverage=f"{number(100 * r.coverage, lang, 0)} %",
+            side=say("explain.below" if r.provisional else "explain.above", lang),
+            minimum=f"{number(100 * r.min_coverage, lang, 0)} %",
+        ),
         "",
-        f"Counted ({len(d['contributions'])} observation(s)):",
+        say("explain.counted", lang, n=len(d["contributions"])),
     ]
     for c in d["contributions"]:
         out.append(
-            f"  {c['unit']:<8} {c['unit_name'][:32]:<32} {c['period']:<8} "
-            f"{_figures(c):<18} {c['file']}:{c['line']}"
-            + ("  (cumulative: the year so far)" if c["basis"] == "cumulative" else "")
-            + ("  (carried forward)" if c["carried_forward"] else "")
+            f"  {c['unit']:<8} {c['unit_name'][:32]:<32} {_period(c['period'], lang):<13} "
+            f"{_figures(c, lang):<18} {c['file']}:{c['line']}"
+            + (f"  {say('explain.cumulative', lang)}" if c["basis"] == "cumulative" else "")
+            + (f"  {say('explain.carried', lang)}" if c["carried_forward"] else "")
         )
     if t.measure == "ratio" and d["contributions"]:
         num = sum(float(c["numerator"] or 0) for c in d["contributions"])
@@ -59,57 +71,88 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
             ratio = 100 * num / den
             ratio = ratio if math.isfinite(ratio) else 100 * (num / den)
         if not den:
-            value = "undefined (Σdenominator = 0)"
+            value = say("explain.undefined", lang)
         elif ratio is None or not math.isfinite(ratio):
-            value = "not a finite number (the sums overflow)"
+            value = say("explain.overflow", lang)
         else:
-            value = f"{ratio:.2f} %"
-        out.append(f"  Σnumerator = {_g(num)}, Σdenominator = {_g(den)} → {value}")
-    if r.note:
-        out.append(f"  note: {r.note}")
-    out += ["", f"Not counted ({len(d['excluded'])}):"]
+            value = f"{number(ratio, lang, 2)} %"
+        out.append(
+            f"  {say('explain.sums', lang, num=_g(num, lang), den=_g(den, lang), value=value)}"
+        )
+    if d["note"]:
+        out.append(f"  {say('explain.note', lang, note=d['note'])}")
+    out += ["", say("explain.not_counted", lang, n=len(d["excluded"]))]
     out += [
-        f"  {x['unit']:<8} {x['period']:<8} {x['file']}:{x['line']} — {x['reason']}"
+        f"  {x['unit']:<8} {_period(x['period'], lang):<13} {x['file']}:{x['line']} — {x['reason']}"
         for x in d["excluded"]
-    ] or ["  (none)"]
+    ] or [f"  ({say('none', lang)})"]
     b = d["baseline"]
     out.append("")
     if b["source"] == "actuals":
         where = ", ".join(f"{o['file']}:{o['line']}" for o in b["observations"])
-        out.append(f"Baseline: {_g(b['value'])} from the {plan.baseline_year} actuals ({where})")
+        out.append(
+            say(
+                "explain.baseline_actuals",
+                lang,
+                value=_g(b["value"], lang),
+                year=plan.baseline_year,
+                where=where,
+            )
+        )
     elif b["source"] == "plan":
         out.append(
-            f"Baseline: {_g(b['value'])} from the plan ({b['file']}:{b['line']}; "
-            f"{b.get('section')}: “{b.get('quote')}”)"
+            say(
+                "explain.baseline_plan",
+                lang,
+                value=_g(b["value"], lang),
+                where=f"{b['file']}:{b['line']}",
+                section=b.get("section"),
+                quote=b.get("quote"),
+            )
         )
     else:
+        needed = t.op == "increase" or t.target_offset is not None
         out.append(
-            "Baseline: none"
-            + (
-                " — this target needs one"
-                if t.op == "increase" or t.target_offset is not None
-                else ""
-            )
+            say("explain.baseline_none", lang)
+            + (say("explain.baseline_needed", lang) if needed else "")
         )
     p = d["projection"]
     if p["points"]:
-        pts = ", ".join(f"{x['period']} {_g(x['value'])}" for x in p["points"])
-        out.append(f"Projection: {pts} → least-squares line at the year's end: {_g(p['year_end'])}")
+        pts = ", ".join(f"{_period(x['period'], lang)} {_g(x['value'], lang)}" for x in p["points"])
+        out.append(say("explain.projection", lang, points=pts, value=_g(p["year_end"], lang)))
     else:
-        out.append("Projection: not needed (met, a milestone, the year's last period, or no data)")
+        out.append(say("explain.no_projection", lang))
     # One output line per entry: a newline or ESC in a quote, a name or a file name is escaped.
     return "\n".join(visible(line) for line in out) + "\n"
 
 
-def _g(x: Any) -> str:
+def _scope(t: Any, lang: str) -> str:
+    levels = " + ".join(say(f"level.{level}", lang) for level in t.scope.levels)
+    return f"{levels} ({', '.join(t.scope.types)})" if t.scope.types else levels
+
+
+def _period(label: str, lang: str) -> str:
+    """A period as the language writes it; a spelling that is no period (a refused row) as is."""
+    from ..ingest.periods import parse_period
+
+    p = parse_period(label)
+    return period_label(p, lang) if p is not None else label
+
+
+def _g(x: Any, lang: str = "en") -> str:
     """A figure, shortest form; ints of any size and non-finite floats included."""
     x = float(x)  # a whole figure may come as an int of 300 digits; 1e308 is still a float
-    return f"{x:g}" if math.isfinite(x) else "not a finite number"
+    if not math.isfinite(x):
+        return say("explain.overflow", lang)
+    if x.is_integer() and abs(x) < 1e15:
+        return number(x, lang, 0)
+    text = f"{x:g}"
+    return text.replace(".", ",") if lang == Lang.vi else text
 
 
-def _figures(c: dict[str, Any]) -> str:
+def _figures(c: dict[str, Any], lang: str) -> str:
     if c["done"] is not None:
-        return "done" if c["done"] else "not done"
+        return say("milestone.done" if c["done"] else "milestone.not_done", lang)
     if c["numerator"] is not None:
-        return f"{_g(c['numerator'])}/{_g(c['denominator'])}"
-    return _g(c["value"]) if c["value"] is not None else ""
+        return f"{_g(c['numerator'], lang)}/{_g(c['denominator'], lang)}"
+    return _g(c["value"], lang) if c["value"] is not None else ""

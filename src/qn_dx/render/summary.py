@@ -1,111 +1,28 @@
-"""The quarterly summary as Markdown (default, for committing and e-mail), JSON and HTML.
-
-All three render one dictionary (``summary_dict``), so they say the same thing. Deterministic:
-no timestamp unless ``stamp`` is given; plan order for targets and tasks, Vietnamese collation for
-names.
+"""The quarterly summary for the People's Committee: one document (``document``), rendered to
+Markdown (for committing and e-mail), HTML, and Word in the Vietnamese administrative format;
+JSON gives the same content as data. Deterministic: no timestamp unless ``stamp`` is given; plan
+order for targets and tasks, Vietnamese collation for names.
 """
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from typing import Any
 
-from ..compute.engine import STATUSES
 from ..compute.summary import Summary
 from ..compute.tasks import TASK_STATUSES
 from ..plan.registry import display_name
 from ..text import vi_sort_key
+from ..vocab import Lang, Status
+from ..words import number, period_label, say
+from .document import Cell, Document, Heading, Items, Paragraph, Table
+from .document import to_docx_bytes as _docx
+from .document import to_html as _html
+from .document import to_markdown as _markdown
+from .figures import actual_json, actual_text, gap_text, r4, status_text, status_word, title
 from .missing import missing_dict, rate_dict
-from .report import _CSS, STATUS_FILL, STATUS_TEXT, actual_json, area_name, r4, status_text
-from .safe import json_text, md
-
-TASK_TEXT = {
-    "en": {
-        "done": "done",
-        "in_progress": "in progress",
-        "delayed": "delayed",
-        "not_started": "not started",
-        "overdue": "overdue",
-        "not_reported": "not reported",
-    },
-    "vi": {
-        "done": "hoàn thành",
-        "in_progress": "đang triển khai",
-        "delayed": "chậm tiến độ",
-        "not_started": "chưa triển khai",
-        "overdue": "quá hạn",
-        "not_reported": "chưa báo cáo",
-    },
-}
-TEXT = {
-    "en": {
-        "title": "Quarterly summary",
-        "as_of": "as of",
-        "headline": "Headline",
-        "provisional": "of which provisional",
-        "area": "Area",
-        "total": "Total",
-        "completeness": "Reporting completeness",
-        "furthest": "Targets furthest from their goal",
-        "lead": "Lead",
-        "gap": "Gap",
-        "relative": "of target",
-        "changes": "Changes since",
-        "no_previous": "No previous quarter in the plan year.",
-        "no_changes": "No target changed status.",
-        "then_now": "Every target then and now",
-        "tasks": "Tasks",
-        "by_group": "By group",
-        "by_lead": "By lead agency",
-        "overdue": "Overdue",
-        "delayed": "Delayed",
-        "missing": "Missing submissions",
-        "agency": "Agency",
-        "reported": "Reported",
-        "owed": "Still owed",
-        "tasks_unreported": "tasks without progress for",
-        "none": "none",
-        "target": "Target",
-        "actual": "Actual",
-        "status": "Status",
-        "generated": "Generated",
-        "group": "Group",
-    },
-    "vi": {
-        "title": "Báo cáo quý",
-        "as_of": "tính đến",
-        "headline": "Tổng quan",
-        "provisional": "trong đó tạm tính",
-        "area": "Lĩnh vực",
-        "total": "Tổng",
-        "completeness": "Mức độ đầy đủ của báo cáo",
-        "furthest": "Chỉ tiêu còn xa mục tiêu nhất",
-        "lead": "Chủ trì",
-        "gap": "Còn thiếu",
-        "relative": "so với mục tiêu",
-        "changes": "Thay đổi so với",
-        "no_previous": "Không có quý trước trong năm kế hoạch.",
-        "no_changes": "Không chỉ tiêu nào đổi trạng thái.",
-        "then_now": "Từng chỉ tiêu: quý trước và hiện tại",
-        "tasks": "Nhiệm vụ",
-        "by_group": "Theo nhóm",
-        "by_lead": "Theo cơ quan chủ trì",
-        "overdue": "Quá hạn",
-        "delayed": "Chậm tiến độ",
-        "missing": "Số liệu còn thiếu",
-        "agency": "Cơ quan",
-        "reported": "Đã báo cáo",
-        "owed": "Còn nợ",
-        "tasks_unreported": "nhiệm vụ chưa báo cáo tiến độ kỳ",
-        "none": "không có",
-        "target": "Chỉ tiêu",
-        "actual": "Thực hiện",
-        "status": "Trạng thái",
-        "generated": "Lập lúc",
-        "group": "Nhóm",
-    },
-}
+from .report import STATUS_FILL, area_name
+from .safe import json_text
 
 
 def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, Any]:
@@ -114,7 +31,7 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
     doc: dict[str, Any] = {
         "plan": {
             "number": info.number,
-            "title": info.title_vi if lang == "vi" else info.title_en,
+            "title": info.title_vi if lang == Lang.vi else info.title_en,
             "plan_year": info.plan_year,
         },
         "as_of": s.as_of.label,
@@ -145,7 +62,7 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
     doc["furthest"] = [
         {
             "id": r.id,
-            "title": r.target.title(lang),
+            "title": title(r.target, lang),
             "lead": r.target.lead,
             "lead_name": display_name(plan, r.target.lead),
             "actual": actual_json(r),
@@ -195,7 +112,7 @@ def _tasks(s: Summary, lang: str) -> dict[str, Any]:
         groups.append(
             {
                 "group": g.number,
-                "name": g.name_vi if lang == "vi" else g.name_en,
+                "name": g.name_vi if lang == Lang.vi else g.name_en,
                 "counts": {k: counts.get(k, 0) for k in TASK_STATUSES},
             }
         )
@@ -243,141 +160,16 @@ def to_json(s: Summary, lang: str, stamp: str | None = None) -> str:
     return json_text(summary_dict(s, lang, stamp))
 
 
-def _pct(rate: dict[str, Any] | None) -> str:
+# --- the document ---------------------------------------------------------------------------------
+
+
+def _rate(rate: dict[str, Any] | None, lang: str) -> str:
     if not rate or rate["rate"] is None:
         return "—"
-    return f"{rate['reported']}/{rate['expected']} ({rate['rate']:.1f} %)"
+    return f"{rate['reported']}/{rate['expected']} ({number(rate['rate'], lang)} %)"
 
 
-def _num(x: Any) -> str:
-    if x is None:
-        return "—"
-    if isinstance(x, str):
-        return x
-    return f"{x:,.1f}"
-
-
-def _one(x: float | None) -> str:
-    return "—" if x is None else f"{x:.1f}"
-
-
-_esc = md  # text from the plan or the files, in a Markdown cell, heading or list item
-
-
-def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
-    d = summary_dict(s, lang, stamp)
-    T, ST, TT = TEXT[lang], STATUS_TEXT[lang], TASK_TEXT[lang]
-    out = [f"# {T['title']}: {_esc(d['plan']['number'])} — {T['as_of']} {d['as_of']}", ""]
-    if stamp:
-        out += [f"{T['generated']}: {stamp}", ""]
-    out += [
-        f"## {T['headline']}",
-        "",
-        f"| {T['area']} | "
-        + " | ".join(ST[k] for k in STATUSES)
-        + f" | {T['provisional']} | {T['completeness']} |",
-        "|---|" + "---:|" * (len(STATUSES) + 2),
-    ]
-    for a in d["headline"]["areas"]:
-        out.append(
-            f"| {_esc(a['name'])} | "
-            + " | ".join(str(a["counts"][k]) for k in STATUSES)
-            + f" | {a['provisional']} | {_pct(a['completeness'])} |"
-        )
-    c = d["headline"]["counts"]
-    out.append(
-        f"| **{T['total']}** | "
-        + " | ".join(f"**{c[k]}**" for k in STATUSES)
-        + f" | **{d['headline']['provisional']}** | **{_pct(d['headline']['completeness'])}** |"
-    )
-    out += ["", f"## {T['furthest']}", ""]
-    if d["furthest"]:
-        out += [
-            f"| ID | {T['target']} | {T['actual']} | {T['gap']} | % {T['relative']} | "
-            f"{T['status']} | {T['lead']} |",
-            "|---|---|---:|---:|---:|---|---|",
-        ]
-        for f in d["furthest"]:
-            out.append(
-                f"| {_esc(f['id'])} | {_esc(f['title'])} | {_num(f['actual'])} | "
-                f"{_num(f['gap'])} | {_one(f['relative_gap'])} | {ST[f['status']]} | "
-                f"{_esc(f['lead'])} ({_esc(f['lead_name'])}) |"
-            )
-    else:
-        out.append(T["none"])
-    out += ["", f"## {T['changes']} {d['previous'] or '—'}", ""]
-    if d["previous"] is None:
-        out.append(T["no_previous"])
-    else:
-        changes = {ch["id"] for ch in d["changes"]}
-        if not changes:
-            out += [T["no_changes"], ""]
-        out += [
-            f"| ID | {d['previous']} | {d['as_of']} | {T['actual']} {d['previous']} | "
-            f"{T['actual']} {d['as_of']} |",
-            "|---|---|---|---:|---:|",
-        ]
-        for t in d["targets"]:
-            mark = "**" if t["id"] in changes else ""
-            then = _esc(t["status_text_then"]) if t["status_then"] else "—"
-            out.append(
-                f"| {mark}{_esc(t['id'])}{mark} | {then} | {mark}{_esc(t['status_text'])}{mark} | "
-                f"{_num(t['actual_then'])} | {_num(t['actual'])} |"
-            )
-    tasks = d["tasks"]
-    out += ["", f"## {T['tasks']}", "", f"### {T['by_group']}", ""]
-    out += _md_task_counts(
-        T["group"], TT, [(f"{g['group']}. {_esc(g['name'])}", g) for g in tasks["by_group"]]
-    )
-    out += ["", f"### {T['by_lead']}", ""]
-    out += _md_task_counts(
-        T["lead"], TT, [(f"{_esc(g['lead'])} ({_esc(g['name'])})", g) for g in tasks["by_lead"]]
-    )
-    for key in ("overdue", "delayed"):
-        out += ["", f"### {T[key]} ({len(tasks[key])})", ""]
-        out += [
-            f"- {_esc(t['number'])} ({_esc(t['id'])}) {_esc(t['name'])} — "
-            f"{_esc(', '.join(t['lead']))}"
-            f"{_progress(t['progress'])}"
-            for t in tasks[key]
-        ] or [T["none"]]
-    out += ["", f"## {T['missing']}", ""]
-    if d["missing"]:
-        out += [
-            f"| {T['agency']} | {T['reported']} | {T['owed']} | {T['tasks_unreported']} "
-            f"{d['as_of']} |",
-            "|---|---:|---|---|",
-        ]
-        for m in d["missing"]:
-            owed = _owed_text(m["owed"])
-            out.append(
-                f"| {_esc(m['agency'])} ({_esc(m['name'])}) | {_pct(m)} | {_esc(owed)} | "
-                f"{_esc(', '.join(m['tasks'])) or '—'} |"
-            )
-    else:
-        out.append(T["none"])
-    return "\n".join(out) + "\n"
-
-
-def _md_task_counts(
-    first: str, names: dict[str, str], rows: list[tuple[str, dict[str, Any]]]
-) -> list[str]:
-    """A Markdown table of task counts by status, one row per (label, row with "counts")."""
-    lines = [
-        f"| {first} | " + " | ".join(names[k] for k in TASK_STATUSES) + " |",
-        "|---|" + "---:|" * len(TASK_STATUSES),
-    ]
-    for label, row in rows:
-        counts = " | ".join(str(row["counts"][k]) for k in TASK_STATUSES)
-        lines.append(f"| {label} | {counts} |")  # label: escaped by the caller
-    return lines
-
-
-def _progress(value: float | None) -> str:
-    return "" if value is None else f", {value:g} %"
-
-
-def _owed_text(owed: list[dict[str, str]], limit: int = 12) -> str:
+def _owed(owed: list[dict[str, str]], lang: str, limit: int = 12) -> str:
     by_target: dict[str, list[str]] = {}
     for o in owed:
         by_target.setdefault(o["target"], []).append(o["unit"])
@@ -386,152 +178,235 @@ def _owed_text(owed: list[dict[str, str]], limit: int = 12) -> str:
         shown = units if len(units) <= 3 else [*units[:3], f"+{len(units) - 3}"]
         parts.append(f"{target}: {', '.join(shown)}")
     text = "; ".join(parts[:limit])
-    return text + (f"; +{len(parts) - limit} more" if len(parts) > limit else "") or "—"
+    if len(parts) > limit:
+        text += "; " + say("summary.more", lang, n=len(parts) - limit)
+    return text or "—"
 
 
-def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
-    """The Markdown content as a self-contained page in the report's style."""
+def _task_items(tasks: list[dict[str, Any]], lang: str) -> Items | Paragraph:
+    if not tasks:
+        return Paragraph(say("none", lang))
+    items = []
+    for t in tasks:
+        progress = (
+            f", {say('summary.progress', lang, value=number(t['progress'], lang, 0))}"
+            if t["progress"] is not None
+            else ""
+        )
+        items.append(f"{t['number']} ({t['id']}) {t['name']} — {', '.join(t['lead'])}{progress}")
+    return Items(items)
+
+
+def _task_table(first: str, rows: list[tuple[str, dict[str, Any]]], lang: str) -> Table:
+    return Table(
+        [first, *(say(f"task.{k}", lang) for k in TASK_STATUSES)],
+        ["left", *["right"] * len(TASK_STATUSES)],
+        [
+            [Cell(label), *(Cell(str(row["counts"][k])) for k in TASK_STATUSES)]
+            for label, row in rows
+        ],
+    )
+
+
+def document(s: Summary, lang: str, stamp: str | None = None) -> Document:
+    """The summary, once, for every format."""
     d = summary_dict(s, lang, stamp)
-    T, ST, TT = TEXT[lang], STATUS_TEXT[lang], TASK_TEXT[lang]
-    e = html.escape
-
-    def table(head: list[str], rows: list[list[str]]) -> str:
-        h = "".join(f"<th>{e(x)}</th>" for x in head)
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-        return f"<table><thead><tr>{h}</tr></thead><tbody>{body}</tbody></table>"
-
-    def badge(status: str, text: str | None = None) -> str:
-        shown = e(text or ST[status])
-        return f'<span class="s" style="background:#{STATUS_FILL[status]}">{shown}</span>'
-
-    title = f"{T['title']}: {d['plan']['number']} — {T['as_of']} {d['as_of']}"
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{lang}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{e(title)}</h1>",
-    ]
+    plan = s.plan
+    as_of = period_label(s.as_of, lang)
+    previous = period_label(s.previous, lang) if s.previous else None
+    heading = (
+        f"{say('summary.title', lang)}: {d['plan']['number']} — {say('report.as_of', lang)} {as_of}"
+    )
+    doc = Document(
+        title=heading,
+        lang=str(lang),
+        issuer=say("summary.issuer", lang, province=plan.info.province_name.upper()),
+        motto=say("summary.motto", lang),
+        number_line=say("summary.number_line", lang),
+        date_line=say("summary.date_line", lang, place=_place(plan), year=plan.info.plan_year + 0),
+        doc_title=say("summary.document_title", lang, year=plan.info.plan_year, period=as_of),
+    )
+    doc.add(Heading(1, heading))
     if stamp:
-        parts.append(f"<p>{e(T['generated'])}: {e(stamp)}</p>")
+        doc.add(Paragraph(say("summary.generated", lang, stamp=stamp)))
+    doc.add(
+        Paragraph(
+            say(
+                "summary.basis_line",
+                lang,
+                number=plan.info.number,
+                year=plan.info.plan_year,
+                period=as_of,
+            )
+        )
+    )
+    for w in s.report.warnings:
+        doc.add(Paragraph(w.text(lang), bold=True))
+    # headline
+    statuses = list(Status)
+    doc.add(Heading(2, say("summary.headline", lang)))
     rows = [
         [
-            e(a["name"]),
-            *(str(a["counts"][k]) for k in STATUSES),
-            str(a["provisional"]),
-            e(_pct(a["completeness"])),
+            Cell(a["name"]),
+            *(Cell(str(a["counts"][k])) for k in statuses),
+            Cell(str(a["provisional"])),
+            Cell(_rate(a["completeness"], lang)),
         ]
         for a in d["headline"]["areas"]
     ]
     c = d["headline"]["counts"]
     rows.append(
         [
-            f"<strong>{e(T['total'])}</strong>",
-            *(str(c[k]) for k in STATUSES),
-            str(d["headline"]["provisional"]),
-            e(_pct(d["headline"]["completeness"])),
+            Cell(say("summary.total", lang), bold=True),
+            *(Cell(str(c[k]), bold=True) for k in statuses),
+            Cell(str(d["headline"]["provisional"]), bold=True),
+            Cell(_rate(d["headline"]["completeness"], lang), bold=True),
         ]
     )
-    parts += [
-        f"<h2>{e(T['headline'])}</h2>",
-        table([T["area"], *(ST[k] for k in STATUSES), T["provisional"], T["completeness"]], rows),
-    ]
-    parts.append(f"<h2>{e(T['furthest'])}</h2>")
-    parts.append(
-        table(
+    doc.add(
+        Table(
             [
-                "ID",
-                T["target"],
-                T["actual"],
-                T["gap"],
-                f"% {T['relative']}",
-                T["status"],
-                T["lead"],
+                say("report.area", lang),
+                *(status_word(k, lang) for k in statuses),
+                say("summary.provisional", lang),
+                say("summary.completeness", lang),
             ],
-            [
-                [
-                    e(f["id"]),
-                    e(f["title"]),
-                    e(_num(f["actual"])),
-                    e(_num(f["gap"])),
-                    _one(f["relative_gap"]),
-                    badge(f["status"]),
-                    e(f"{f['lead']} ({f['lead_name']})"),
-                ]
-                for f in d["furthest"]
-            ],
+            ["left", *["right"] * (len(statuses) + 2)],
+            rows,
         )
     )
-    parts.append(f"<h2>{e(T['changes'])} {e(d['previous'] or '—')}</h2>")
-    if d["previous"] is None:
-        parts.append(f"<p>{e(T['no_previous'])}</p>")
-    else:
-        # As in the Markdown: every target then and now, the ones whose status changed in bold.
-        changed = {ch["id"] for ch in d["changes"]}
-        if not changed:
-            parts.append(f"<p>{e(T['no_changes'])}</p>")
-        parts.append(
-            table(
+    # furthest
+    doc.add(Heading(2, say("summary.furthest", lang)))
+    results = {r.id: r for r in s.report.targets}
+    if d["furthest"]:
+        doc.add(
+            Table(
                 [
-                    "ID",
-                    d["previous"],
-                    d["as_of"],
-                    f"{T['actual']} {d['previous']}",
-                    f"{T['actual']} {d['as_of']}",
+                    say("report.id", lang),
+                    say("report.title", lang),
+                    say("report.actual", lang),
+                    say("report.gap", lang),
+                    say("summary.relative", lang),
+                    say("report.status", lang),
+                    say("report.lead", lang),
                 ],
+                ["left", "left", "right", "right", "right", "left", "left"],
                 [
                     [
-                        f"<strong>{e(t['id'])}</strong>" if t["id"] in changed else e(t["id"]),
-                        badge(t["status_then"], t["status_text_then"]) if t["status_then"] else "—",
-                        badge(t["status"], t["status_text"]),
-                        e(_num(t["actual_then"])),
-                        e(_num(t["actual"])),
+                        Cell(f["id"]),
+                        Cell(f["title"]),
+                        Cell(
+                            actual_text(results[f["id"]].actual, results[f["id"]].target.unit, lang)
+                        ),
+                        Cell(gap_text(results[f["id"]].gap, results[f["id"]].target.unit, lang)),
+                        Cell(number(f["relative_gap"], lang)),
+                        Cell(status_text(results[f["id"]], lang), status=f["status"]),
+                        Cell(f"{f['lead']} ({f['lead_name']})"),
                     ]
-                    for t in d["targets"]
+                    for f in d["furthest"]
                 ],
             )
         )
+    else:
+        doc.add(Paragraph(say("none", lang)))
+    # changes
+    doc.add(Heading(2, say("summary.changes", lang, period=previous or "—")))
+    if s.previous is None or s.previous_report is None:
+        doc.add(Paragraph(say("summary.no_previous", lang)))
+    else:
+        changed = {ch["id"] for ch in d["changes"]}
+        if not changed:
+            doc.add(Paragraph(say("summary.no_changes", lang)))
+        then = {r.id: r for r in s.previous_report.targets}
+        doc.add(
+            Table(
+                [
+                    say("report.id", lang),
+                    say("summary.then", lang, period=previous),
+                    say("summary.then", lang, period=as_of),
+                    say("summary.actual_then", lang, period=previous),
+                    say("summary.actual_then", lang, period=as_of),
+                ],
+                ["left", "left", "left", "right", "right"],
+                [
+                    [
+                        Cell(r.id, bold=r.id in changed),
+                        Cell(status_text(then[r.id], lang), status=then[r.id].status),
+                        Cell(status_text(r, lang), status=r.status, bold=r.id in changed),
+                        Cell(actual_text(then[r.id].actual, r.target.unit, lang)),
+                        Cell(actual_text(r.actual, r.target.unit, lang)),
+                    ]
+                    for r in s.report.targets
+                ],
+            )
+        )
+    # tasks
     tasks = d["tasks"]
-    parts.append(f"<h2>{e(T['tasks'])}</h2><h3>{e(T['by_group'])}</h3>")
-    parts.append(
-        table(
-            [T["group"], *(TT[k] for k in TASK_STATUSES)],
-            [
-                [e(f"{g['group']}. {g['name']}"), *(str(g["counts"][k]) for k in TASK_STATUSES)]
-                for g in tasks["by_group"]
-            ],
+    doc.add(Heading(2, say("summary.tasks", lang)), Heading(3, say("summary.by_group", lang)))
+    doc.add(
+        _task_table(
+            say("summary.group", lang),
+            [(f"{g['group']}. {g['name']}", g) for g in tasks["by_group"]],
+            lang,
         )
     )
-    parts.append(f"<h3>{e(T['by_lead'])}</h3>")
-    parts.append(
-        table(
-            [T["lead"], *(TT[k] for k in TASK_STATUSES)],
-            [
-                [e(f"{g['lead']} ({g['name']})"), *(str(g["counts"][k]) for k in TASK_STATUSES)]
-                for g in tasks["by_lead"]
-            ],
+    doc.add(Heading(3, say("summary.by_lead", lang)))
+    doc.add(
+        _task_table(
+            say("report.lead", lang),
+            [(f"{g['lead']} ({g['name']})", g) for g in tasks["by_lead"]],
+            lang,
         )
     )
     for key in ("overdue", "delayed"):
-        items = "".join(
-            f"<li>{e(t['number'])} ({e(t['id'])}) {e(t['name'])} — {e(', '.join(t['lead']))}</li>"
-            for t in tasks[key]
+        doc.add(
+            Heading(3, say(f"summary.{key}", lang, n=len(tasks[key]))),
+            _task_items(tasks[key], lang),
         )
-        parts.append(f"<h3>{e(T[key])} ({len(tasks[key])})</h3><ul>{items}</ul>")
-    parts.append(f"<h2>{e(T['missing'])}</h2>")
-    parts.append(
-        table(
-            [T["agency"], T["reported"], T["owed"], f"{T['tasks_unreported']} {d['as_of']}"],
-            [
+    # missing
+    doc.add(Heading(2, say("summary.missing", lang)))
+    if d["missing"]:
+        doc.add(
+            Table(
                 [
-                    e(f"{m['agency']} ({m['name']})"),
-                    e(_pct(m)),
-                    e(_owed_text(m["owed"])),
-                    e(", ".join(m["tasks"]) or "—"),
-                ]
-                for m in d["missing"]
-            ],
+                    say("summary.agency", lang),
+                    say("summary.reported", lang),
+                    say("summary.owed", lang),
+                    say("summary.tasks_unreported", lang, period=as_of),
+                ],
+                ["left", "right", "left", "left"],
+                [
+                    [
+                        Cell(f"{m['agency']} ({m['name']})"),
+                        Cell(_rate(m, lang)),
+                        Cell(_owed(m["owed"], lang)),
+                        Cell(", ".join(m["tasks"]) or "—"),
+                    ]
+                    for m in d["missing"]
+                ],
+            )
         )
-    )
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    else:
+        doc.add(Paragraph(say("none", lang)))
+    return doc
+
+
+def _place(plan: Any) -> str:
+    """Where the document is issued: the province's name without its "Tỉnh"."""
+    name = plan.info.province_name
+    return name.split(" ", 1)[1] if name.lower().startswith("tỉnh ") else name
+
+
+def to_markdown(s: Summary, lang: str, stamp: str | None = None) -> str:
+    return _markdown(document(s, lang, stamp))
+
+
+def to_html(s: Summary, lang: str, stamp: str | None = None) -> str:
+    return _html(document(s, lang, stamp), STATUS_FILL)
+
+
+def to_docx_bytes(s: Summary, lang: str, stamp: str | None = None) -> bytes:
+    return _docx(document(s, lang, stamp), STATUS_FILL, stamp)
+
+
+__all__ = ["document", "summary_dict", "to_docx_bytes", "to_html", "to_json", "to_markdown"]

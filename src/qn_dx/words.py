@@ -1,0 +1,290 @@
+"""Every word a user reads, in Vietnamese and English: one catalogue, and the one place where
+numbers and periods are written the way each language writes them.
+
+Why a module of templates and not gettext: the catalogue is small (hundreds of entries), every
+entry needs both languages from the day it is written (a test fails on a missing one), and the
+messages take named parameters that Python formats; a ``.po``/``.mo`` build step and a runtime
+lookup would add tooling without adding a check. Codes and JSON keys stay English (they are API);
+only what is shown beside them is translated.
+
+Each entry is ``(vi, en)``: Vietnamese first, as the people who read qn-dx do.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .vocab import Lang
+
+W: dict[str, tuple[str, str]] = {
+    # --- statuses --------------------------------------------------------------------------------
+    "status.met": ("đạt", "met"),
+    "status.on_track": ("đúng tiến độ", "on track"),
+    "status.off_track": ("chậm tiến độ", "off track"),
+    "status.pending": ("đang thực hiện", "pending"),
+    "status.not_met": ("không đạt", "not met"),
+    "status.no_data": ("chưa có số liệu", "no data"),
+    "status.provisional": (
+        "{status} (tạm tính: {units} đơn vị)",
+        "{status}, provisional: {units} units",
+    ),
+    "task.done": ("hoàn thành", "done"),
+    "task.in_progress": ("đang triển khai", "in progress"),
+    "task.delayed": ("chậm tiến độ", "delayed"),
+    "task.not_started": ("chưa triển khai", "not started"),
+    "task.overdue": ("quá hạn", "overdue"),
+    "task.not_reported": ("chưa báo cáo", "not reported"),
+    "milestone.done": ("đã đạt", "done"),
+    "milestone.not_done": ("chưa đạt", "not done"),
+    "measure.ratio": ("tỷ lệ", "ratio"),
+    "measure.value": ("giá trị", "value"),
+    "measure.milestone": ("mốc hoàn thành", "milestone"),
+    "unit.percent": ("phần trăm", "percent"),
+    "unit.count": ("số lượng", "count"),
+    "unit.rank": ("thứ hạng", "rank"),
+    "rule.latest": ("số liệu mới nhất", "latest"),
+    "rule.year_to_date": ("cộng dồn từ đầu năm", "year to date"),
+    "basis.period": ("trong kỳ", "period"),
+    "basis.cumulative": ("lũy kế", "cumulative"),
+    "level.province": ("cấp tỉnh", "province"),
+    "level.department": ("sở, ban, ngành", "department"),
+    "level.district": ("cấp huyện", "district"),
+    "level.commune": ("cấp xã", "commune"),
+    "level.other": ("khác", "other"),
+    # --- periods and numbers ---------------------------------------------------------------------
+    "period.Q": ("Quý {roman}/{year}", "{year}-Q{number}"),
+    "period.M": ("Tháng {number}/{year}", "{year}-{number:02d}"),
+    "period.Y": ("Năm {year}", "{year}"),
+    "unit.points": ("điểm %", "pp"),
+    "goal.baseline": ("năm {year}", "baseline"),
+    "goal.above_baseline": ("> năm {year}", "> baseline"),
+    "goal.done": ("hoàn thành", "done"),
+    "none": ("không có", "none"),
+    "dash": ("—", "—"),
+    # --- the report ------------------------------------------------------------------------------
+    "report.id": ("Mã", "ID"),
+    "report.area": ("Lĩnh vực", "Area"),
+    "report.title": ("Chỉ tiêu", "Target"),
+    "report.goal": ("Mục tiêu", "Goal"),
+    "report.actual": ("Thực hiện", "Actual"),
+    "report.gap": ("Còn thiếu", "Gap"),
+    "report.status": ("Trạng thái", "Status"),
+    "report.units": ("Đơn vị", "Units"),
+    "report.progress": ("Tiến độ", "Progress"),
+    "report.baseline": ("Cơ sở", "Baseline"),
+    "report.lead": ("Chủ trì", "Lead"),
+    "report.observations": ("Số dòng", "Rows used"),
+    "report.coverage": ("Độ phủ", "Coverage"),
+    "report.projection": ("Dự báo cuối năm", "Year-end projection"),
+    "report.as_of": ("tính đến", "as of"),
+    "report.counts": ("Số chỉ tiêu theo trạng thái", "Targets by status"),
+    "report.of_which_provisional": ("{n} tạm tính", "{n} provisional"),
+    "report.left_out": (
+        "{n} dòng lỗi không được tính (--skip-invalid)",
+        "{n} invalid row(s) left out (--skip-invalid)",
+    ),
+    "report.units_no_data": ("{n} đơn vị chưa có số liệu", "{n} unit(s) with no data"),
+    "report.summary_sheet": ("Tổng hợp", "Summary"),
+    "report.unit_code": ("Mã đơn vị", "Unit code"),
+    "report.unit_name": ("Tên đơn vị", "Unit"),
+    "report.period": ("Kỳ", "Period"),
+    "report.numerator": ("Tử số", "Numerator"),
+    "report.denominator": ("Mẫu số", "Denominator"),
+    "report.value": ("Giá trị", "Value"),
+    "report.done": ("Hoàn thành", "Done"),
+    "report.file": ("Tệp", "File"),
+    "report.line": ("Dòng", "Line"),
+    "report.basis": ("Cách tính", "Basis"),
+    "report.series": ("Diễn biến", "Trend"),
+    "report.measure": ("Loại", "Measure"),
+    "report.unit": ("Đơn vị đo", "Unit"),
+    "report.op": ("Phép so sánh", "Operator"),
+    "report.target": ("Mục tiêu (số)", "Target"),
+    "report.baseline_source": ("Nguồn cơ sở", "Baseline source"),
+    "report.units_reported": ("Đơn vị đã báo cáo", "Units reported"),
+    "report.units_expected": ("Đơn vị phải báo cáo", "Units expected"),
+    "report.provisional": ("Tạm tính", "Provisional"),
+    "report.observations_used": ("Số dòng đã dùng", "Observations used"),
+    "source.actuals": ("số liệu thực tế", "actuals"),
+    "source.plan": ("kế hoạch", "plan"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+    # --- the quarterly summary -------------------------------------------------------------------
+    "summary.title": ("Báo cáo quý", "Quarterly summary"),
+    "summary.document_title": (
+        "BÁO CÁO\nKết quả thực hiện Kế hoạch chuyển đổi số {year}, {period}",
+        "REPORT\nProgress of the {year} digital-transformation plan, {period}",
+    ),
+    "summary.headline": ("Tổng quan", "Headline"),
+    "summary.provisional": ("Trong đó tạm tính", "Of which provisional"),
+    "summary.total": ("Tổng", "Total"),
+    "summary.completeness": ("Mức độ đầy đủ của báo cáo", "Reporting completeness"),
+    "summary.furthest": ("Chỉ tiêu còn xa mục tiêu nhất", "Targets furthest from their goal"),
+    "summary.relative": ("% so với mục tiêu", "% of target"),
+    "summary.changes": ("Thay đổi so với {period}", "Changes since {period}"),
+    "summary.no_previous": (
+        "Không có quý trước trong năm kế hoạch.",
+        "No previous quarter in the plan year.",
+    ),
+    "summary.no_changes": ("Không chỉ tiêu nào đổi trạng thái.", "No target changed status."),
+    "summary.then": ("Trạng thái {period}", "Status {period}"),
+    "summary.actual_then": ("Thực hiện {period}", "Actual {period}"),
+    "summary.tasks": ("Nhiệm vụ", "Tasks"),
+    "summary.by_group": ("Theo nhóm", "By group"),
+    "summary.by_lead": ("Theo cơ quan chủ trì", "By lead agency"),
+    "summary.overdue": ("Quá hạn ({n})", "Overdue ({n})"),
+    "summary.delayed": ("Chậm tiến độ ({n})", "Delayed ({n})"),
+    "summary.missing": ("Số liệu còn thiếu", "Missing submissions"),
+    "summary.agency": ("Cơ quan", "Agency"),
+    "summary.reported": ("Đã báo cáo", "Reported"),
+    "summary.owed": ("Còn nợ", "Still owed"),
+    "summary.tasks_unreported": (
+        "Nhiệm vụ chưa báo cáo tiến độ {period}",
+        "Tasks without progress for {period}",
+    ),
+    "summary.group": ("Nhóm", "Group"),
+    "summary.generated": ("Lập lúc: {stamp}", "Generated: {stamp}"),
+    "summary.more": ("và {n} chỉ tiêu khác", "+{n} more"),
+    "summary.progress": ("tiến độ {value} %", "{value} % done"),
+    "summary.issuer": ("ỦY BAN NHÂN DÂN\n{province}", "PEOPLE'S COMMITTEE\nOF {province}"),
+    "summary.motto": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        "SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness",
+    ),
+    "summary.number_line": ("Số: …/BC-UBND", "No.: …/BC-UBND"),
+    "summary.date_line": ("{place}, ngày … tháng … năm {year}", "{place}, … {year}"),
+    "summary.basis_line": (
+        "Căn cứ Kế hoạch số {number} về chuyển đổi số năm {year}; số liệu tính đến {period}.",
+        "Under plan {number} on digital transformation for {year}; figures as of {period}.",
+    ),
+    # --- explain --------------------------------------------------------------------------------
+    "explain.plan": ("Kế hoạch", "Plan"),
+    "explain.rule": (
+        "Cách tính: {measure} = {how}; mục tiêu {goal}; quy tắc kỳ {rule}; phạm vi {scope} "
+        "({n} đơn vị)",
+        "Rule: {measure} = {how}; goal {goal}; period rule {rule}; scope {scope} ({n} units)",
+    ),
+    "explain.how.ratio": (
+        "100 × Σtử số / Σmẫu số của các đơn vị",
+        "100 × Σnumerator / Σdenominator over the units",
+    ),
+    "explain.how.value": (
+        "số liệu của đơn vị (số lượng của nhiều đơn vị được cộng lại)",
+        "the unit's figure (counts of several units are added)",
+    ),
+    "explain.how.milestone": (
+        "hoàn thành khi mọi đơn vị báo cáo đều hoàn thành",
+        "done when every reporting unit says done",
+    ),
+    "explain.as_of": (
+        "Tính đến {period}: thực hiện {actual}, còn thiếu {gap}, trạng thái {status}; "
+        "{reported}/{expected} đơn vị đã báo cáo (độ phủ {coverage}, {side} mức {minimum} "
+        "cần cho kết quả chính thức)",
+        "As of {period}: actual {actual}, gap {gap}, status {status}; {reported}/{expected} "
+        "units reported (coverage {coverage}, {side} the {minimum} a final result needs)",
+    ),
+    "explain.below": ("dưới", "below"),
+    "explain.above": ("đạt", "at or above"),
+    "explain.counted": ("Được tính ({n} dòng số liệu):", "Counted ({n} observation(s)):"),
+    "explain.cumulative": ("(lũy kế: cả năm đến kỳ này)", "(cumulative: the year so far)"),
+    "explain.carried": ("(lấy từ kỳ trước)", "(carried forward)"),
+    "explain.sums": (
+        "Σtử số = {num}, Σmẫu số = {den} → {value}",
+        "Σnumerator = {num}, Σdenominator = {den} → {value}",
+    ),
+    "explain.undefined": ("không xác định (Σmẫu số = 0)", "undefined (Σdenominator = 0)"),
+    "explain.overflow": (
+        "không phải số hữu hạn (tổng quá lớn)",
+        "not a finite number (the sums overflow)",
+    ),
+    "explain.note": ("ghi chú: {note}", "note: {note}"),
+    "explain.not_counted": ("Không được tính ({n}):", "Not counted ({n}):"),
+    "explain.baseline_actuals": (
+        "Số liệu cơ sở: {value}, từ số liệu thực tế năm {year} ({where})",
+        "Baseline: {value} from the {year} actuals ({where})",
+    ),
+    "explain.baseline_plan": (
+        "Số liệu cơ sở: {value}, từ kế hoạch ({where}; {section}: “{quote}”)",
+        "Baseline: {value} from the plan ({where}; {section}: “{quote}”)",
+    ),
+    "explain.baseline_none": ("Số liệu cơ sở: không có", "Baseline: none"),
+    "explain.baseline_needed": (" — chỉ tiêu này cần số liệu cơ sở", " — this target needs one"),
+    "explain.projection": (
+        "Dự báo: {points} → đường xu hướng (bình phương tối thiểu) tại cuối năm: {value}",
+        "Projection: {points} → least-squares line at the year's end: {value}",
+    ),
+    "explain.no_projection": (
+        "Dự báo: không cần (đã đạt, mốc hoàn thành, kỳ cuối năm, hoặc chưa có số liệu)",
+        "Projection: not needed (met, a milestone, the year's last period, or no data)",
+    ),
+    # --- notes the computation writes ------------------------------------------------------------
+    "note.sum_of_units": ("tổng của {n} đơn vị", "sum of {n} units"),
+    "note.mean_of_units": ("trung bình của {n} đơn vị", "mean of {n} units' values"),
+    "note.no_baseline": (
+        "chưa có số liệu cơ sở: cả số liệu năm {year} lẫn kế hoạch đều không có",
+        "no baseline: neither the {year} actuals nor the plan give one",
+    ),
+    "note.overflow": (
+        "tổng số liệu vượt quá giới hạn tính toán: không có kết quả",
+        "the sums overflow: no figure",
+    ),
+}
+
+
+def say(key: str, lang: str, /, **params: Any) -> str:
+    """The words for ``key`` in ``lang`` (vi or en), with ``params`` filled in."""
+    vi, en = W[key]
+    text = vi if lang == Lang.vi else en
+    return text.format(**params) if params else text
+
+
+def has(key: str) -> bool:
+    return key in W
+
+
+# --- numbers, as each language writes them ------------------------------------------------------
+
+
+def number(x: float | None, lang: str, decimals: int = 1) -> str:
+    """``1,234.5`` in English, ``1.234,5`` in Vietnamese, with exactly ``decimals`` decimals."""
+    if x is None or not math.isfinite(x):
+        return "—"
+    text = f"{x:,.{decimals}f}"
+    if text.startswith("-") and text.strip("-0.,") == "":
+        text = text[1:]  # no "-0.0"
+    if lang == Lang.vi:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def percent(x: float | None, lang: str, decimals: int = 1) -> str:
+    return "—" if x is None else f"{number(x, lang, decimals)} %"
+
+
+def signed(x: float | None, lang: str, decimals: int = 1) -> str:
+    """``+2.0`` / ``-1.5`` / ``0.0``: a gap, with its sign (Vietnamese marks)."""
+    if x is None:
+        return "—"
+    text = number(abs(x), lang, decimals)
+    if text.strip("0.,") == "":
+        return number(0.0, lang, decimals)
+    return ("+" if x > 0 else "-") + text
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def period_label(period: Any, lang: str) -> str:
+    """``Quý III/2023``, ``Tháng 3/2023``, ``Năm 2023`` in Vietnamese; the canonical ``2023-Q3``,
+    ``2023-03``, ``2023`` in English."""
+    if period is None:
+        return "—"
+    kind = period.kind
+    return say(
+        f"period.{kind}",
+        lang,
+        year=period.year,
+        number=period.number,
+        roman=ROMAN.get(period.number, ""),
+    )
