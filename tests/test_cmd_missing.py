@@ -241,3 +241,38 @@ def test_invalid_actuals_are_refused_unless_skipped(runner: CliRunner, folder: P
     assert refused.exit_code == 1
     d = _json(runner, folder, "--as-of", "2023-Q1", "--skip-invalid")
     assert (_target(d, "EG-16")["reported"], _target(d, "EG-16")["expected"]) == (2, 173)
+
+
+def test_sent_but_refused_is_told_apart_from_not_sent(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "actuals"
+    d.mkdir()
+    (d / "a.csv").write_text(
+        f"{HEADER}\nEG-16,2023-Q1,{XA_A},3,10,,\nEG-16,2023-Q1,{XA_B},12,10,,\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app,
+        ["missing", "--actuals", str(d), "--as-of", "2023-Q1", "--skip-invalid", "-f", "json"],
+        env={"QN_DX_DATA": None},
+    )
+    doc = json.loads(result.stdout)
+    eg16 = next(t for t in doc["targets"] if t["id"] == "EG-16")
+    by_code = {u["code"]: u for u in eg16["missing"]}
+    assert XA_A not in by_code  # it counts
+    (where,) = by_code[XA_B]["refused_rows"]  # numerator > denominator: refused
+    assert where.endswith("a.csv:3")
+    assert "refused_rows" not in by_code["21010"]  # sent nothing
+    owed = next(a for a in doc["agencies"] if a["agency"] == XA_B)["owed"]
+    assert {"target": "EG-16", "unit": XA_B, "refused_rows": [where]} in owed
+
+
+def test_a_goal_without_its_baseline_asks_for_it(runner: CliRunner, tmp_path: Path) -> None:
+    d = tmp_path / "actuals"
+    d.mkdir()
+    (d / "a.csv").write_text(f"{HEADER}\nDE-06,2023-Q1,51,,,12,\n", encoding="utf-8")
+    args = ["--actuals", str(d), "--as-of", "2023-Q1", "--format", "json"]
+    doc = json.loads(runner.invoke(app, ["missing", *args], env={"QN_DX_DATA": None}).stdout)
+    de06 = next(t for t in doc["targets"] if t["id"] == "DE-06")
+    assert de06["missing"] == []  # the 2023 figure is in
+    assert de06["baseline_owed"] is True  # "+5 points over 2022": 2022 is not
+    eg01 = next(t for t in doc["targets"] if t["id"] == "EG-01")
+    assert "baseline_owed" not in eg01

@@ -38,6 +38,8 @@ KEYS = [
     "targets",
     "tasks",
     "missing",
+    "rows_left_out",
+    "warnings",
 ]
 
 

@@ -152,12 +152,12 @@ def test_a_stray_latest_period_is_warned(runner: CliRunner, plan: Plan, tmp_path
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
     assert doc["as_of"] == "2023-Q4"  # the default is still the latest period with data
-    (w,) = doc["warnings"]
-    assert w["code"] == "sparse-latest-period"
+    (w,) = [w for w in doc["warnings"] if w["code"] == "sparse-latest-period"]
     assert "2023-Q4" in w["message"] and "a.csv:14" in w["message"] and "2023-Q2" in w["message"]
     assert "sparse-latest-period" in result.stderr
     quiet = invoke(runner, "report", "--actuals", str(tmp_path), "--as-of", "2023-Q4", "-f", "json")
-    assert json.loads(quiet.stdout)["warnings"] == []
+    codes = {w["code"] for w in json.loads(quiet.stdout)["warnings"]}
+    assert codes == {"year-to-date-gaps"}  # Q1 and Q3 left out: said, not the stray period
 
 
 def test_no_warning_when_periods_are_even(runner: CliRunner, tmp_path: Path) -> None:
@@ -178,3 +178,27 @@ def test_units_that_report_0_over_0_do_not_make_coverage(plan: Plan, tmp_path: P
         r for r in compute_report(plan, v.observations, quarter(2023, 2)).targets if r.id == "EG-16"
     )
     assert (r.status, r.units_reported, r.provisional) == ("met", 1, True)
+
+
+def test_year_to_date_gaps_are_named(plan: Plan) -> None:
+    from qn_dx.ingest.periods import Period, month
+    from qn_dx.validate.model import Observation
+
+    def obs(unit: str, period: Period, cumulative: bool = False) -> Observation:
+        return Observation("EG-16", unit, period, 5, 10, None, None, "", "a.csv", 2, cumulative)
+
+    q = [quarter(2023, i) for i in range(1, 5)]
+    rows = [
+        *(obs("21010", p) for p in q[:3]),  # Q1–Q3: complete as of Q3
+        obs("21013", q[1]),  # Q2 only: Q1 and Q3 left out
+        obs("21016", month(2023, 1)),  # a month: Feb and Q2, Q3 left out
+        obs("21016", month(2023, 3)),
+        obs("21019", q[2], cumulative=True),  # a year-to-date total: nothing left out
+    ]
+    r = compute_report(plan, rows, q[2], areas=["e-government"]).targets
+    eg16 = next(t for t in r if t.id == "EG-16")
+    assert eg16.gaps == [
+        ("21013", ["2023-Q1", "2023-Q3"]),
+        ("21016", ["2023-02", "2023-Q2", "2023-Q3"]),
+    ]
+    assert eg16.note == ("note.year_to_date_gaps", {"n": 2})

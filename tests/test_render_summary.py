@@ -67,6 +67,8 @@ def test_dict_keys_and_json_agree(plan: Plan) -> None:
         "targets",
         "tasks",
         "missing",
+        "rows_left_out",
+        "warnings",
     ]
     assert json.loads(to_json(s, "en")) == d
     assert "generated" in summary_dict(s, "en", "2023-07-05T06:00:00Z")

@@ -164,7 +164,8 @@ def test_half_year_is_refused_with_a_hint(plan: Plan, tmp_path: Path) -> None:
     ],
 )
 def test_task_status_words(plan: Plan, tmp_path: Path, word: str, status: str) -> None:
-    v = check(plan, write(tmp_path, "t.csv", [f"NV-1.1,2023-Q1,{word},10,"], TASKS))
+    progress = {"done": 100, "not_started": 0}.get(status, 10)
+    v = check(plan, write(tmp_path, "t.csv", [f"NV-1.1,2023-Q1,{word},{progress},"], TASKS))
     assert [r.status for r in v.task_reports] == [status]
 
 
@@ -306,7 +307,22 @@ def test_agencies_sharing_a_task_report_their_own_parts(plan: Plan, tmp_path: Pa
         for s in task_states(plan, both_done.task_reports, quarter(2023, 2))
         if s.task.id == "NV-1.2"
     )
-    assert state.status == "done"
+    # NV-1.2 is led by every department and every district (33 reporters): two "done" reports
+    # do not finish it.
+    assert (state.status, state.units_reported, state.units_expected) == ("in_progress", 2, 33)
+    from qn_dx.plan.registry import task_reporters
+
+    everyone = sorted(task_reporters(plan, plan.task_by_id["NV-1.2"]))
+    all_done = check(
+        plan,
+        write(tmp_path, "w.csv", [f"NV-1.2,{u},2023-Q2,done,100," for u in everyone], TASKS_BY),
+    )
+    state = next(
+        s
+        for s in task_states(plan, all_done.task_reports, quarter(2023, 2))
+        if s.task.id == "NV-1.2"
+    )
+    assert (state.status, state.units_reported, state.units_expected) == ("done", 33, 33)
 
 
 def test_one_agency_twice_on_a_task_is_still_a_conflict(plan: Plan, tmp_path: Path) -> None:
@@ -374,3 +390,19 @@ def test_a_one_digit_month_is_refused_as_ambiguous(plan: Plan, tmp_path: Path) -
     v = check(plan, write(tmp_path, "a.csv", ["EG-16,2023-1,21010,1,2,,"]))
     f = at(v, "bad-period", 2)
     assert f.hint == "write 2023-01 for the month or 2023-Q1 for the quarter"
+
+
+def test_task_progress_only_from_its_leads_and_never_contradicting(
+    plan: Plan, tmp_path: Path
+) -> None:
+    rows = [
+        "NV-2.1,21010,2023-Q2,done,100,",  # NV-2.1 is led by STTTT alone
+        "NV-2.1,STTTT,2023-Q2,done,40,",  # done at 40 %?
+        "NV-2.1,STTTT,2023-Q3,not_started,10,",  # not started at 10 %?
+        "NV-2.1,STTTT,2023-Q1,in_progress,40,",  # fine
+    ]
+    v = check(plan, write(tmp_path, "t.csv", rows, TASKS_BY))
+    assert at(v, "task-not-led", 2).column == "unit_code"
+    assert at(v, "status-progress-mismatch", 3).column == "progress"
+    at(v, "status-progress-mismatch", 4)
+    assert [(r.unit_code, r.status) for r in v.task_reports] == [("STTTT", "in_progress")]

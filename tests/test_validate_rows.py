@@ -432,3 +432,50 @@ def test_task_and_actuals_files_in_one_run(plan: Plan, tmp_path: Path) -> None:
     assert v.findings == []
     assert (v.files, v.rows, v.rows_valid) == (2, 2, 2)
     assert len(v.observations) == len(v.task_reports) == 1
+
+
+# --- rows that are not data: headings, notes and signatures ------------------------------------
+
+
+def test_text_rows_under_and_inside_the_table_are_skipped_with_one_warning(
+    plan: Plan, tmp_path: Path
+) -> None:
+    from helpers_actuals import check, codes, only, write
+
+    path = write(
+        tmp_path,
+        "a.csv",
+        [
+            "I. CHÍNH QUYỀN ĐIỆN TỬ,,,,,,",  # line 2: a section heading
+            "EG-16,2023-Q2,21010,5,10,,",
+            ",,,,,,",
+            '"Quảng Ngãi, ngày 5 tháng 7 năm 2023",,,,,,',  # line 5: place and date
+            "Người lập biểu,,,Giám đốc,,,",  # line 6: text in a figure column, no digit
+            "Nguyễn Văn A,,,,,,",
+        ],
+    )
+    v = check(plan, path)
+    assert v.rows_valid == 1
+    assert v.rows_invalid == 0
+    f = only(v, "text-rows")
+    assert (f.line, f.severity) == (2, "warning")
+    assert "4 row(s)" in f.message and "lines 2, 5–7" in f.message
+    assert [c for c, _ in codes(v)] == ["text-rows"]
+
+
+def test_rows_that_look_like_data_are_never_text_rows(plan: Plan, tmp_path: Path) -> None:
+    from helpers_actuals import at, check, write
+
+    path = write(
+        tmp_path,
+        "a.csv",
+        [
+            "EG-99,2023-Q2,21010,,,,",  # an id's shape: a typo to report
+            ",2023-Q2,21010,,,,",  # a known unit: an unfilled row
+            "Ghi chú,2023-Q2,,5,10,,",  # figures: refused, never skipped
+        ],
+    )
+    v = check(plan, path)
+    assert not [f for f in v.findings if f.code == "text-rows"]
+    at(v, "unfilled-row", 3)
+    assert any(f.line == 4 and f.severity == "error" for f in v.findings)

@@ -75,6 +75,11 @@ _CODES: tuple[Code, ...] = (
     Code("multiline-field", "error", "a record spans several lines (a stray quote or line break)"),
     Code("field-too-large", "error", "a cell is longer than an Excel cell can be"),
     Code("total-row", "warning", "a total row (Tổng cộng) under the data; skipped"),
+    Code(
+        "text-rows",
+        "warning",
+        "rows that name no target or task and hold no figure (headings, signatures); skipped",
+    ),
     Code("cell-error", "error", "a spreadsheet cell holds an error value (#DIV/0!, #N/A …)"),
     Code("formula-without-value", "error", "a formula was saved without its computed value"),
     Code("period-from-date", "warning", "a date cell in the period column is read as its month"),
@@ -109,6 +114,12 @@ _CODES: tuple[Code, ...] = (
     Code("bad-milestone", "error", "a milestone value is not done / not_done (or a synonym)"),
     Code("unknown-task", "error", "task_id is not a task id of the plan"),
     Code("bad-status", "error", "a task status is not one of the allowed words"),
+    Code("task-not-led", "error", "a task report comes from a unit that does not lead the task"),
+    Code(
+        "status-progress-mismatch",
+        "error",
+        "a task's status and progress disagree (done below 100 %, not started above 0 %)",
+    ),
     Code("bad-basis", "error", "basis is not period (trong kỳ) or cumulative (lũy kế)"),
     Code("bad-date", "error", "a submission date cannot be read, or cannot be true"),
     Code("guide-mismatch", "error", "a template's unit name or title names another unit/target"),
@@ -125,6 +136,11 @@ _CODES: tuple[Code, ...] = (
     Code("superseded", "warning", "a later submission (by its submitted date) replaces this row"),
     # --- computing (report, summary, missing, explain) -------------------------------------------
     Code("sparse-latest-period", "warning", "the latest period holds few rows: is it a typo?"),
+    Code(
+        "year-to-date-gaps",
+        "warning",
+        "a year-to-date sum misses earlier periods of the year for some units",
+    ),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}

@@ -25,6 +25,10 @@ W: dict[str, tuple[str, str]] = {
     "status.pending": ("đang thực hiện", "pending"),
     "status.not_met": ("không đạt", "not met"),
     "status.no_data": ("chưa có số liệu", "no data"),
+    "status.no_baseline": (
+        "chưa có số liệu cơ sở năm {year} để tính mục tiêu",
+        "no {year} baseline to set the goal from",
+    ),
     "status.provisional": (
         "{status} (tạm tính: {units} đơn vị)",
         "{status}, provisional: {units} units",
@@ -61,6 +65,7 @@ W: dict[str, tuple[str, str]] = {
     "goal.above_baseline": ("> năm {year}", "> baseline"),
     "goal.done": ("hoàn thành", "done"),
     "none": ("không có", "none"),
+    "more": ("và {n} mục khác", "+{n} more"),
     "dash": ("—", "—"),
     # --- the report ------------------------------------------------------------------------------
     "report.id": ("Mã", "ID"),
@@ -84,6 +89,9 @@ W: dict[str, tuple[str, str]] = {
         "{n} dòng lỗi không được tính (--skip-invalid)",
         "{n} invalid row(s) left out (--skip-invalid)",
     ),
+    "missing.refused": ("đã gửi nhưng bị từ chối", "sent but refused"),
+    "report.left_out_from": ("từ {units}", "from {units}"),
+    "report.notices": ("Lưu ý trước khi dùng số liệu", "Before using these figures"),
     "report.units_no_data": ("{n} đơn vị chưa có số liệu", "{n} unit(s) with no data"),
     "report.summary_sheet": ("Tổng hợp", "Summary"),
     "report.unit_code": ("Mã đơn vị", "Unit code"),
@@ -224,6 +232,10 @@ W: dict[str, tuple[str, str]] = {
     "note.no_baseline": (
         "chưa có số liệu cơ sở: cả số liệu năm {year} lẫn kế hoạch đều không có",
         "no baseline: neither the {year} actuals nor the plan give one",
+    ),
+    "note.year_to_date_gaps": (
+        "{n} đơn vị thiếu số liệu một số kỳ trong năm: tổng lũy kế của các đơn vị này chưa đủ",
+        "{n} unit(s) left periods of the year out: their year-to-date sum is partial",
     ),
     "note.overflow": (
         "tổng số liệu vượt quá giới hạn tính toán: không có kết quả",

@@ -158,6 +158,8 @@ def tasks(
         for row in rows:
             st = states[row["id"]]
             row.update(status=st.status, progress=st.progress, status_period=st.period)
+            # who of those leading it has reported (a report without a unit speaks for all)
+            row.update(units_reported=st.units_reported, units_expected=st.units_expected)
         if status:
             rows = [r for r in rows if r["status"] in status]
         title += f" — as of {period.label}"
@@ -185,7 +187,10 @@ def tasks(
                 ("status", "Status"),
                 ("progress", "Progress %"),
                 ("status_period", "Reported"),
+                ("reporters", "Leads reported"),
             ]
+            for row in rows:
+                row["reporters"] = f"{row['units_reported']}/{row['units_expected']}"
         print_table(shell.console(), f"{title}: {len(rows)} tasks", rows, headers)
 
 

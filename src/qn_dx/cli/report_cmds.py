@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -106,7 +106,8 @@ def report(
     left_out = validation.rows_invalid
     result = compute_report(plan, validation.observations, period, area, by_unit)
     result.rows_left_out = left_out if skip_invalid else 0
-    result.warnings = validation.run_warnings
+    result.left_out_from = left_out_from(validation) if skip_invalid else []
+    result.warnings = [*validation.run_warnings, *result.warnings]
     if fmt is ReportFormat.table and output is None:
         out.print_table(shell.console(), result, lang, by_unit)
     else:
@@ -123,6 +124,17 @@ def report(
     if hit:
         typer.echo(f"--fail-on: {len(hit)} target(s): {', '.join(hit)}", err=True)
         raise typer.Exit(1)
+
+
+def left_out_from(validation: Any) -> list[tuple[str, int]]:
+    """Who sent the rows that --skip-invalid leaves out: unit codes (the file where a row names
+    no unit), most rows first."""
+    from collections import Counter
+
+    counts = Counter(
+        r.unit_code or r.file for r in validation.rejected if not r.reason.startswith("superseded")
+    )
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> bytes:  # type: ignore[no-untyped-def]
@@ -196,7 +208,9 @@ def missing(
         only = group_members(plan, code) | {code} if code in plan.group_by_code else {code}
     validation, period, _used = shell.inputs(plan, actuals, as_of, skip_invalid)
     states = task_states(plan, validation.task_reports, period)
-    result = compute_missing(plan, validation.observations, period, states)
+    result = compute_missing(
+        plan, validation.observations, period, states, refused=validation.rejected
+    )
     if fmt is MissingFormat.json:
         shell.emit(to_json(plan, result, only))
     elif fmt is MissingFormat.csv:
@@ -248,7 +262,14 @@ def summary(
             )
         fmt = SummaryFormat(known[ext])
     validation, period, inputs = shell.inputs(plan, actuals, as_of, skip_invalid)
-    result = compute_summary(plan, validation.observations, validation.task_reports, period)
+    result = compute_summary(
+        plan, validation.observations, validation.task_reports, period, validation.rejected
+    )
+    report = result.report
+    report.warnings = [*validation.run_warnings, *report.warnings]
+    if skip_invalid:
+        report.rows_left_out = validation.rows_invalid
+        report.left_out_from = left_out_from(validation)
     when = None
     if stamp:
         import datetime as dt

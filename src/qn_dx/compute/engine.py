@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..findings import Finding
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
 from ..plan.models import Target
@@ -51,6 +52,9 @@ class Aggregate:
     used: list[Observation]
     units_reported: int
     note: Note | None = None
+    # year_to_date: units whose per-period figures leave earlier periods of the year out, with
+    # the periods missing — their sum is only part of their year so far
+    gaps: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +75,7 @@ class TargetResult:
     note: Note | None = None
     units: list[UnitResult] = field(default_factory=list)
     min_coverage: float = 0.8
+    gaps: list[tuple[str, list[str]]] = field(default_factory=list)  # see Aggregate.gaps
 
     @property
     def id(self) -> str:
@@ -93,6 +98,7 @@ class Report:
     as_of: Period
     targets: list[TargetResult]
     rows_left_out: int = 0
+    left_out_from: list[tuple[str, int]] = field(default_factory=list)  # (unit or file, rows)
     warnings: list[Any] = field(default_factory=list)  # findings about the run (its P)
 
     def counts(self, area: str | None = None) -> dict[str, int]:
@@ -171,7 +177,19 @@ def compute_report(
         for t in plan.targets
         if not areas or t.area in areas
     ]
-    return Report(plan, as_of, results)
+    return Report(plan, as_of, results, warnings=[gaps_finding(r) for r in results if r.gaps])
+
+
+def gaps_finding(r: TargetResult) -> Finding:
+    """A year-to-date sum that leaves earlier periods out for some units: said, never hidden."""
+    shown = "; ".join(f"{unit} ({', '.join(periods)})" for unit, periods in r.gaps[:5])
+    more = f"; +{len(r.gaps) - 5} more" if len(r.gaps) > 5 else ""
+    return Finding(
+        "year-to-date-gaps",
+        f"{r.id} adds up each unit's periods of the year, but {len(r.gaps)} unit(s) left "
+        f"periods out: {shown}{more}; their sum is only part of their year so far",
+        hint="send the missing periods, or send year-to-date totals (basis: lũy kế)",
+    )
 
 
 def compute_target(
@@ -189,6 +207,8 @@ def compute_target(
     needs_baseline = target.op == "increase" or target.target_offset is not None
     projection, points = None, []
     note = agg.note
+    if agg.gaps:
+        note = ("note.year_to_date_gaps", {"n": len(agg.gaps)})
     if agg.actual is None or (needs_baseline and baseline is None):
         status, gap = "no_data", None
         if agg.actual is not None:
@@ -228,6 +248,7 @@ def compute_target(
         min_coverage=(
             target.min_coverage if target.min_coverage is not None else plan.info.min_coverage
         ),
+        gaps=agg.gaps,
     )
     if by_unit:
         result.units = _by_unit(target, scoped_units, current, as_of, target_value)
@@ -240,6 +261,38 @@ def counting(observations: Iterable[Observation], as_of: Period) -> list[Observa
 
 
 def aggregate(target: Target, observations: list[Observation], as_of: Period) -> Aggregate:
+    agg = _aggregate(target, observations, as_of)
+    if target.period_rule == "year_to_date":
+        per_unit: dict[str, list[Observation]] = defaultdict(list)
+        for o in agg.used:
+            per_unit[o.unit_code].append(o)
+        for u, os in sorted(per_unit.items()):
+            missing = _missing_periods(os, as_of)
+            if missing:
+                agg.gaps.append((u, missing))
+    return agg
+
+
+def _missing_periods(os: list[Observation], as_of: Period) -> list[str]:
+    """The periods of the year up to ``as_of`` that a unit's per-period figures leave out:
+    whole quarters as quarters, the rest as months (none for a cumulative figure)."""
+    if any(o.cumulative for o in os):
+        return []
+    covered = 0
+    for o in os:
+        covered |= o.period.months_mask
+    missing = []
+    for q in range(1, (as_of.end_month + 2) // 3 + 1):
+        months = [m for m in range(3 * q - 2, 3 * q + 1) if m <= as_of.end_month]
+        absent = [m for m in months if not covered & (1 << (m - 1))]
+        if len(absent) == 3:
+            missing.append(quarter(as_of.year, q).label)
+        else:
+            missing += [month(as_of.year, m).label for m in absent]
+    return missing
+
+
+def _aggregate(target: Target, observations: list[Observation], as_of: Period) -> Aggregate:
     counted = counting(observations, as_of)
     per_unit: dict[str, list[Observation]] = defaultdict(list)
     for o in counted:

@@ -8,12 +8,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..ingest.periods import Period
+from ..ingest.periods import Period, parse_period
 from ..plan import Plan
 from ..plan.models import Target
 from ..plan.registry import in_scope
 from ..text import vi_sort_key
-from ..validate.model import Observation
+from ..validate.model import Observation, RejectedRow
 from .engine import counting
 from .tasks import TaskState
 
@@ -38,6 +38,11 @@ class TargetGap:
     rate: Rate
     missing: list[str]  # unit codes, in Vietnamese name order
     responsible: dict[str, list[str]]  # responsible code → missing unit codes
+    # missing units that did send rows for P, refused by validate: unit → ["file:line", …]
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    # the goal is set against a baseline year that neither the actuals nor the plan give:
+    # the lead owes that year's figure too
+    baseline_owed: bool = False
 
 
 @dataclass
@@ -80,17 +85,39 @@ def owed_by(plan: Plan, code: str) -> list[tuple[Target, str]]:
     return out
 
 
+def _refused_at(
+    plan: Plan, refused: Sequence[RejectedRow], as_of: Period
+) -> dict[tuple[str, str], list[str]]:
+    """(target, unit) → where its refused rows for the plan year up to P are: a unit that sent
+    figures that failed validation is not a unit that sent nothing."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in refused:
+        if r.reason.startswith("superseded"):
+            continue  # replaced by a later row, which is what counts
+        period = parse_period(r.period)
+        if period is None or period.year != plan.plan_year:
+            continue
+        if period.end_month_index <= as_of.end_month_index:
+            out[(r.indicator_id, r.unit_code)].append(f"{r.file}:{r.line}")
+    return out
+
+
 def compute_missing(
     plan: Plan,
     observations: Sequence[Observation],
     as_of: Period,
     task_states: Sequence[TaskState] = (),
     areas: Sequence[str] | None = None,
+    refused: Sequence[RejectedRow] = (),
 ) -> Missing:
     reported_units: dict[str, set[str]] = defaultdict(set)
     current = [o for o in observations if o.period.year == plan.plan_year]
     for o in counting(current, as_of):
         reported_units[o.indicator_id].add(o.unit_code)
+    sent_but_refused = _refused_at(plan, refused, as_of)
+    baseline_years: set[str] = {
+        o.indicator_id for o in observations if o.period.year == plan.baseline_year
+    }
     names = {u.code: u.name for u in plan.reporting_units.values()}
     gaps: list[TargetGap] = []
     area_rates: dict[str, Rate] = {a.id: Rate() for a in plan.areas}
@@ -112,7 +139,20 @@ def compute_missing(
             resp = responsible_for(t, code)
             by_resp[resp].append(code)
             owed[resp].append((t.id, code))
-        gaps.append(TargetGap(t, rate, missing, dict(by_resp)))
+        needs_baseline = t.op == "increase" or t.target_offset is not None
+        has_baseline = t.id in baseline_years or (
+            t.baseline is not None and t.baseline.value is not None
+        )
+        gaps.append(
+            TargetGap(
+                t,
+                rate,
+                missing,
+                dict(by_resp),
+                {c: sent_but_refused[(t.id, c)] for c in missing if (t.id, c) in sent_but_refused},
+                needs_baseline and not has_baseline,
+            )
+        )
     unreported: dict[str, list[str]] = defaultdict(list)
     for s in task_states:
         if not s.reported_for_period:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..ingest.periods import Period, quarter
 from ..plan import Plan
-from ..validate.model import Observation, TaskReport
+from ..validate.model import Observation, RejectedRow, TaskReport
 from .engine import Report, TargetResult, compute_report
 from .missing import Missing, compute_missing
 from .tasks import TaskState, task_states
@@ -60,10 +60,11 @@ def compute_summary(
     observations: Sequence[Observation],
     reports: Sequence[TaskReport],
     as_of: Period,
+    refused: Sequence[RejectedRow] = (),
 ) -> Summary:
     report = compute_report(plan, observations, as_of)
     previous = previous_quarter(as_of)
     previous_report = compute_report(plan, observations, previous) if previous else None
     states = task_states(plan, reports, as_of)
-    missing = compute_missing(plan, observations, as_of, states)
+    missing = compute_missing(plan, observations, as_of, states, refused=refused)
     return Summary(plan, as_of, previous, report, previous_report, missing, states)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..ingest.periods import Period
 from ..plan import Plan
 from ..plan.models import Task
+from ..plan.registry import task_reporters
 from ..validate.model import TaskReport
 from .engine import is_year_end
 
@@ -22,12 +23,20 @@ class TaskState:
     period: str | None  # the period of the report the status comes from
     report: TaskReport | None
     reported_for_period: bool  # a report dated within P itself (not carried from earlier)
+    # Reports that name their unit: how many of the task's reporters (its leads, each member of
+    # a lead group) have reported, of how many. A report without a unit speaks for the task.
+    units_reported: int = 0
+    units_expected: int = 0
 
 
 def task_states(plan: Plan, reports: Iterable[TaskReport], as_of: Period) -> list[TaskState]:
     """Latest report at or before P within the plan year, per task and reporting agency, in the
     plan's task order. A task several agencies report (a shared lead) is done when every one of
     them says done, delayed when any says delayed; its progress is their mean.
+
+    When reports name their unit, a task is done only when every expected reporter (each lead,
+    each member of a lead group) says done: one commune's "done" does not finish a task all
+    communes lead. A report without a unit speaks for the whole task.
 
     At the plan year's last period a task that is not done is ``overdue``, reported or not.
     """
@@ -43,9 +52,15 @@ def task_states(plan: Plan, reports: Iterable[TaskReport], as_of: Period) -> lis
     year_end = is_year_end(as_of)
     states = []
     for task in plan.tasks:
-        found = sorted(latest.get(task.id, {}).values(), key=_recency)
+        by_unit = latest.get(task.id, {})
+        found = sorted(by_unit.values(), key=_recency)
         r = found[-1] if found else None
         status = _combined([x.status for x in found]) if found else "not_reported"
+        expected = task_reporters(plan, task)
+        named = {u for u in by_unit if u is not None}
+        reported = len(named & expected) if None not in by_unit else len(expected)
+        if status == "done" and reported < len(expected):
+            status = "in_progress"  # done where reported, but not everyone who leads it has
         if year_end and status != "done":
             status = "overdue"
         within = any(x.period.end_month_index >= first_month for x in found)
@@ -58,6 +73,8 @@ def task_states(plan: Plan, reports: Iterable[TaskReport], as_of: Period) -> lis
                 r.period.label if r else None,
                 r,
                 within,
+                reported,
+                len(expected),
             )
         )
     return states

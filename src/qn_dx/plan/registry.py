@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..text import fold, same_number
 from .load import Plan
-from .models import ReportingUnit, Scope
+from .models import ReportingUnit, Scope, Task
 
 
 def in_scope(unit: ReportingUnit, scope: Scope) -> bool:
@@ -30,6 +30,15 @@ def group_members(plan: Plan, code: str, _seen: frozenset[str] = frozenset()) ->
             out |= group_members(plan, member, _seen | {code})
         else:
             out.add(member)
+    return out
+
+
+def task_reporters(plan: Plan, task: Task) -> set[str]:
+    """Who reports a task's progress: its lead agencies, and every member of a lead group (a
+    group without members — enterprises, schools — adds nobody)."""
+    out: set[str] = set()
+    for code in task.lead:
+        out |= group_members(plan, code) if code in plan.group_by_code else {code}
     return out
 
 

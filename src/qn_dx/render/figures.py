@@ -93,6 +93,11 @@ def status_word(status: str, lang: str) -> str:
 def status_text(r: Any, lang: str) -> str:
     """The status word and, for a provisional result, how few units it rests on."""
     word = status_word(r.status, lang)
+    if r.status == Status.no_data and r.actual is not None:
+        # a figure, but the goal rests on a baseline year nobody gave: say which is missing
+        note = r.note if isinstance(r.note, tuple) and r.note[0] == "note.no_baseline" else None
+        year = note[1]["year"] if note else r.target.baseline.year if r.target.baseline else "?"
+        return say("status.no_baseline", lang, year=year)
     if not r.provisional or r.status == Status.no_data:
         return word
     return say(

@@ -38,12 +38,21 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
                 "lead": g.target.lead,
                 **rate_dict(g.rate.reported, g.rate.expected),
                 "missing": [
-                    {"code": c, "name": display_name(plan, c), "responsible": resp}
+                    {
+                        "code": c,
+                        "name": display_name(plan, c),
+                        "responsible": resp,
+                        # only when it did send rows for P, all refused by validate
+                        **({"refused_rows": g.refused[c]} if c in g.refused else {}),
+                    }
                     for resp, units in owed.items()
                     for c in units
                 ],
+                # only when the goal's baseline year has no figure (the lead owes it too)
+                **({"baseline_owed": True} if g.baseline_owed else {}),
             }
         )
+    refused = {(g.target.id, c): rows for g in m.targets for c, rows in g.refused.items()}
     agencies = []
     codes = [c for c in set(m.agencies) | set(m.tasks_unreported) if keep(c)]
     for code in sorted(codes, key=lambda c: (vi_sort_key(display_name(plan, c)), c)):
@@ -57,7 +66,14 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
                 "agency": code,
                 "name": display_name(plan, code),
                 **(rate_dict(rate.reported, rate.expected) if rate else rate_dict(0, 0)),
-                "owed": [{"target": t, "unit": u} for t, u in owed],
+                "owed": [
+                    {
+                        "target": t,
+                        "unit": u,
+                        **({"refused_rows": refused[t, u]} if (t, u) in refused else {}),
+                    }
+                    for t, u in owed
+                ],
                 "tasks_unreported": tasks,
             }
         )

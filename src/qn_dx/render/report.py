@@ -258,6 +258,7 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
         },
         "as_of": report.as_of.label,
         "rows_left_out": report.rows_left_out,
+        "rows_left_out_from": [{"from": who, "rows": n} for who, n in report.left_out_from],
         "observations_used": sum(len(r.used) for r in report.targets),
         "targets": [target_dict(r, lang, by_unit) for r in report.targets],
         "areas": [
@@ -335,10 +336,8 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
         f"{markup(info.title_vi if lang == Lang.vi else info.title_en)} "
         f"({markup(say('report.as_of', lang))} [bold]{markup(_as_of(report, lang))}[/bold])"
     )
-    if report.rows_left_out:
-        console.print(
-            f"[yellow]{markup(say('report.left_out', lang, n=report.rows_left_out))}[/yellow]"
-        )
+    for notice in notices(report, lang):
+        console.print(f"[yellow]⚠ {markup(notice)}[/yellow]")
 
     def style(line: Line, key: str) -> str | None:
         return STATUS_STYLE[line.status] if key == "status" else None
@@ -371,15 +370,31 @@ def _as_of(report: Report, lang: str) -> str:
 # --- Markdown and HTML (Jinja2) -------------------------------------------------------------------
 
 
-def _left_out(report: Report, lang: str) -> str:
-    return say("report.left_out", lang, n=report.rows_left_out) if report.rows_left_out else ""
+def notices(report: Report, lang: str) -> list[str]:
+    """What a reader must know before trusting the figures: rows left out and from whom, and
+    the run's warnings (a stray latest period, year-to-date sums with periods missing). Every
+    format shows them, the written files too."""
+    out = []
+    if report.rows_left_out:
+        text = say("report.left_out", lang, n=report.rows_left_out)
+        if report.left_out_from:
+            shown = ", ".join(f"{who} ({n})" for who, n in report.left_out_from[:10])
+            more = len(report.left_out_from) - 10
+            shown += f", {say('more', lang, n=more)}" if more > 0 else ""
+            text += f" — {say('report.left_out_from', lang, units=shown)}"
+        out.append(text)
+    for w in report.warnings:
+        hint = w.hint_text(lang)
+        out.append(f"{w.code}: {w.text(lang)}" + (f" ({hint})" if hint else ""))
+    return out
 
 
 def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
     return render(
         "report.md.j2",
         heading=heading(report, lang),
-        left_out=_left_out(report, lang),
+        notices=notices(report, lang),
+        notices_label=say("report.notices", lang),
         headings=REPORT.headings(lang),
         aligns=[Raw("---:" if c.align == "right" else "---") for c in REPORT.columns],
         areas=[
@@ -441,7 +456,8 @@ def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
         subtitle=info.title_vi if lang == Lang.vi else info.title_en,
         counts_label=say("report.counts", lang),
         counts=counts_line(report, lang),
-        left_out=_left_out(report, lang),
+        notices=notices(report, lang),
+        notices_label=say("report.notices", lang),
         headers=html_headers(REPORT, lang),
         areas=[
             {
@@ -549,6 +565,12 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
         counts = report.counts(area)
         xlsx_append(summary, [area_name(report, area, lang), *(counts[s] for s in Status)])
     summary.freeze_panes = "A3"
+    shown = notices(report, lang)
+    if shown:
+        xlsx_append(summary, [])
+        xlsx_append(summary, [say("report.notices", lang)])
+        for notice in shown:
+            xlsx_append(summary, [notice])
     status_col = REPORT.keys().index("status") + 1
     for area, sheet_title in zip(report.areas, area_titles):
         sheet = book.create_sheet(sheet_title)

@@ -21,7 +21,7 @@ from .document import to_html as _html
 from .document import to_markdown as _markdown
 from .figures import actual_json, actual_text, gap_text, r4, status_text, status_word, title
 from .missing import missing_dict, rate_dict
-from .report import STATUS_FILL, area_name
+from .report import STATUS_FILL, area_name, notices
 from .safe import json_text
 
 
@@ -101,6 +101,11 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
     ]
     doc["tasks"] = _tasks(s, lang)
     doc["missing"] = _missing(s)
+    doc["rows_left_out"] = s.report.rows_left_out
+    doc["warnings"] = [
+        {"code": w.code, "message": w.text(lang), "hint": w.hint_text(lang)}
+        for w in s.report.warnings
+    ]
     return doc
 
 
@@ -169,10 +174,13 @@ def _rate(rate: dict[str, Any] | None, lang: str) -> str:
     return f"{rate['reported']}/{rate['expected']} ({number(rate['rate'], lang)} %)"
 
 
-def _owed(owed: list[dict[str, str]], lang: str, limit: int = 12) -> str:
+def _owed(owed: list[dict[str, Any]], lang: str, limit: int = 12) -> str:
+    """``EG-16: 21010, 21013 (refused), +3`` — a unit whose rows were refused is marked: it sent
+    figures that need correcting, not nothing."""
     by_target: dict[str, list[str]] = {}
     for o in owed:
-        by_target.setdefault(o["target"], []).append(o["unit"])
+        mark = f" ({say('missing.refused', lang)})" if o.get("refused_rows") else ""
+        by_target.setdefault(o["target"], []).append(o["unit"] + mark)
     parts = []
     for target, units in by_target.items():
         shown = units if len(units) <= 3 else [*units[:3], f"+{len(units) - 3}"]
@@ -240,8 +248,8 @@ def document(s: Summary, lang: str, stamp: str | None = None) -> Document:
             )
         )
     )
-    for w in s.report.warnings:
-        doc.add(Paragraph(w.text(lang), bold=True))
+    for notice in notices(s.report, lang):
+        doc.add(Paragraph(notice, bold=True))
     # headline
     statuses = list(Status)
     doc.add(Heading(2, say("summary.headline", lang)))

@@ -24,7 +24,7 @@ from ..ingest.numbers import (
 from ..ingest.periods import Period, half_year, parse_period
 from ..plan import Plan
 from ..plan.models import Target
-from ..plan.registry import in_scope
+from ..plan.registry import in_scope, task_reporters
 from ..text import closest, fold, same_number
 from .model import Observation, TaskReport
 
@@ -86,6 +86,7 @@ class RowChecker:
         for task in plan.tasks:
             self._task_numbers.setdefault(task.number, []).append(task.id)
         self._scales: dict[str, float | None] = {}
+        self._reporters: dict[str, set[str]] = {}
         self._floats: dict[str, float] = {}
         self.style = NumberStyle()  # of the file being read (``begin_file``)
 
@@ -319,7 +320,9 @@ class RowChecker:
                     f"unit code {obs.unit_code} is {self._unit_names[obs.unit_code]}, but the "
                     f"unit name beside it is {name.strip()!r} ({other})",
                     "unit_name-guide",
-                    f"correct the code (to {other}?) or the name",
+                    f"the figures count for the unit of the code: if they are "
+                    f"{name.strip()}'s, write code {other}; if they are "
+                    f"{self._unit_names[obs.unit_code]}'s, correct the name beside it",
                 )
                 ok = False
         title = guide.get("title-guide")
@@ -335,7 +338,9 @@ class RowChecker:
                     "guide-mismatch",
                     f"indicator {obs.indicator_id}, but the title beside it is {other}'s",
                     "title-guide",
-                    f"correct the code (to {other}?) or copy the row from the right target",
+                    f"the figures count for the target of the id: if they are {other}'s, "
+                    f"write {other}; if they are {obs.indicator_id}'s, copy that target's "
+                    "title beside them (qn-dx template writes both)",
                 )
                 ok = False
         return ok
@@ -661,6 +666,10 @@ class RowChecker:
         self.submitted(cells.get("submitted", ""), where, period)
         unit_text = cells.get("unit_code", "")
         unit = self.unit(unit_text, where) if unit_text.strip() else None
+        if task_id is not None and unit is not None:
+            self._task_reporter(task_id, unit, where)
+        if status is not None and progress is not None:
+            self._status_agrees(status, progress, where)
         if where.failed or task_id is None or period is None or status is None:
             return None
         return TaskReport(
@@ -673,6 +682,35 @@ class RowChecker:
             where.line,
             unit,
         )
+
+    def _task_reporter(self, task_id: str, unit: str, where: _Where) -> None:
+        """Progress comes from the task's leads (every member of a lead group): a report from
+        anyone else would decide a task that is not theirs."""
+        reporters = self._reporters.get(task_id)
+        if reporters is None:
+            reporters = self._reporters[task_id] = task_reporters(
+                self.plan, self.plan.task_by_id[task_id]
+            )
+        if unit not in reporters:
+            task = self.plan.task_by_id[task_id]
+            where.error(
+                "task-not-led",
+                f"{unit} does not lead {task_id} (lead: {', '.join(task.lead)})",
+                "unit_code",
+                "task progress is reported by the lead agency, or by each member of a lead "
+                "group; a coordinating agency reports through the lead",
+            )
+
+    def _status_agrees(self, status: str, progress: float, where: _Where) -> None:
+        """``done`` at 30 % or ``not_started`` at 40 %: which one is true cannot be guessed."""
+        if (status == "done" and progress < 100) or (status == "not_started" and progress > 0):
+            where.error(
+                "status-progress-mismatch",
+                f"status {status} but progress {progress:g} %",
+                "progress",
+                "a done task is at 100 % and a task not started at 0 %: correct the status "
+                "or the progress",
+            )
 
     def _task_id(self, raw: str, where: _Where) -> str | None:
         by_upper = self._task_ids_upper

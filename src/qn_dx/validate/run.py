@@ -13,6 +13,7 @@ import datetime as dt
 import gc
 import itertools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,6 +254,7 @@ class _Run:
         self.count = TableCount("")
         self.year_to_date = {t.id for t in plan.targets if t.period_rule == "year_to_date"}
         self.known_ids = {*plan.target_by_id, *plan.task_by_id}
+        self.unit_codes = {*plan.reporting_units, *plan.unit_by_code}
         # refused rows that carry a date: (indicator, unit, period), submitted, index in rejected
         self.refused: list[tuple[tuple[str, str, str], dt.date, int]] = []
         # (indicator, unit, period) in conflict → the latest date among its rows (None: a row
@@ -313,6 +315,7 @@ class _Run:
             for i, (c, h) in enumerate(zip(table.columns, table.headers))
             if c is None and fold(h) not in ROW_NUMBER_HEADERS
         ]
+        text_rows: list[int] = []  # headings, notes and signatures: no target, no figure
         for line, cells, last in table.records():
             if last != line:
                 self._problem(label, line, last)
@@ -371,6 +374,10 @@ class _Run:
                 )
                 self._tally("skipped")
                 continue
+            if self._text_only(row, is_tasks):
+                text_rows.append(line)
+                self._tally("skipped")
+                continue
             if typed and not self._typed_cells(row, where):
                 self._tally("invalid")
                 if not is_tasks:
@@ -390,6 +397,33 @@ class _Run:
                     else None
                 )
                 self._actual_row(row, where, guide, stray)
+        if text_rows:
+            res.findings.append(
+                Finding(
+                    "text-rows",
+                    f"{len(text_rows)} row(s) name no {'task' if is_tasks else 'target'} and "
+                    f"hold no figure (headings, notes or signatures?): skipped — "
+                    f"{_line_list(text_rows)}",
+                    label,
+                    text_rows[0],
+                    hint="if one of them was meant as data, write its "
+                    f"{'task_id' if is_tasks else 'indicator_id'} and figures",
+                )
+            )
+
+    def _text_only(self, row: dict[str, str], is_tasks: bool) -> bool:
+        """A row that names no target or task, no unit, and holds no figure: a section heading
+        ("I. CHÍNH QUYỀN ĐIỆN TỬ"), a note, or the place, date and signatures under the table.
+        Skipping it loses nothing; each table says so once, with the lines."""
+        written = str(row.get("task_id" if is_tasks else "indicator_id", "")).strip().upper()
+        if written in self.known_ids or ID_SHAPE.fullmatch(written):
+            return False
+        if str(row.get("unit_code", "")).strip() in self.unit_codes:
+            return False
+        figures = TASK_FIGURES if is_tasks else ACTUALS_FIGURES
+        if any(_has_digit(row.get(c, "")) or isinstance(row.get(c), TypedCell) for c in figures):
+            return False
+        return not (is_tasks and row.get("status", "").strip())
 
     def _above_header(self, table: Table) -> None:
         """A row above the header that names a target or task is data in the wrong place, not a
@@ -592,9 +626,10 @@ class _Run:
             return
         where.error(
             "conflicting-duplicate",
-            f"{label} is also at {first.file}:{first.line} with different figures",
+            f"{label} is also at {first.file}:{first.line} with different figures "
+            f"({_figures(obs)} here, {_figures(first)} there)",
             None,
-            "keep one row, or give each its submission date (column submitted / Ngày gửi)",
+            _conflict_hint(first, obs),
         )
         self._tally("invalid")
         self._reject_obs(obs, where.first_error, conflict=True)
@@ -610,11 +645,12 @@ class _Run:
             res.findings.append(
                 Finding(
                     "conflicting-duplicate",
-                    f"{label} is also at {obs.file}:{obs.line} with different figures",
+                    f"{label} is also at {obs.file}:{obs.line} with different figures "
+                    f"({_figures(first)} here, {_figures(obs)} there)",
                     first.file,
                     first.line,
                     None,
-                    "keep one row, or give each its submission date (column submitted / Ngày gửi)",
+                    _conflict_hint(first, obs),
                 )
             )
             self._move_count(first.file, "invalid", "valid")
@@ -817,6 +853,24 @@ class _Run:
         return res
 
 
+# What an id looks like (EG-01, DG 3, NV-1.2): a row whose id cell has this shape is checked as
+# data (a typo is reported), never taken for a heading.
+ID_SHAPE = re.compile(r"[A-Z]{1,4}[- ]?\d+(\.\d+)*")
+
+
+def _line_list(lines: list[int], limit: int = 8) -> str:
+    """``lines 4, 5, 7`` or ``lines 4–7``, at most ``limit`` items."""
+    spans: list[list[int]] = []
+    for n in lines:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in spans]
+    more = f" (+{len(parts) - limit})" if len(parts) > limit else ""
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(parts[:limit]) + more
+
+
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
@@ -829,6 +883,31 @@ def _column_letter(i: int) -> str:
         i, r = divmod(i - 1, 26)
         name = chr(65 + r) + name
     return f"column {name}"
+
+
+def _figures(o: Observation) -> str:
+    """A row's figures as written in a message: ``75/100``, ``91.5``, ``done``."""
+    if o.done is not None:
+        return "done" if o.done else "not done"
+
+    def g(x: float | None) -> str:
+        return "—" if x is None else f"{x:g}"
+
+    if o.numerator is not None or o.denominator is not None:
+        return f"{g(o.numerator)}/{g(o.denominator)}"
+    return g(o.value)
+
+
+def _conflict_hint(a: Observation, b: Observation) -> str:
+    if (a.submitted is None) != (b.submitted is None):
+        return (
+            "one row has a submission date and the other none, so neither can replace the "
+            "other: date both (column submitted / Ngày gửi; the later date wins), or remove "
+            "the row or file that was replaced"
+        )
+    if a.submitted is not None and a.submitted == b.submitted:
+        return "both rows carry the same submission date: keep one, or correct a date"
+    return "keep one row, or give each its submission date (column submitted / Ngày gửi)"
 
 
 def _basis_words(o: Observation) -> str:
