@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -143,3 +144,69 @@ def test_mutation_run_has_no_crash() -> None:
     ran, crashed, kinds = run(20, seed=189, verbose=False)
     assert ran == 60
     assert crashed == 0, kinds
+
+
+# --- the installed command in hostile surroundings ---------------------------------------------
+
+QN_DX = Path(sys.executable).parent / "qn-dx"
+
+
+def _run(*args: str, **env: str) -> Any:
+    import os
+    import subprocess
+
+    environ = {k: v for k, v in os.environ.items() if k != "QN_DX_DATA"} | env
+    return subprocess.run(
+        [str(QN_DX), *args], capture_output=True, env=environ, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize("command", [["targets"], ["report"], ["check"], ["explain", "EG-16"]])
+def test_an_ascii_locale_gets_question_marks_not_a_traceback(command: list[str]) -> None:
+    done = _run(*command, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-800:]
+    assert b"Traceback" not in done.stderr
+    assert b"cannot show all of this text" in done.stderr
+    assert b"?" in done.stdout
+
+
+def test_empty_arguments_are_usage_errors() -> None:
+    for args in (["validate", ""], ["missing", "--agency", ""], ["report", "--as-of", ""]):
+        done = _run(*args)
+        assert done.returncode == 2, args
+        assert b"empty argument" in done.stderr
+
+
+def test_help_to_a_full_device_is_one_line() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    import subprocess
+
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [str(QN_DX), "report", "--help"], stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode().strip().startswith("Error: cannot write to standard output")
+
+
+def test_symlink_loops_are_findings(tmp_path: Path) -> None:
+    (tmp_path / "l1").symlink_to(tmp_path / "l2")
+    (tmp_path / "l2").symlink_to(tmp_path / "l1")
+    done = _run("validate", str(tmp_path / "l1"), "--format", "json")
+    assert done.returncode == 1
+    assert b"Traceback" not in done.stderr
+    (error,) = json.loads(done.stdout)["errors"]
+    assert error["code"] == "file-unreadable"
+    assert "loop" in error["message"]
+
+
+def test_absurd_max_bytes_and_dash_output(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", "--max-bytes", str(2**63), "data/actuals"])
+    assert result.exit_code == 2
+    out = runner.invoke(
+        app, ["report", "--format", "json", "--output", "-"], env={"QN_DX_DATA": None}
+    )
+    assert out.exit_code == 0
+    assert json.loads(out.stdout)["as_of"] == "2023-Q4"
+    assert not Path("-").exists()

@@ -385,3 +385,27 @@ def test_closed_quotes_at_the_end_are_not_bad_csv(tmp_path: Path, tail: bytes) -
     t = _read(path)
     assert t.readable and t.findings == []
     assert t.rows[0][0] == 2
+
+
+@pytest.mark.parametrize(
+    ("header", "read_as"),
+    [
+        ("Tử số (văn bản)", "numerator"),
+        ("Mẫu số\n(tổng văn bản)", "denominator"),
+        ("Giá trị (%)", "value"),
+        ("Giá trị (kế hoạch)", None),  # the planned value, not the actual
+        ("value (target)", None),
+        ("Giá trị\nkế hoạch", None),
+        ("Tử số (kỳ trước)", None),  # last period's
+        ("Mã đơn vị (cũ)", None),  # an old code
+        ("Kỳ báo cáo (kỳ trước)", None),
+        ("Giá trị (năm 2022)", None),
+        ("Giá trị (lũy kế)", None),  # the basis column says that, row by row
+    ],
+)
+def test_words_after_a_column_name(header: str, read_as: str | None) -> None:
+    from qn_dx.ingest.headers import canonical, qualified
+
+    assert canonical(header, "actuals") == read_as
+    if read_as is None:
+        assert qualified(header, "actuals") is not None

@@ -182,3 +182,69 @@ def test_cp1258_stdout_writes_vietnamese_as_excel_does() -> None:
     assert write("ả", "cp1258") == "a\u0309"
     assert write("≥", "cp1258") == "?"  # no way to write it: visibly replaced
     assert write("ả", "ascii") == "?"
+
+
+# --- a plan whose words carry control characters and forged CI annotations ---------------------
+
+FORGED = "x\\u001b[31m\\n::error::FORGED\\u202e"  # YAML escapes: ESC, newline, bidi override
+
+
+def _forge_title(plan_copy: Path, target_id: str) -> None:
+    """Give a target an English title with ESC, a newline, ``::error::`` and a bidi override."""
+    path = plan_copy / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {target_id}\n")
+    line_start = text.index("    title_en: ", start)
+    line_end = text.index("\n", line_start)
+    path.write_text(
+        text[:line_start] + f'    title_en: "{FORGED}"' + text[line_end:], encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [
+        ("summary", "html"),
+        ("summary", "markdown"),
+        ("report", "html"),
+        ("report", "markdown"),
+    ],
+)
+def test_plan_text_cannot_forge_lines_or_drive_a_terminal(
+    plan_copy: Path, command: str, fmt: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from qn_dx.cli import app
+
+    _forge_title(plan_copy, "DE-03")
+    result = CliRunner().invoke(
+        app,
+        ["--data-dir", str(plan_copy), command, "--lang", "en", "--format", fmt,
+         "--actuals", str(Path("data/actuals").resolve())],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "FORGED" in out  # shown …
+    assert "\x1b" not in out and "\u202e" not in out  # … but never raw
+    assert not any(line.startswith("::") for line in out.splitlines())
+
+
+def test_docx_summary_with_control_characters(plan_copy: Path, tmp_path: Path) -> None:
+    from docx import Document
+    from typer.testing import CliRunner
+
+    from qn_dx.cli import app
+
+    _forge_title(plan_copy, "DE-03")
+    out = tmp_path / "s.docx"
+    result = CliRunner().invoke(
+        app,
+        ["--data-dir", str(plan_copy), "summary", "--lang", "en", "--output", str(out),
+         "--actuals", str(Path("data/actuals").resolve())],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    word = Document(str(out))
+    words = "\n".join(p.text for p in word.paragraphs)
+    words += "\n".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    assert "FORGED" in words and "\x1b" not in words

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from helpers_actuals import at, check, codes, only, write
+from helpers_actuals import at, check, codes, invoke, only, write
 from qn_dx.compute import compute_report
 from qn_dx.compute.explain import explain_target, explanation_dict
 from qn_dx.ingest.periods import quarter
@@ -406,3 +407,33 @@ def test_task_progress_only_from_its_leads_and_never_contradicting(
     assert at(v, "status-progress-mismatch", 3).column == "progress"
     at(v, "status-progress-mismatch", 4)
     assert [(r.unit_code, r.status) for r in v.task_reports] == [("STTTT", "in_progress")]
+
+
+def test_a_later_refused_correction_stops_the_older_figure(plan: Plan, tmp_path: Path) -> None:
+    rows = [
+        "EG-15,2023-Q1,522,3000,4000,,2023-04-05,",
+        "EG-15,2023-Q1,522,5000,4000,,2023-04-10,",  # the correction, refused: 5000 > 4000
+    ]
+    v = check(plan, write(tmp_path, "a.csv", rows, SENT))
+    assert v.observations == []  # the stale 3000/4000 is never used in its place
+    f = at(v, "superseded", 2)
+    assert "refused" in f.message and f.hint is not None and "a.csv:3" in f.hint
+    at(v, "numerator-exceeds-denominator", 3)
+    assert (v.rows_valid, v.rows_invalid, v.rows_skipped) == (0, 1, 1)
+    # The dates decide, not the order of the lines.
+    w = check(plan, write(tmp_path, "b.csv", rows[::-1], SENT))
+    assert w.observations == []
+    at(w, "superseded", 3)
+    # A refused row dated before the valid one is the one replaced: the later figure counts.
+    older = ["EG-15,2023-Q1,522,5000,4000,,2023-04-01,", rows[0]]
+    u = check(plan, write(tmp_path, "c.csv", older, SENT))
+    assert [(o.numerator, o.line) for o in u.observations] == [(3000, 3)]
+
+
+def test_every_row_refused_is_a_data_error_not_a_usage_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    write(tmp_path, "a.csv", ["EG-15,2023-Q1,522,5000,4000,,2023-04-10,"], SENT)
+    result = invoke(runner, "report", "--actuals", str(tmp_path), "--skip-invalid")
+    assert result.exit_code == 1
+    assert "no valid 2023 figures" in result.stderr

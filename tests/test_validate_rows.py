@@ -479,3 +479,20 @@ def test_rows_that_look_like_data_are_never_text_rows(plan: Plan, tmp_path: Path
     assert not [f for f in v.findings if f.code == "text-rows"]
     at(v, "unfilled-row", 3)
     assert any(f.line == 4 and f.severity == "error" for f in v.findings)
+
+
+def test_a_bare_number_in_the_note_of_a_comma_file_is_refused(plan: Plan, tmp_path: Path) -> None:
+    from helpers_actuals import at, check, write
+
+    path = write(tmp_path, "a.csv", ["EG-09,2023-Q1,51,,,1,234", "EG-09,2023-Q2,51,,,2,xong 2023"])
+    v = check(plan, path)
+    assert at(v, "number-in-note", 2).column == "note"
+    assert [(o.value, o.line) for o in v.observations] == [(2.0, 3)]
+    # With ";" a comma cannot split a cell: the same note is just a note.
+    semi = write(
+        tmp_path,
+        "b.csv",
+        ["EG-09;2023-Q1;51;;;1;234"],
+        header="indicator_id;period;unit_code;numerator;denominator;value;note",
+    )
+    assert [o.value for o in check(plan, semi).observations] == [1.0]

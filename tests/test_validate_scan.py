@@ -148,3 +148,33 @@ def test_a_link_out_is_named_by_the_link(plan: Plan, tmp_path: Path) -> None:
     assert [Path(f.file or "").name for f in v.findings if f.code == "symlink-outside"] == [
         "link.csv"
     ]
+
+
+def test_files_refused_whole_are_listed_and_said_in_the_report(plan: Plan, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from helpers_actuals import invoke
+
+    write(tmp_path, "dup.csv", ["EG-15,2023-Q1,522,3000,4000,1"], header="indicator_id,period,"
+          "unit_code,numerator,denominator,numerator")  # fmt: skip
+    write(tmp_path, "missing.csv", ["EG-15,2023-Q1,3000,4000"],
+          header="indicator_id,period,numerator,denominator")  # fmt: skip
+    write(tmp_path, "ok.csv", ["EG-15,2023-Q1,525,10,20"],
+          header="indicator_id,period,unit_code,numerator,denominator")  # fmt: skip
+    v = check(plan, tmp_path)
+    assert [(t.file.rsplit("/", 1)[-1], t.refused) for t in v.tables] == [
+        ("dup.csv", "duplicate-column"),
+        ("missing.csv", "missing-column"),
+        ("ok.csv", None),
+    ]
+    runner = CliRunner()
+    args = ["--actuals", str(tmp_path), "--skip-invalid", "--as-of", "2023-Q1"]
+    result = invoke(runner, "report", *args, "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert [f["code"] for f in doc["files_left_out"]] == ["duplicate-column", "missing-column"]
+    assert "2 file(s) refused whole" in result.stderr
+    md = invoke(runner, "report", *args, "--format", "markdown", "--lang", "vi").stdout
+    assert "2 tệp bị từ chối toàn bộ" in md

@@ -74,6 +74,11 @@ _CODES: tuple[Code, ...] = (
     Code("invalid-bytes", "error", "a line of a UTF-8 file holds bytes that are not UTF-8"),
     Code("multiline-field", "error", "a record spans several lines (a stray quote or line break)"),
     Code("field-too-large", "error", "a cell is longer than an Excel cell can be"),
+    Code(
+        "number-in-note",
+        "error",
+        "a comma-separated row's note is a bare number: a decimal comma split a figure?",
+    ),
     Code("total-row", "warning", "a total row (Tổng cộng) under the data; skipped"),
     Code(
         "text-rows",

@@ -90,6 +90,10 @@ W: dict[str, tuple[str, str]] = {
         "{n} invalid row(s) left out (--skip-invalid)",
     ),
     "missing.refused": ("đã gửi nhưng bị từ chối", "sent but refused"),
+    "report.files_left_out": (
+        "{n} tệp bị từ chối toàn bộ, không được tính (--skip-invalid): {files}",
+        "{n} file(s) refused whole, left out (--skip-invalid): {files}",
+    ),
     "report.left_out_from": ("từ {units}", "from {units}"),
     "report.notices": ("Lưu ý trước khi dùng số liệu", "Before using these figures"),
     "report.units_no_data": ("{n} đơn vị chưa có số liệu", "{n} unit(s) with no data"),

@@ -12,7 +12,29 @@ from .shell import app
 
 
 def main() -> None:
-    app()
+    import sys
+
+    args = sys.argv[1:]
+    if "" in args:  # `qn-dx validate "$DIR"` with DIR unset would read the working folder
+        i = args.index("")
+        after = f" after {args[i - 1]}" if i else ""
+        print(
+            f"Error: an empty argument{after} (an unset shell variable?): give a value or "
+            "leave the argument out",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    try:
+        app()
+    except OSError as exc:  # standard output full or closed while help or text was written
+        from .shell import _stdout_failed
+
+        try:
+            _stdout_failed(exc)
+        except SystemExit as done:
+            sys.exit(done.code)
+        except Exception:  # typer.Exit
+            sys.exit(2)
 
 
 __all__ = ["app", "main"]

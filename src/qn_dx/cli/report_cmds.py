@@ -107,14 +107,28 @@ def report(
     result = compute_report(plan, validation.observations, period, area, by_unit)
     result.rows_left_out = left_out if skip_invalid else 0
     result.left_out_from = left_out_from(validation) if skip_invalid else []
+    result.files_left_out = files_left_out(validation) if skip_invalid else []
     result.warnings = [*validation.run_warnings, *result.warnings]
     if fmt is ReportFormat.table and output is None:
         out.print_table(shell.console(), result, lang, by_unit)
     else:
         data = _render_report(out, result, fmt, lang, by_unit)
-        shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
+        shell.deliver(
+            data,
+            output,
+            inputs,
+            f"{fmt.value}, as of {period.label}",
+            plan,
+            actuals,
+            binary=fmt is ReportFormat.xlsx,
+        )
     if skip_invalid and left_out:
         typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
+    if result.files_left_out:
+        names = ", ".join(f"{f} ({code})" for f, code in result.files_left_out)
+        typer.echo(
+            f"{len(result.files_left_out)} file(s) refused whole, left out: {names}", err=True
+        )
     fail = set(fail_on or [])
     hit = [
         r.id
@@ -135,6 +149,12 @@ def left_out_from(validation: Any) -> list[tuple[str, int]]:
         r.unit_code or r.file for r in validation.rejected if not r.reason.startswith("superseded")
     )
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def files_left_out(validation: Any) -> list[tuple[str, str]]:
+    """Files or sheets refused whole (a missing column, an empty or damaged file): with
+    --skip-invalid they count for nothing, and every format says so."""
+    return [(t.file, t.refused) for t in validation.tables if t.refused]
 
 
 def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> bytes:  # type: ignore[no-untyped-def]
@@ -270,6 +290,7 @@ def summary(
     if skip_invalid:
         report.rows_left_out = validation.rows_invalid
         report.left_out_from = left_out_from(validation)
+        report.files_left_out = files_left_out(validation)
     when = None
     if stamp:
         import datetime as dt
@@ -303,6 +324,14 @@ def explain(
     fmt: Annotated[ExplainFormat, typer.Option("--format", "-f", help="text or json.")] = (
         ExplainFormat.text
     ),
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Accepted as in report (where it is needed): explain always computes without "
+            "invalid rows and lists each one as not counted, with its error.",
+        ),
+    ] = False,
 ) -> None:
     """Where one target's figure comes from: rule, every observation counted (file:line), those
     left out and why, the baseline and the projection — the same numbers as `report`.

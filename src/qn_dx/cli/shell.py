@@ -221,7 +221,10 @@ def _text_stdout():  # type: ignore[no-untyped-def]
     try:
         _SAMPLE.encode(encoding)
     except (UnicodeEncodeError, LookupError):
-        if hasattr(stream, "reconfigure") and getattr(stream, "errors", "") == "strict":
+        # strict, and surrogateescape (what a C/POSIX locale gives): both fail on Vietnamese
+        lossy = ("replace", "backslashreplace", "xmlcharrefreplace", "namereplace", "ignore")
+        errors = getattr(stream, "errors", "") or "strict"
+        if hasattr(stream, "reconfigure") and not errors.startswith(("qn-dx-", *lossy)):
             import codecs
             from functools import partial
 
@@ -347,6 +350,15 @@ def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bo
         period = default_as_of(plan, validation.observations) or (
             max(reports, key=lambda p: (p.end_month_index, -p.span)) if reports else None
         )
+        if period is None and validation.rows_invalid:
+            # a data problem, not a usage one: every figure was refused
+            typer.echo(
+                f"Error: no valid {plan.plan_year} figures: {validation.rows_invalid} row(s) "
+                "were refused (run qn-dx validate to see why), so there is no period to report "
+                "on; fix the rows, or pass --as-of to report on nothing",
+                err=True,
+            )
+            raise typer.Exit(1)
         if period is None:
             usage(f"no {plan.plan_year} figures in the actuals: pass --as-of")
         sparse = sparse_latest(plan, validation.observations)
@@ -393,11 +405,16 @@ def deliver(
     what: str,
     plan: Any = None,
     actuals: list[Path] | None = None,
+    binary: bool = False,
 ) -> None:
     """Bytes to stdout, or atomically to ``output``. Refused: one of ``inputs``; with ``plan``, any
     file of its folder or a plan file's name there, and a path inside a folder read as
     submissions (``actuals``, and the plan's actuals/). Any I/O error: one line and exit 2."""
+    if output is not None and str(output) == "-":
+        output = None  # the usual spelling of standard output
     if output is None:
+        if binary and sys.stdout is not None and sys.stdout.isatty():
+            usage(f"{what} is a binary file: pass --output FILE, or redirect to a file")
         emit_bytes(data)
         return
     from ..output import OutputError, write_atomic

@@ -48,6 +48,7 @@ def validate(
             metavar="BYTES",
             help="Refuse (as a file-too-large finding) any file larger than this many bytes.",
             min=1,
+            max=1 << 40,  # 1 TiB: beyond any submission, and within what a read can take
         ),
     ] = 200 * 1024 * 1024,
 ) -> None:

@@ -99,6 +99,7 @@ class Report:
     targets: list[TargetResult]
     rows_left_out: int = 0
     left_out_from: list[tuple[str, int]] = field(default_factory=list)  # (unit or file, rows)
+    files_left_out: list[tuple[str, str]] = field(default_factory=list)  # (file, error code)
     warnings: list[Any] = field(default_factory=list)  # findings about the run (its P)
 
     def counts(self, area: str | None = None) -> dict[str, int]:

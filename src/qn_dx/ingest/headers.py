@@ -70,10 +70,39 @@ def canonical(header: str, kind: str) -> str | None:
     key = fold(header)
     found = table.get(key) or table.get(key.replace("_", " "))
     if found is None:
-        head = fold(re.split(r"[(\n\r\[:]", header, maxsplit=1)[0])
-        if head and head != key:
+        head, rest = _head(header)
+        if head and head != key and not _QUALIFIER.search(fold(rest)):
             found = table.get(head) or table.get(head.replace("_", " "))
     return found
+
+
+# Words after a column's name that make it another figure than the one the contract names:
+# "Giá trị (kế hoạch)" is the planned value, "Tử số (kỳ trước)" last period's, "Mã đơn vị (cũ)"
+# an old code. Such a column is not read as the contract's (its figures are refused where they
+# would be the only ones); a unit ("(%)", "(văn bản)") or a description is fine.
+_QUALIFIER = re.compile(
+    r"\b(ke hoach|muc tieu|chi tieu|ky truoc|nam truoc|thang truoc|quy truoc|cung ky|cu|"
+    r"du kien|du bao|uoc|uoc tinh|uoc thuc hien|so sanh|chenh lech|tang giam|luy ke|"
+    r"target|targets|plan|planned|previous|prior|last|old|estimate|estimated|forecast|goal|"
+    r"baseline|co so|cumulative|ytd|difference|change)\b|\b(19|20)\d\d\b"
+)
+
+
+def _head(header: str) -> tuple[str, str]:
+    """A header cell's name (folded) and what follows it: "Tử số (văn bản)" → "tu so",
+    "(văn bản)"."""
+    parts = re.split(r"([(\n\r\[:])", header, maxsplit=1)
+    return fold(parts[0]), "".join(parts[1:])
+
+
+def qualified(header: str, kind: str) -> str | None:
+    """The contract column a header would name but for a qualifier ("Giá trị (kế hoạch)" →
+    value): to say why it is not read."""
+    table = _TASKS if kind == "tasks" else _ACTUALS
+    head, rest = _head(header)
+    if not rest or not _QUALIFIER.search(fold(rest)):
+        return None
+    return table.get(head) or table.get(head.replace("_", " "))
 
 
 def is_guide(name: str | None) -> bool:

@@ -26,6 +26,7 @@ from .headers import (
     header_score,
     is_guide,
     merge_subheader,
+    qualified,
 )
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class Table:
     plain: Callable[[], Iterator[tuple[int, list[str]]]] = lambda: iter(())
     findings: list[Finding] = field(default_factory=list)
     readable: bool = True  # False: a table-level error stops row checks
+    delimiter: str | None = None  # a text table's cell separator (None: a workbook sheet)
 
 
 @dataclass
@@ -202,6 +204,7 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
     table.records = lambda: records(text, lay)
     table.plain = lambda: plain_records(text, lay)
     table.style_matters = style_matters(text, lay.delimiter)
+    table.delimiter = lay.delimiter
     source.tables.append(table)
     return source
 
@@ -348,13 +351,23 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
     for i, (name, header) in enumerate(zip(table.columns, headers, strict=True)):
         if name is None:
             if header:
+                near = qualified(header, table.kind)
                 table.findings.append(
                     Finding(
                         "unknown-column",
-                        f"column {header!r} is not part of the contract; it is ignored",
+                        f"column {header!r} is not part of the contract; it is ignored"
+                        + (
+                            f" (not read as {near}: the words after the name make it another "
+                            "figure)"
+                            if near
+                            else ""
+                        ),
                         file=table.file,
                         line=line,
                         column=header,
+                        hint=f"if it holds the actual {near}, name it as the contract does"
+                        if near
+                        else None,
                     )
                 )
             continue

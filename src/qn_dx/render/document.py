@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import visible
 from .templating import Raw, render
 
 
@@ -134,11 +135,11 @@ def to_docx_bytes(doc: Document, fills: dict[str, str], stamp: str | None = None
         style.font.size = Pt({"Title": 14, "Heading 1": 14, "Heading 2": 13, "Heading 3": 13}[name])
         style.font.bold = True
     props = word.core_properties
-    props.title = doc.title
+    props.title = _one_line(doc.title)[:255]  # Word's limit for a document property
     props.author = "qn-dx"
 
     def centred(cell: Any, text: str, bold: bool, underline_last: bool = False) -> None:
-        lines = text.split("\n")
+        lines = _lines(text)
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for i, line in enumerate(lines):
@@ -157,39 +158,40 @@ def to_docx_bytes(doc: Document, fills: dict[str, str], stamp: str | None = None
     centred(header.cell(1, 0), doc.number_line, bold=False)
     date = header.cell(1, 1).paragraphs[0]
     date.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    date.add_run(doc.date_line).italic = True
+    date.add_run(_one_line(doc.date_line)).italic = True
     title = word.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for i, line in enumerate(doc.doc_title.split("\n")):
+    title_lines = _lines(doc.doc_title)
+    for i, line in enumerate(title_lines):
         run = title.add_run(line.upper() if i == 0 else line)
         run.bold = True
         run.font.size = Pt(14)
-        if i < len(doc.doc_title.split("\n")) - 1:
+        if i < len(title_lines) - 1:
             run.add_break()
     for block in doc.blocks:
         if isinstance(block, Heading):
             if block.level == 1:
                 continue  # the document title above stands for it
-            word.add_heading(block.text, level=min(block.level - 1, 3))
+            word.add_heading(_one_line(block.text), level=min(block.level - 1, 3))
         elif isinstance(block, Paragraph):
             p = word.add_paragraph()
-            p.add_run(block.text).bold = block.bold
+            p.add_run(_one_line(block.text)).bold = block.bold
         elif isinstance(block, Items):
             for item in block.items:
-                word.add_paragraph(item, style="List Bullet")
+                word.add_paragraph(_one_line(item), style="List Bullet")
         else:
             table = word.add_table(rows=1, cols=len(block.headings))
             table.style = "Table Grid"
             for i, text in enumerate(block.headings):
                 cell = table.rows[0].cells[i]
-                run = cell.paragraphs[0].add_run(text)
+                run = cell.paragraphs[0].add_run(_one_line(text))
                 run.bold = True
                 run.font.size = Pt(11)
             for row in block.rows:
                 cells = table.add_row().cells
                 for i, c in enumerate(row):
                     paragraph = cells[i].paragraphs[0]
-                    run = paragraph.add_run(c.text)
+                    run = paragraph.add_run(_one_line(c.text))
                     run.bold = c.bold
                     run.font.size = Pt(11)
                     if block.aligns[i] == "right":
@@ -197,10 +199,21 @@ def to_docx_bytes(doc: Document, fills: dict[str, str], stamp: str | None = None
                     if c.status:
                         _shade(cells[i], fills[c.status])
     if stamp:
-        word.add_paragraph(stamp).runs[0].italic = True
+        word.add_paragraph(_one_line(stamp)).runs[0].italic = True
     buf = io.BytesIO()
     word.save(buf)
     return _pin_docx(buf.getvalue(), pinned=stamp is None)
+
+
+def _one_line(text: str) -> str:
+    """Text for a Word run: control characters (which XML cannot hold) and bidi overrides shown
+    as escapes, line breaks as spaces."""
+    return visible(" ".join(str(text).splitlines()))
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a header block (the issuer, the motto, the title), each made safe."""
+    return [_one_line(line) for line in str(text).split("\n")]
 
 
 def _shade(cell: Any, fill: str) -> None:

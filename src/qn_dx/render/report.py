@@ -259,6 +259,7 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
         "as_of": report.as_of.label,
         "rows_left_out": report.rows_left_out,
         "rows_left_out_from": [{"from": who, "rows": n} for who, n in report.left_out_from],
+        "files_left_out": [{"file": f, "code": code} for f, code in report.files_left_out],
         "observations_used": sum(len(r.used) for r in report.targets),
         "targets": [target_dict(r, lang, by_unit) for r in report.targets],
         "areas": [
@@ -383,6 +384,11 @@ def notices(report: Report, lang: str) -> list[str]:
             shown += f", {say('more', lang, n=more)}" if more > 0 else ""
             text += f" — {say('report.left_out_from', lang, units=shown)}"
         out.append(text)
+    if report.files_left_out:
+        files = ", ".join(f"{name} ({code})" for name, code in report.files_left_out[:10])
+        more = len(report.files_left_out) - 10
+        files += f", {say('more', lang, n=more)}" if more > 0 else ""
+        out.append(say("report.files_left_out", lang, n=len(report.files_left_out), files=files))
     for w in report.warnings:
         hint = w.hint_text(lang)
         out.append(f"{w.code}: {w.text(lang)}" + (f" ({hint})" if hint else ""))

@@ -50,7 +50,19 @@ def md(text: Any) -> str:
     markup of its own (so ``[x](javascript:…)`` and ``<script>`` stay text)."""
     text = visible(_NEWLINES.sub(" ", str(text)))
     text = _MD_PUNCT.sub(lambda m: "\\" + m.group(), text)
+    if text.startswith("::"):  # never a CI annotation (::error::) at the start of a line
+        text = "\\" + text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_text(value: Any) -> Any:
+    """A value for an HTML template (escaped by Jinja2 afterwards): one line, controls and
+    bidi overrides shown as escapes, and never ``::`` first (a forged CI annotation when the
+    page is printed to a log)."""
+    if not isinstance(value, str) or hasattr(value, "__html__"):
+        return value
+    text = visible(_NEWLINES.sub(" ", value))
+    return "\u200b" + text if text.startswith("::") else text
 
 
 def term(text: Any) -> Any:

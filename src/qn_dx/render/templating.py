@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .safe import md
+from .safe import html_text, md
 
 
 @cache
@@ -18,6 +18,7 @@ def _env(kind: str) -> Any:
         return Environment(
             loader=PackageLoader("qn_dx.render", "templates"),
             autoescape=select_autoescape(["html", "j2"], default=True),
+            finalize=html_text,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -107,15 +107,19 @@ class TableCount:
     rows_valid: int = 0
     rows_invalid: int = 0
     rows_skipped: int = 0
+    refused: str | None = None  # the code of the error that refused the whole table or file
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "file": self.file,
             "rows": self.rows,
             "rows_valid": self.rows_valid,
             "rows_invalid": self.rows_invalid,
             "rows_skipped": self.rows_skipped,
         }
+        if self.refused:
+            out["refused"] = self.refused
+        return out
 
 
 @dataclass

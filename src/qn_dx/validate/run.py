@@ -85,9 +85,7 @@ def scan_paths(paths: Iterable[Path]) -> Scan:
         elif p.is_file() or p.exists():  # a device or FIFO: refused when read, never waited on
             scan.files.append(p)
         elif p.is_symlink():
-            scan.findings.append(
-                Finding("file-unreadable", "a broken symbolic link", file=display_path(p))
-            )
+            scan.findings.append(Finding("file-unreadable", _broken_link(p), file=display_path(p)))
         else:
             raise PathNotFound(str(p))
     seen: set[Path] = set()
@@ -168,15 +166,31 @@ def _walk(root: Path, scan: Scan) -> None:
         )
 
 
+def _first_error(findings: list[Finding]) -> str:
+    return next((f.code for f in findings if f.severity == "error"), "file-unreadable")
+
+
+def _broken_link(path: Path) -> str:
+    """Why a symbolic link leads nowhere: a loop, or a target that is gone."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "a symbolic link loop (the link leads back to itself)"
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop (the link leads back to itself)"
+    return "a broken symbolic link (its target does not exist)"
+
+
 def _outside_link(path: Path, inside: Path, scan: Scan) -> bool:
     """A link whose target leaves the folder given is never followed (and never read: its
     content could be any file of the machine). True when the link was refused."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        scan.findings.append(
-            Finding("file-unreadable", "a broken symbolic link", file=_shown(path))
-        )
+        scan.findings.append(Finding("file-unreadable", _broken_link(path), file=_shown(path)))
         return True
     if target == inside or target.is_relative_to(inside):
         return False
@@ -273,6 +287,10 @@ class _Run:
         for t in source.tables:
             self.order.setdefault(t.file, len(self.order))
             res.findings.extend(t.findings)
+            if not t.readable:  # listed, so that a refused table never just vanishes
+                res.tables.append(TableCount(t.file, refused=_first_error(t.findings)))
+        if not source.tables and any(f.severity == "error" for f in source.findings):
+            res.tables.append(TableCount(label, refused=_first_error(source.findings)))
         self.checker.begin_file(_number_style(readable))
         for table in readable:
             self.count = TableCount(table.file)
@@ -316,6 +334,7 @@ class _Run:
             if c is None and fold(h) not in ROW_NUMBER_HEADERS
         ]
         text_rows: list[int] = []  # headings, notes and signatures: no target, no figure
+        comma_notes = table.delimiter == "," and "note" in table.columns
         for line, cells, last in table.records():
             if last != line:
                 self._problem(label, line, last)
@@ -379,6 +398,21 @@ class _Run:
                 self._tally("skipped")
                 continue
             if typed and not self._typed_cells(row, where):
+                self._tally("invalid")
+                if not is_tasks:
+                    self._reject(row, where)
+                continue
+            if comma_notes and BARE_NUMBER.fullmatch(row.get("note", "")):
+                # "…,1,234" in a comma-separated file: a decimal comma that split a figure
+                # into the figure and the note. Which was meant cannot be known.
+                where.error(
+                    "number-in-note",
+                    f"the note holds only a number ({row['note'].strip()}): did a decimal "
+                    "comma split a figure into two cells?",
+                    "note",
+                    'quote a figure that has a comma ("1,5"), separate the file with ";", or '
+                    "write the note in words",
+                )
                 self._tally("invalid")
                 if not is_tasks:
                     self._reject(row, where)
@@ -771,12 +805,14 @@ class _Run:
                 if slot is not None
                 else None
             )
-            if (
-                holder is None
-                or (holder.file, holder.line) in self.dropped
-                or holder.submitted is None
-                or holder.submitted <= sent
-            ):
+            if holder is None or (holder.file, holder.line) in self.dropped:
+                continue
+            if holder.submitted is not None and holder.submitted < sent:
+                # The other way round: a later correction that was refused. The older figure
+                # is stale, so neither counts until the correction is fixed.
+                self._stale(holder, res.rejected[index], sent)
+                continue
+            if holder.submitted is None or holder.submitted <= sent:
                 continue
             r = res.rejected[index]
             gone.add((r.file, r.line))
@@ -800,6 +836,25 @@ class _Run:
             res.findings = [
                 f for f in res.findings if not (f.severity == "error" and (f.file, f.line) in gone)
             ]
+
+    def _stale(self, held: Observation, refused: RejectedRow, sent: dt.date) -> None:
+        label = f"{held.indicator_id} for {held.unit_code} in {held.period.label}"
+        self.dropped.add((held.file, held.line))
+        self.result.findings.append(
+            Finding(
+                "superseded",
+                f"{label}: replaced by {refused.file}:{refused.line}, submitted "
+                f"{sent:%Y-%m-%d} (this row: {held.submitted:%Y-%m-%d}), but that row was "
+                f"refused ({refused.reason}): neither counts until it is corrected",
+                held.file,
+                held.line,
+                None,
+                f"correct {refused.file}:{refused.line}; an older figure is never used "
+                "in its place",
+            )
+        )
+        self._move_count(held.file, "skipped", "valid")
+        self._reject_obs(held, f"superseded: by {refused.file}:{refused.line} (refused)")
 
     def _falling_totals(self) -> None:
         """Year-to-date totals (lũy kế) cannot fall: a Q2 total below the Q1 total is a typo
@@ -855,6 +910,7 @@ class _Run:
 
 # What an id looks like (EG-01, DG 3, NV-1.2): a row whose id cell has this shape is checked as
 # data (a typo is reported), never taken for a heading.
+BARE_NUMBER = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)*\s*")
 ID_SHAPE = re.compile(r"[A-Z]{1,4}[- ]?\d+(\.\d+)*")
 
 
