@@ -8,9 +8,10 @@ from .models import ReportingUnit, Scope
 
 
 def in_scope(unit: ReportingUnit, scope: Scope) -> bool:
-    if unit.level not in scope.levels:
-        return False
-    return scope.types is None or unit.type in scope.types
+    """A unit of the scope's levels (and types, when given), or one it names by code."""
+    if unit.level in scope.levels and (scope.types is None or unit.type in scope.types):
+        return True
+    return unit.code in scope.units
 
 
 def units_in_scope(plan: Plan, scope: Scope) -> list[ReportingUnit]:
