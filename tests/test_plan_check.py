@@ -350,3 +350,21 @@ def test_baseline_of_another_year_is_a_warning(plan_copy: Path) -> None:
     assert (f.severity, f.line) == ("warning", line)
     assert f.message == "target DG-01: baseline of 2021, but the plan's baseline year is 2022"
     assert errors(found) == []
+
+
+def test_groups_that_contain_each_other_do_not_loop(plan_copy: Path) -> None:
+    """A hostile agencies.yaml: two groups each a member of the other. check, which asks which
+    groups a lead belongs to, ends with its findings."""
+    path = plan_copy / "agencies.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "    members: [UBND_HUYEN, UBND_XA]\n", "    members: [UBND_HUYEN, UBND_XA, MOT_CUA]\n"
+    )
+    text = text.replace(
+        "    members: [VPUBND, UBND_HUYEN, UBND_XA]\n", "    members: [VPUBND, UBND_CAC_CAP]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert _check(plan_copy) == []
+    from qn_dx.plan.registry import groups_of
+
+    assert groups_of(load_plan(plan_copy), "522") == ["UBND_HUYEN", "UBND_CAC_CAP", "MOT_CUA"]
