@@ -428,3 +428,17 @@ def test_quotes_are_the_plans_own_words(plan: Plan) -> None:
         assert t.source.quote in text, t.id
         if t.baseline is not None and t.baseline.quote is not None:
             assert t.baseline.quote in text, t.id
+
+
+def test_levels_are_unique_and_not_the_agencies_level(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    line = _replace(path, "  - id: district\n", "  - id: department\n")
+    found = _load_findings(plan_copy)
+    assert (
+        "plan.yaml",
+        line,
+        "level 'department' is the name scopes give the province's agencies",
+    ) in found
+    _replace(path, "  - id: department\n", "  - id: province\n")
+    found = _load_findings(plan_copy)
+    assert ("plan.yaml", line, "level 'province' is declared twice") in found

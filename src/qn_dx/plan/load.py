@@ -206,10 +206,6 @@ class Plan:
         """Each administrative level's place from the top (0: the province's level)."""
         return {lv.id: i for i, lv in enumerate(self.levels)}
 
-    @cached_property
-    def unit_types(self) -> list[str]:
-        return [t for lv in self.levels for t in lv.types]
-
     @property
     def plan_year(self) -> int:
         return self.info.plan_year
@@ -296,6 +292,13 @@ def shape_findings(plan: Plan) -> list[Finding]:
     for i, lv in enumerate(plan.levels):
         if levels.index(lv.id) != i:
             bad("plan", ("levels", i), f"level {lv.id!r} is declared twice")
+        if lv.id == AGENCY_LEVEL:
+            bad(
+                "plan",
+                ("levels", i, "id"),
+                f"level {lv.id!r} is the name scopes give the province's agencies",
+                "give the administrative level another id",
+            )
         for j, t in enumerate(lv.types):
             if t in seen_types:
                 bad(
