@@ -209,7 +209,7 @@ def compute_target(
             reaches = projection is not None and meets(target, projection, target_value)
             status = "on_track" if reaches else "off_track"
     other_goal = (
-        target.other_reading.goal(baseline)
+        _finite(target.other_reading.goal(baseline))
         if target.other_reading is not None and baseline is not None
         else None
     )
@@ -331,7 +331,7 @@ def _target_value(target: Target, baseline: float | None) -> float | None:
     if target.target_offset is not None:
         return None if baseline is None else baseline + target.target_offset
     if target.target_factor is not None:
-        return None if baseline is None else baseline * target.target_factor
+        return None if baseline is None else _finite(baseline * target.target_factor)
     return target.target
 
 

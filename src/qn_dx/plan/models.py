@@ -74,7 +74,7 @@ class Scope(Strict):
     units: list[str] = []
 
     @model_validator(mode="after")
-    def _something(self) -> Scope:
+    def _levels_or_units(self) -> Scope:
         if not self.levels and not self.units:
             raise ValueError("a scope needs levels, units, or both")
         if self.types is not None and not self.levels:
