@@ -50,7 +50,6 @@ RATIOS = {
     "CS-01": (40, [90, 95, 97.5, 100]),
     "CS-03": (25000, [10, 14, 18, 21]),
     "CS-04": (30000, [60, 75, 85, 95]),
-    "CS-05": (650, [80, 90, 96, 100]),
 }
 # Province-wide values per quarter.
 VALUES = {
@@ -68,10 +67,8 @@ ANNUAL_RANKS = {"DG-13": 29, "DE-07": 38, "DS-08": 31}  # DTI ranks, published o
 MILESTONES = {
     "EG-07": [0, 0, 1, 1],
     "EG-08": [0, 1, 1, 1],
-    "EG-11": [0, 0, 0, 0],
     "EG-12": [1, 1, 1, 1],
     "EG-13": [0, 0, 1, 1],
-    "EG-14": [0, 1, 1, 1],
     "DG-08": [0, 0, 0, 1],
     "CS-02": [0, 1, 1, 1],
 }
@@ -99,6 +96,11 @@ def province_rows() -> list[list[object]]:
             rows.append([ident, q, "51", "", "", "done" if flag else "not_done", NOTE])
     for ident, rank in ANNUAL_RANKS.items():
         rows.append([ident, "2023", "51", "", "", rank, NOTE])
+    # Added with issue 14 (after the rows above, so that their lines do not move): DG-05's 2022
+    # figure (the plan gives none) and the live-fire drill of §III (CS-06).
+    rows.append(["DG-05", "2022", "51", "", "", 62.0, NOTE])
+    for q, flag in zip(QUARTERS, [0, 0, 1, 1]):
+        rows.append(["CS-06", q, "51", "", "", "done" if flag else "not_done", NOTE])
     return rows
 
 
@@ -138,6 +140,13 @@ def local_rows(rng: random.Random) -> list[list[object]]:
         households = rng.randint(900, 3500)
         fibre = int(households * rng.uniform(0.04, 0.2))
         rows.append(["EG-05", "Quý IV/2023", c["code"], fibre, households, "", NOTE])
+    # Added with issue 14, without the random stream (the rows above stay as they were): Lý Sơn
+    # (536), an island district with no communes, reports EG-05 for its own households; every
+    # district reports its video-conferencing system (EG-14).
+    rows.append(["EG-05", "Quý IV/2023", "536", 412, 6180, "", NOTE])
+    for i, d in enumerate(units_by("district")):
+        done = "hoàn thành" if i % 4 else "chưa hoàn thành"
+        rows.append(["EG-14", "Quý IV/2023", d["code"], "", "", done, NOTE])
     return rows
 
 
@@ -157,6 +166,22 @@ def department_rows(rng: random.Random) -> list[list[object]]:
             rows.append(["EG-15", q, a["code"], int(docs * online), docs, None, NOTE])
             rows.append(["EG-17", q, a["code"], int(docs * signed), docs, None, NOTE])
         rows.append(["DG-12", "2023-Q4", a["code"], 1 if rng.random() < 0.8 else 0, 1, None, NOTE])
+    # Added with issue 14, without the random stream: each lead's own part of EG-11 and CS-05,
+    # and each department's video-conferencing system (EG-14).
+    for code, flags in (("SYT", [0, 1, 1, 1]), ("SGDDT", [0, 0, 0, 0])):
+        for q, flag in zip(QUARTERS, flags):
+            rows.append(["EG-11", q, code, None, None, "done" if flag else "not_done", NOTE])
+    for code, den, pcts in (
+        ("SGDDT", 560, [82, 91, 97, 100]),
+        ("SLDTBXH", 24, [50, 75, 87.5, 100]),
+    ):
+        for q, pct in zip(QUARTERS, pcts):
+            rows.append(["CS-05", q, code, round(den * pct / 100), den, None, NOTE])
+    departments = [a for a in agencies if a["level"] == "department"]
+    for i, a in enumerate(departments):
+        rows.append(
+            ["EG-14", "2023-Q4", a["code"], None, None, "done" if i % 5 else "not_done", NOTE]
+        )
     return rows
 
 

@@ -75,7 +75,7 @@ def test_report_renders_without_errors(driver, report_html: Path, layout: str) -
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
     bars = driver.find_elements(By.CSS_SELECTOR, "svg.bar")
-    assert len(bars) == 53
+    assert len(bars) == 54
     assert all(b.size["width"] > 0 and b.size["height"] > 0 for b in bars)
     tables = driver.find_elements(By.CSS_SELECTOR, "table")
     assert len(tables) == 5

@@ -48,7 +48,7 @@ def test_shipped_plan_passes_with_three_notes(runner: CliRunner) -> None:
 def test_shipped_plan_summary_line(runner: CliRunner) -> None:
     last = _check(runner).stdout.splitlines()[-1]
     assert last.endswith(
-        "53 targets, 76 tasks, 187 units, 25 agencies, 10 groups — 0 error(s), 3 note(s)"
+        "54 targets, 76 tasks, 187 units, 25 agencies, 10 groups — 0 error(s), 3 note(s)"
     )
 
 
@@ -94,12 +94,26 @@ def test_unknown_agency_in_task_lead(runner: CliRunner, plan_copy: Path) -> None
 
 
 def test_unknown_target_lead(runner: CliRunner, plan_copy: Path) -> None:
-    line = _edit(plan_copy / "targets.yaml", "lead: VPUBND", "lead: NOBODY", after="- id: EG-01\n")
+    line = _edit(plan_copy / "targets.yaml", "lead: VPUBND", "lead: NOBODY", after="- id: EG-02\n")
     result = _check(runner, plan_copy)
     assert result.exit_code == 1
-    assert f"targets.yaml:{line}: unknown-agency: target EG-01: lead: unknown agency 'NOBODY'" in (
-        result.stdout
+    assert (
+        f"targets.yaml:{line}: unknown-agency: target EG-02: lead: unknown agency or group 'NOBODY'"
+        in result.stdout
     )
+
+
+def test_a_warning_is_counted_and_passes(runner: CliRunner, plan_copy: Path) -> None:
+    line = _edit(
+        plan_copy / "targets.yaml",
+        "      year: 2022\n",
+        "      year: 2021\n",
+        after="- id: DG-01\n",
+    )
+    result = _check(runner, plan_copy)
+    assert result.exit_code == 0
+    assert f"targets.yaml:{line}: baseline-year: target DG-01" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("0 error(s), 1 warning(s), 3 note(s)")
 
 
 def test_budget_parts_not_summing(runner: CliRunner, plan_copy: Path) -> None:

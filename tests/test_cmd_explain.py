@@ -292,3 +292,58 @@ def test_xlsx_sources_sheet_lists_the_observations_used(
     assert row7[1:4] == ("21010", "Phường Lê Hồng Phong", "2023-Q1")
     assert (row7[4], row7[5]) == (6, 10)
     assert row7[9] == display_path(csv_file)
+
+
+# --- issue 14: readings, recorded baselines, several leads ---------------------------------------
+
+
+def _shipped(runner: CliRunner, target: str) -> dict[str, Any]:
+    result = _invoke(runner, "explain", target, "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_de06_says_which_reading_and_what_the_other_gives(runner: CliRunner) -> None:
+    """On the shipped sample: 2022 share 9.8 %, 2023 13.6 %."""
+    d = _shipped(runner, "DE-06")
+    assert d["reading"]["kept"] == {"rule": "≥ baseline + 5 pp", "goal": 14.8}
+    assert d["reading"]["other"] == {
+        "rule": "baseline × 1.05",
+        "goal": 10.29,
+        "met": True,
+        "note": "'tăng 5%' as a relative rise of the share: baseline × 1.05.",
+    }
+    assert "+5 percentage points" in d["reading"]["text"]
+    assert (d["status"], d["target"]) == ("not_met", 14.8)
+    assert d["note"].startswith("goal read as baseline + 5 pp = 14.8 %; the other reading")
+    text = _invoke(runner, "explain", "DE-06", "--lang", "en").stdout
+    assert "the other reading, baseline × 1.05, gives 10.29 % (met by the actual 13.6 %)" in text
+
+
+def test_a_baseline_from_a_document_outside_the_plan(runner: CliRunner) -> None:
+    d = _shipped(runner, "DG-13")
+    plan = d["baseline"]["plan"]
+    assert (plan["year"], plan["value"], plan["quote"]) == (2022, 17, None)
+    assert plan["reference"] == {
+        "document": "Báo cáo Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2022",
+        "publisher": "Bộ Thông tin và Truyền thông",
+        "published": "2023-07",
+        "url": None,
+    }
+    assert "overall DTI 2022: 26 of 63" in plan["note"]
+    assert plan["file"].endswith("targets.yaml") and isinstance(plan["line"], int)
+
+
+def test_a_recorded_baseline_a_milestone_does_not_compute_with(runner: CliRunner) -> None:
+    d = _shipped(runner, "EG-14")
+    assert d["baseline"]["value"] is None and d["baseline"]["source"] is None
+    assert d["baseline"]["plan"]["quote"].startswith("Có 05/13 cơ quan hành chính cấp huyện")
+    assert d["leads"] == ["SO_BAN_NGANH", "UBND_HUYEN"] and d["tasks"] == ["NV-8.3"]
+    assert (d["units_reported"], d["units_expected"]) == (33, 33)
+
+
+def test_each_leads_part_is_an_observation(runner: CliRunner) -> None:
+    d = _shipped(runner, "CS-05")
+    assert d["rule"]["scope"] == {"levels": [], "types": None, "units": ["SGDDT", "SLDTBXH"]}
+    assert {c["unit"] for c in d["contributions"]} == {"SGDDT", "SLDTBXH"}
+    assert d["actual"] == 100.0  # (560 + 24) / (560 + 24)

@@ -1,5 +1,5 @@
 """`qn-dx missing`: small actuals and task-progress files, JSON and CSV read back, every number
-worked out by hand (see test_compute_missing.py for the 599 / 664 expected pairs)."""
+worked out by hand (see test_compute_missing.py for the 633 / 700 expected pairs)."""
 
 from __future__ import annotations
 
@@ -103,32 +103,34 @@ def test_commune_owes_its_own_figures(runner: CliRunner, folder: Path) -> None:
 def test_completeness_and_area_rates(runner: CliRunner, folder: Path) -> None:
     d = _json(runner, folder, "--as-of", "2023-Q1")
     # 4 pairs in: EG-16 ×2, EG-01, EG-15 (SYT) — all e-government.
-    assert d["completeness"] == {"reported": 4, "expected": 664, "rate": 0.6024}  # 400/664
+    assert d["completeness"] == {"reported": 4, "expected": 700, "rate": 0.5714}  # 400/700
     assert d["areas"] == [
-        {"area": "e-government", "reported": 4, "expected": 599, "rate": 0.6678},  # 400/599
+        {"area": "e-government", "reported": 4, "expected": 633, "rate": 0.6319},  # 400/633
         {"area": "digital-government", "reported": 0, "expected": 45, "rate": 0.0},
         {"area": "digital-economy", "reported": 0, "expected": 7, "rate": 0.0},
         {"area": "digital-society", "reported": 0, "expected": 8, "rate": 0.0},
-        {"area": "cybersecurity", "reported": 0, "expected": 5, "rate": 0.0},
+        {"area": "cybersecurity", "reported": 0, "expected": 7, "rate": 0.0},
     ]
 
 
 def test_per_agency_rates(runner: CliRunner, folder: Path) -> None:
     d = _json(runner, folder, "--as-of", "2023-Q1")
-    syt = _agency(d, "SYT")  # EG-11, DS-05 (lead) + EG-15, EG-17, DG-12 (own) = 5
-    assert (syt["reported"], syt["expected"], syt["rate"]) == (1, 5, 20.0)
-    assert [o["target"] for o in syt["owed"]] == ["EG-11", "EG-17", "DG-12", "DS-05"]
-    vp = _agency(d, "VPUBND")  # EG-01, EG-02, EG-19, DG-01 (lead) + EG-15, EG-17, DG-12 = 7
-    assert (vp["reported"], vp["expected"], vp["rate"]) == (1, 7, 14.2857)
-    stttt = _agency(d, "STTTT")  # 25 province-wide targets it leads + its own 3 = 28
-    assert (stttt["reported"], stttt["expected"], stttt["rate"]) == (0, 28, 0.0)
+    # DS-05 (lead) + its own part of EG-11 + its own EG-14, EG-15, EG-17, DG-12 = 6
+    syt = _agency(d, "SYT")
+    assert (syt["reported"], syt["expected"], syt["rate"]) == (1, 6, 16.6667)
+    assert [o["target"] for o in syt["owed"]] == ["EG-11", "EG-14", "EG-17", "DG-12", "DS-05"]
+    assert {"target": "EG-11", "unit": "SYT"} in syt["owed"]  # its own part, its own code
+    vp = _agency(d, "VPUBND")  # EG-01, EG-02, EG-19, DG-01 (lead) + EG-14, EG-15, EG-17, DG-12 = 8
+    assert (vp["reported"], vp["expected"], vp["rate"]) == (1, 8, 12.5)
+    stttt = _agency(d, "STTTT")  # 27 province-wide figures it owes (EG-01 with VPUBND) + own 4
+    assert (stttt["reported"], stttt["expected"], stttt["rate"]) == (1, 31, 3.2258)
 
 
 def test_agency_filter(runner: CliRunner, folder: Path) -> None:
     d = _json(runner, folder, "--as-of", "2023-Q1", "--agency", "STTTT")
     assert [a["agency"] for a in d["agencies"]] == ["STTTT"]
     # Every target listed has only STTTT's share missing; the communes' EG-16 is not its debt.
-    assert len(d["targets"]) == 28
+    assert len(d["targets"]) == 30
     assert "EG-16" not in {t["id"] for t in d["targets"]}
     for t in d["targets"]:
         assert {u["responsible"] for u in t["missing"]} == {"STTTT"}
@@ -141,7 +143,7 @@ def test_agency_filter(runner: CliRunner, folder: Path) -> None:
 
 def test_agency_filter_by_name(runner: CliRunner, folder: Path) -> None:
     d = _json(runner, folder, "--as-of", "2023-Q1", "--agency", "so y te")
-    assert [t["id"] for t in d["targets"]] == ["EG-11", "EG-17", "DG-12", "DS-05"]
+    assert [t["id"] for t in d["targets"]] == ["EG-11", "EG-14", "EG-17", "DG-12", "DS-05"]
     assert [a["agency"] for a in d["agencies"]] == ["SYT"]
 
 
@@ -151,7 +153,10 @@ def test_agency_group_takes_its_members(runner: CliRunner, folder: Path) -> None
     # 173 communes each owe something (EG-16/EG-18 at least); the group owes tasks of its own.
     assert XA_A in codes and "UBND_XA" in codes
     assert len(codes - {"UBND_XA"}) == 173
-    assert {t["id"] for t in d["targets"]} == {"EG-04", "EG-05", "EG-16", "EG-18"}
+    # ... and DG-08, which the commune People's Committees lead with the departments and
+    # districts (row 4.8): owed by the groups, so by UBND_XA among them.
+    assert {t["id"] for t in d["targets"]} == {"EG-04", "EG-05", "EG-16", "EG-18", "DG-08"}
+    assert {u["responsible"] for u in _target(d, "DG-08")["missing"]} == {"UBND_XA"}
 
 
 def test_unknown_agency_is_a_usage_error(runner: CliRunner, folder: Path) -> None:
@@ -174,8 +179,15 @@ def test_csv_one_row_per_missing_pair_with_bom(runner: CliRunner, folder: Path) 
         "responsible",
         "responsible_name",
     ]
-    assert len(rows) == 664 - 4
-    assert len({(r["target"], r["unit_code"]) for r in rows}) == 660
+    # 700 − 4 missing pairs; EG-09, EG-13 (two leading groups) and DG-08 (three) are owed
+    # jointly: one row per group that owes them.
+    assert len(rows) == 700 - 4 + 1 + 1 + 2
+    assert len({(r["target"], r["unit_code"]) for r in rows}) == 696
+    assert sorted(r["responsible"] for r in rows if r["target"] == "DG-08") == [
+        "SO_BAN_NGANH",
+        "UBND_HUYEN",
+        "UBND_XA",
+    ]
     assert {
         "target": "EG-03",
         "area": "e-government",
@@ -201,7 +213,7 @@ def test_csv_with_agency_filter(runner: CliRunner, folder: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert len(rows) == 28
+    assert len(rows) == 30
     assert {r["responsible"] for r in rows} == {"STTTT"}
 
 
@@ -221,7 +233,13 @@ def test_group_lead_listed_with_its_tasks(runner: CliRunner, folder: Path) -> No
     group = _agency(d, "SO_BAN_NGANH")
     assert group["name"] == "Các Sở, ban, ngành tỉnh"
     assert "NV-1.2" in group["tasks_unreported"]
-    assert (group["reported"], group["expected"], group["rate"], group["owed"]) == (0, 0, None, [])
+    # Led only by groups, EG-09, EG-13 and DG-08 are owed by the groups themselves.
+    assert (group["reported"], group["expected"], group["rate"]) == (0, 3, 0.0)
+    assert group["owed"] == [
+        {"target": "EG-09", "unit": "51"},
+        {"target": "EG-13", "unit": "51"},
+        {"target": "DG-08", "unit": "51"},
+    ]
 
 
 def test_default_as_of_is_the_latest_period(runner: CliRunner, folder: Path) -> None:
@@ -231,7 +249,7 @@ def test_default_as_of_is_the_latest_period(runner: CliRunner, folder: Path) -> 
 def test_table_output(runner: CliRunner, folder: Path) -> None:
     result = _invoke(runner, "--actuals", str(folder), "--as-of", "2023-Q1")
     assert result.exit_code == 0, result.output
-    assert "Reporting completeness as of 2023-Q1: 4/664 (0.6 %)" in result.stdout
+    assert "Reporting completeness as of 2023-Q1: 4/700 (0.6 %)" in result.stdout
     assert "2/173" in result.stdout
 
 

@@ -121,6 +121,7 @@ def test_baselines_ranks_and_statuses(runner: CliRunner, tmp_path: Path) -> None
         "DG-04,2022,51,,,72.5,",
         "DG-04,2023-Q4,51,,,76.8,",
         "DG-05,2023-Q4,51,,,60,",
+        "DG-01,2023-Q4,51,30,100,,",
         "DE-06,2022,51,,,9.8,",
         "DE-06,2023-Q4,51,,,13.6,",
         "DG-13,2023,51,,,29,",
@@ -133,10 +134,19 @@ def test_baselines_ranks_and_statuses(runner: CliRunner, tmp_path: Path) -> None
     t = _by_id(_report(runner, csv, "--as-of", "2023-Q4"))
     assert (t["DG-04"]["baseline"], t["DG-04"]["baseline_source"]) == (72.5, "actuals")
     assert (t["DG-04"]["target"], t["DG-04"]["status"], t["DG-04"]["gap"]) == (72.5, "met", -4.3)
-    assert (t["DG-05"]["baseline"], t["DG-05"]["baseline_source"]) == (60.0, "plan")
-    assert (t["DG-05"]["status"], t["DG-05"]["gap"]) == ("not_met", 0.0)
+    # DG-05: the plan gives no baseline (Part I's 60% is of adults): no 2022 row, no status.
+    assert (t["DG-05"]["baseline"], t["DG-05"]["baseline_source"]) == (None, None)
+    assert (t["DG-05"]["status"], t["DG-05"]["gap"]) == ("no_data", None)
+    assert t["DG-05"]["note"] == "no baseline: neither the 2022 actuals nor the plan give one"
+    # DG-01: Part I's "trên 30%"; 30/100 is no increase.
+    assert (t["DG-01"]["baseline"], t["DG-01"]["baseline_source"]) == (30.0, "plan")
+    assert (t["DG-01"]["status"], t["DG-01"]["gap"]) == ("not_met", 0.0)
     assert (t["DE-06"]["target"], t["DE-06"]["actual"]) == (14.8, 13.6)
     assert (t["DE-06"]["status"], t["DE-06"]["gap"]) == ("not_met", 1.2)
+    assert t["DE-06"]["note"] == (
+        "goal read as baseline + 5 pp = 14.8 %; the other reading, baseline × 1.05, gives "
+        "10.29 % (met by the actual 13.6 %)"
+    )
     assert (t["DG-13"]["actual"], t["DG-13"]["status"], t["DG-13"]["gap"]) == (29.0, "met", -3.0)
     assert (t["DE-07"]["actual"], t["DE-07"]["status"], t["DE-07"]["gap"]) == (
         38.0,
@@ -205,7 +215,7 @@ def test_json_shape(runner: CliRunner, tmp_path: Path, plan: Plan) -> None:
     assert eg["not_met"] == 1  # EG-01 at 60 % at the year end
     assert eg["no_data"] == 19
     assert doc["counts"]["met"] == 1  # DG-13
-    assert sum(doc["counts"].values()) == 53
+    assert sum(doc["counts"].values()) == 54
 
 
 def test_by_unit_json(runner: CliRunner, tmp_path: Path, plan: Plan) -> None:
@@ -260,7 +270,7 @@ def test_lang_vi_and_en_titles(runner: CliRunner, tmp_path: Path, plan: Plan) ->
 def test_area_filter(runner: CliRunner, tmp_path: Path) -> None:
     csv = _csv(tmp_path / "a.csv", "EG-01,2023-Q1,51,60,100,,")
     doc = _report(runner, csv, "--area", "cybersecurity")
-    assert [t["id"] for t in doc["targets"]] == ["CS-01", "CS-02", "CS-03", "CS-04", "CS-05"]
+    assert [t["id"] for t in doc["targets"]] == [f"CS-0{i}" for i in range(1, 7)]
     assert [a["area"] for a in doc["areas"]] == ["cybersecurity"]
     result = _invoke(runner, "report", "--actuals", str(csv), "--area", "nowhere")
     assert result.exit_code == 2
@@ -287,7 +297,7 @@ def test_no_plan_year_rows_needs_as_of(runner: CliRunner, tmp_path: Path) -> Non
     assert result.stdout == ""
     doc = _report(runner, csv, "--as-of", "2023-Q1")
     assert doc["as_of"] == "2023-Q1"
-    assert doc["counts"]["no_data"] == 53
+    assert doc["counts"]["no_data"] == 54
 
 
 @pytest.mark.parametrize("bad", ["2022-Q4", "2024", "soon", "2023-Q5"])
@@ -479,7 +489,7 @@ def test_shipped_sample_defaults(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["as_of"] == "2023-Q4"
-    assert len(doc["targets"]) == 53
+    assert len(doc["targets"]) == 54
     t = _by_id(doc)
     # Spot checks against the sample rows (data/actuals/2023-so-tttt-toan-tinh.csv).
     assert (t["DE-06"]["baseline"], t["DE-06"]["target"], t["DE-06"]["actual"]) == (
@@ -490,8 +500,12 @@ def test_shipped_sample_defaults(runner: CliRunner) -> None:
     assert (t["DE-06"]["status"], t["DE-06"]["gap"]) == ("not_met", 1.2)
     assert (t["DG-13"]["actual"], t["DG-13"]["gap"], t["DG-13"]["status"]) == (29.0, -3.0, "met")
     assert (t["DG-04"]["baseline"], t["DG-04"]["baseline_source"]) == (72.5, "actuals")
-    assert (t["DG-05"]["baseline"], t["DG-05"]["baseline_source"]) == (60.0, "plan")
-    assert (t["EG-04"]["units_expected"], t["EG-05"]["units_expected"]) == (25, 148)
+    assert (t["DG-05"]["baseline"], t["DG-05"]["baseline_source"]) == (62.0, "actuals")
+    assert (t["EG-04"]["units_expected"], t["EG-05"]["units_expected"]) == (25, 148 + 1)
+    # Each lead's own part: EG-11 (SYT done, SGDDT not), CS-05 (schools and care facilities).
+    assert (t["EG-11"]["actual"], t["EG-11"]["units_reported"]) == ("not_done", 2)
+    assert (t["CS-05"]["actual"], t["CS-05"]["units_expected"]) == (100.0, 2)
+    assert t["EG-01"]["lead"] == "VPUBND"  # the first of its leads
     assert t["EG-15"]["units_expected"] == 33
     # Nothing is on/off track or pending at the year's last period.
     assert {x["status"] for x in doc["targets"]} <= {"met", "not_met", "no_data"}
@@ -511,4 +525,4 @@ def test_console_script_subprocess() -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     doc = json.loads(proc.stdout.decode("utf-8"))
     assert doc["as_of"] == "2023-Q4"
-    assert len(doc["targets"]) == 53
+    assert len(doc["targets"]) == 54

@@ -1,4 +1,5 @@
-"""`qn-dx targets`: the plan's 53 targets as a table, JSON or CSV."""
+"""`qn-dx targets`: the plan's 54 targets (Part II §II's 53 and §III's drill) as a table, JSON
+or CSV."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ EXPECTED_IDS = (
     + [f"DG-{i:02d}" for i in range(1, 14)]
     + [f"DE-{i:02d}" for i in range(1, 8)]
     + [f"DS-{i:02d}" for i in range(1, 9)]
-    + [f"CS-{i:02d}" for i in range(1, 6)]
+    + [f"CS-{i:02d}" for i in range(1, 7)]
 )
 ROW_KEYS = [
     "id",
@@ -31,6 +32,9 @@ ROW_KEYS = [
     "scope",
     "period_rule",
     "lead",
+    "leads",
+    "indicator",
+    "tasks",
 ]
 
 
@@ -51,8 +55,8 @@ def rows(listing: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in listing}
 
 
-def test_json_lists_53_ids_in_plan_order(listing: list[dict[str, Any]]) -> None:
-    assert len(EXPECTED_IDS) == 53
+def test_json_lists_54_ids_in_plan_order(listing: list[dict[str, Any]]) -> None:
+    assert len(EXPECTED_IDS) == 54
     assert [r["id"] for r in listing] == EXPECTED_IDS
 
 
@@ -61,13 +65,14 @@ def test_every_row_has_the_documented_keys(rows: dict[str, Any], target_id: str)
     row = rows[target_id]
     missing = [k for k in ROW_KEYS if k not in row]
     assert missing == []
-    assert set(row["scope"]) == {"levels", "types"}
+    assert set(row["scope"]) == {"levels", "types", "units"}
+    assert row["lead"] == row["leads"][0]
 
 
 def test_eg04_wards_and_townships_fibre(rows: dict[str, Any]) -> None:
     r = rows["EG-04"]
     assert (r["measure"], r["unit"], r["op"], r["target"]) == ("ratio", "percent", ">=", 60)
-    assert r["scope"] == {"levels": ["commune"], "types": ["phường", "thị trấn"]}
+    assert r["scope"] == {"levels": ["commune"], "types": ["phường", "thị trấn"], "units": []}
     assert r["period_rule"] == "latest"
     assert r["lead"] == "STTTT"
 
@@ -75,7 +80,7 @@ def test_eg04_wards_and_townships_fibre(rows: dict[str, Any]) -> None:
 def test_eg16_commune_documents_year_to_date(rows: dict[str, Any]) -> None:
     r = rows["EG-16"]
     assert (r["measure"], r["op"], r["target"]) == ("ratio", ">=", 70)
-    assert r["scope"] == {"levels": ["commune"], "types": None}
+    assert r["scope"] == {"levels": ["commune"], "types": None, "units": []}
     assert r["period_rule"] == "year_to_date"
 
 
@@ -115,7 +120,7 @@ def test_area_filter_is_repeatable(runner: CliRunner) -> None:
     result = _invoke(
         runner, "targets", "-a", "digital-economy", "-a", "cybersecurity", "--format", "json"
     )
-    assert len(json.loads(result.stdout)) == 7 + 5
+    assert len(json.loads(result.stdout)) == 7 + 6
 
 
 def test_unknown_area_is_a_usage_error(runner: CliRunner) -> None:
@@ -129,7 +134,7 @@ def test_csv_has_bom_header_and_53_rows(runner: CliRunner) -> None:
     result = _invoke(runner, "targets", "--format", "csv")
     assert result.exit_code == 0
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbf")
-    assert len(result.stdout.splitlines()) == 54
+    assert len(result.stdout.splitlines()) == 55
     table = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert [r["id"] for r in table] == EXPECTED_IDS
     eg04 = table[3]
@@ -140,6 +145,20 @@ def test_csv_has_bom_header_and_53_rows(runner: CliRunner) -> None:
 def test_table_has_title_and_rows(runner: CliRunner) -> None:
     result = _invoke(runner, "targets", "--area", "cybersecurity")
     assert result.exit_code == 0
-    assert "189/KH-UBND: 5 targets" in result.stdout
-    for i in range(1, 6):
+    assert "189/KH-UBND: 6 targets" in result.stdout
+    for i in range(1, 7):
         assert f"CS-0{i}" in result.stdout
+
+
+def test_several_leads_and_explicit_units(rows: dict[str, Any], runner: CliRunner) -> None:
+    r = rows["EG-11"]
+    assert (r["lead"], r["leads"]) == ("SYT", ["SYT", "SGDDT"])
+    assert r["scope"] == {"levels": [], "types": None, "units": ["SYT", "SGDDT"]}
+    assert rows["EG-05"]["scope"]["units"] == ["536"]
+    assert rows["DE-02"]["tasks"] == ["NV-2.7", "NV-9.2"]
+    result = _invoke(runner, "targets", "--format", "csv")
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")))}
+    assert table["EG-11"]["lead"] == "SYT; SGDDT"
+    assert table["EG-11"]["scope"] == "SYT + SGDDT"
+    assert table["EG-05"]["scope"] == "commune (xã) + 536"
+    assert table["EG-05"]["indicator"] == "fiber-households-rural-share"

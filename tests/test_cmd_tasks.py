@@ -101,7 +101,23 @@ def test_district_code_finds_district_tasks(runner: CliRunner) -> None:
     t38 = _by_number(rows, "3.8")
     assert (t38["role"], t38["via"]) == ("lead", "UBND_HUYEN")
     assert t38["lead"] == ["UBND_HUYEN"]
-    assert all(r["via"] in ("UBND_HUYEN", "UBND_CAC_CAP") for r in rows)
+    assert all(r["via"] in ("UBND_HUYEN", "UBND_CAC_CAP", "MOT_CUA") for r in rows)
+    # Its one-stop desk is one of "Bộ phận Một cửa các cấp", which leads row 4.5.
+    assert (_by_number(rows, "4.5")["role"], _by_number(rows, "4.5")["via"]) == ("lead", "MOT_CUA")
+
+
+def test_sector_bodies_are_among_the_departments_group(runner: CliRunner) -> None:
+    """Công an tỉnh, NHNN, Cục Thuế and Cục Thống kê are members of "Các Sở, ban, ngành tỉnh":
+    every task of the group reaches them, besides the rows that name them."""
+    rows = _json(runner, "--agency", "CAT")
+    assert len(rows) == 52  # the group's 50 tasks, and rows 3.11 and 10.1 that name it
+    assert (_by_number(rows, "10.1")["role"], _by_number(rows, "10.1")["via"]) == ("lead", None)
+    assert (_by_number(rows, "4.4")["role"], _by_number(rows, "4.4")["via"]) == (
+        "lead",
+        "SO_BAN_NGANH",
+    )
+    assert len(_json(runner, "--agency", "CTK")) == 50
+    assert len(_json(runner, "--agency", "TDOAN")) == 1  # the Youth Union: row 6.1b only
 
 
 def test_district_by_name(runner: CliRunner) -> None:

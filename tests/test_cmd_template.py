@@ -48,7 +48,7 @@ def test_commune_template(runner: CliRunner) -> None:
 
 def test_district_template(runner: CliRunner) -> None:
     _, rows = _template(runner, "--unit", "522", "--period", "2023")
-    assert [r["indicator_id"] for r in rows] == ["EG-15", "EG-17", "DG-12"]
+    assert [r["indicator_id"] for r in rows] == ["EG-14", "EG-15", "EG-17", "DG-12"]
     assert {r["period"] for r in rows} == {"2023"}
 
 
@@ -57,7 +57,9 @@ def test_district_template(runner: CliRunner) -> None:
     [
         ("21034", {"EG-05", "EG-16", "EG-18"}, {"EG-04", "EG-15"}),  # xã
         ("21040", {"EG-04", "EG-16", "EG-18"}, {"EG-05"}),  # thị trấn
-        ("STTTT", {"EG-15", "EG-17"}, {"EG-16", "EG-01"}),  # department
+        ("STTTT", {"EG-01", "EG-14", "EG-15", "EG-17"}, {"EG-16", "EG-09", "EG-11"}),  # department
+        ("SYT", {"EG-11", "EG-14", "DS-05"}, {"EG-01", "CS-05"}),  # a lead's own part (EG-11)
+        ("536", {"EG-05", "EG-15"}, {"EG-04", "EG-16"}),  # Lý Sơn: no communes, reports EG-05
         ("51", {"EG-01", "EG-07", "EG-09", "DG-02", "DG-13"}, {"EG-15", "EG-16"}),
     ],
 )
@@ -79,7 +81,13 @@ def test_scope_decides_the_rows(
 def plan_targets_led(code: str) -> list:  # type: ignore[type-arg]
     from qn_dx.plan import load_plan
 
-    return [t for t in load_plan(None).targets if t.scope.levels == ["province"] and t.lead == code]
+    plan = load_plan(None)
+    agencies = set(plan.agency_by_code)
+    return [
+        t
+        for t in plan.targets
+        if t.scope.levels == ["province"] and code in [c for c in t.leads if c in agencies]
+    ]
 
 
 def test_department_template_holds_the_province_targets_it_leads(
@@ -91,7 +99,8 @@ def test_department_template_holds_the_province_targets_it_leads(
 
     _, rows = _template(runner, "--unit", "SYT", "--period", "2023-Q2")
     got = {(r["indicator_id"], r["unit_code"]) for r in rows}
-    assert {("EG-11", "51"), ("DS-05", "51")} <= got
+    # DS-05 for the province, which it leads; its own part of EG-11, under its own code.
+    assert {("EG-11", "SYT"), ("DS-05", "51")} <= got
     owed = compute_missing(plan, [], quarter(2023, 2)).owed["SYT"]
     assert got == set(owed)
 
@@ -190,7 +199,7 @@ def test_explicit_xlsx_format(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:4] == b"PK\x03\x04"
-    assert load_workbook(io.BytesIO(out.read_bytes())).worksheets[0].max_row == 4
+    assert load_workbook(io.BytesIO(out.read_bytes())).worksheets[0].max_row == 5
 
 
 def test_xlsx_to_stdout_is_a_usage_error(runner: CliRunner) -> None:

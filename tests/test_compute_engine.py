@@ -174,7 +174,10 @@ def test_units_expected(plan: Plan) -> None:
     expected = {
         "EG-16": 173,  # every commune
         "EG-04": 25,  # 17 phường + 8 thị trấn
-        "EG-05": 148,  # xã
+        "EG-05": 148 + 1,  # xã, and Lý Sơn (536), a district without communes
+        "EG-11": 2,  # its two leads' parts: SYT, SGDDT
+        "CS-05": 2,  # SGDDT, SLDTBXH
+        "EG-14": 13 + departments,  # each department's and district's own system
         "EG-01": 1,  # province
         "DG-13": 1,
         "EG-07": 1,
@@ -190,25 +193,41 @@ def test_units_expected(plan: Plan) -> None:
 
 
 def test_baseline_from_the_plan_increase_met(plan: Plan) -> None:
-    # DG-05: op increase, YAML baseline 60, no 2022 row. Actual 61 > 60 → met, gap 60 − 61 = −1.
-    r = run(plan, "DG-05", [value("DG-05", PROVINCE, Q2, 61)], Q2)
-    assert r.baseline == 60.0
+    # DG-01: op increase, YAML baseline 30 (Part I's "trên 30%"), no 2022 row. 31/100 > 30 → met,
+    # gap 30 − 31 = −1.
+    r = run(plan, "DG-01", [ratio("DG-01", PROVINCE, Q2, 31, 100)], Q2)
+    assert r.baseline == 30.0
     assert r.baseline_source == "plan"
     assert r.baseline_used == []
-    assert r.target_value == 60.0
+    assert r.target_value == 30.0
     assert r.status == "met"
     assert r.gap == pytest.approx(-1.0)
 
 
 def test_increase_is_strict(plan: Plan) -> None:
     # Actual equal to the baseline is not an increase: not_met at the year end, gap 0.
-    at_end = run(plan, "DG-05", [value("DG-05", PROVINCE, Q4, 60)], Q4)
+    at_end = run(plan, "DG-01", [ratio("DG-01", PROVINCE, Q4, 30, 100)], Q4)
     assert at_end.status == "not_met"
     assert at_end.gap == 0.0
-    # Before the year end a single point 60 projects to 60, not above 60: off_track.
-    mid = run(plan, "DG-05", [value("DG-05", PROVINCE, Q2, 60)], Q2)
+    # Before the year end a single point 30 projects to 30, not above 30: off_track.
+    mid = run(plan, "DG-01", [ratio("DG-01", PROVINCE, Q2, 30, 100)], Q2)
     assert mid.status == "off_track"
-    assert mid.projection == 60.0
+    assert mid.projection == 30.0
+
+
+def test_dg05_has_no_baseline_in_the_plan(plan: Plan) -> None:
+    """Part I's 60% is a share of adults, not of mobile-phone users: DG-05 needs a 2022 actual."""
+    alone = run(plan, "DG-05", [value("DG-05", PROVINCE, Q4, 66)], Q4)
+    assert (alone.status, alone.baseline, alone.target_value) == ("no_data", None, None)
+    assert alone.note == ("note.no_baseline", {"year": 2022})
+    with_2022 = run(
+        plan, "DG-05", [value("DG-05", PROVINCE, Y2022, 62), value("DG-05", PROVINCE, Q4, 66)], Q4
+    )
+    assert (with_2022.status, with_2022.baseline, with_2022.baseline_source) == (
+        "met",
+        62.0,
+        "actuals",
+    )
 
 
 def test_baseline_from_2022_actuals(plan: Plan) -> None:
@@ -269,6 +288,46 @@ def test_de06_target_is_baseline_plus_five_points(plan: Plan) -> None:
     met = run(plan, "DE-06", [obs[0], value("DE-06", PROVINCE, Q4, 15.0)], Q4)
     assert met.status == "met"
     assert met.gap == pytest.approx(-0.2)
+
+
+def test_de06_note_names_the_reading_and_what_the_other_gives(plan: Plan) -> None:
+    obs = [value("DE-06", PROVINCE, Y2022, 9.8), value("DE-06", PROVINCE, Q4, 13.6)]
+    r = run(plan, "DE-06", obs, Q4)
+    assert r.other_target_value == pytest.approx(10.29)  # 9.8 × 1.05
+    from qn_dx.render.figures import notes_text
+
+    assert notes_text(r, "en") == (
+        "goal read as baseline + 5 pp = 14.8 %; the other reading, baseline × 1.05, gives "
+        "10.29 % (met by the actual 13.6 %)"
+    )
+    assert notes_text(r, "vi") == (
+        "mục tiêu được hiểu là năm 2022 + 5 điểm % = 14,8 %; nếu hiểu theo cách khác, "
+        "năm 2022 × 1,05, thì là 10,29 % (số thực hiện 13,6 % đạt)"
+    )
+    low = run(plan, "DE-06", [obs[0], value("DE-06", PROVINCE, Q4, 10.0)], Q4)
+    assert (notes_text(low, "en") or "").endswith("gives 10.29 % (not met by the actual 10 %)")
+    no_base = run(plan, "DE-06", [obs[1]], Q4)
+    assert notes_text(no_base, "en") == (
+        "no baseline: neither the 2022 actuals nor the plan give one; goal read as baseline + "
+        "5 pp; the other reading, baseline × 1.05, also needs a baseline"
+    )
+
+
+def test_a_goal_may_be_read_as_a_factor(plan: Plan) -> None:
+    """The other reading kept instead (data, not code): goal = baseline × 1.05."""
+    from qn_dx.plan.models import OtherReading
+
+    t = plan.target_by_id["DE-06"].model_copy(
+        update={"target_offset": None, "target_factor": 1.05, "other_reading": None}
+    )
+    obs = [value("DE-06", PROVINCE, Y2022, 9.8), value("DE-06", PROVINCE, Q4, 13.6)]
+    r = compute_target(plan, t, obs, Q4, by_unit=False)
+    assert (r.target_value, r.status, t.target_text()) == (
+        pytest.approx(10.29),
+        "met",
+        "≥ baseline × 1.05",
+    )
+    assert OtherReading(target_offset=5).goal(9.8) == pytest.approx(14.8)
 
 
 def test_de06_without_2022_row_is_no_data(plan: Plan) -> None:
@@ -545,18 +604,18 @@ def test_compute_report_groups_by_target_and_counts(plan: Plan) -> None:
         milestone("EG-07", PROVINCE, Q1, False),
     ]
     report = compute_report(plan, obs, Q2)
-    assert len(report.targets) == 53
+    assert len(report.targets) == 54
     assert report.rows_left_out == 0
     by_id = {r.id: r for r in report.targets}
     assert by_id["EG-16"].actual == 50.0
     assert by_id["EG-07"].status == "pending"
     assert by_id["DG-13"].status == "no_data"  # Q4 is after Q2
     counts = report.counts()
-    assert sum(counts.values()) == 53
+    assert sum(counts.values()) == 54
     assert counts["pending"] == 1
     # EG-16 at 50 % with one point → projection 50 < 70: off_track.
     assert counts["off_track"] == 1
-    assert counts["no_data"] == 51
+    assert counts["no_data"] == 52
     assert report.areas == [
         "e-government",
         "digital-government",

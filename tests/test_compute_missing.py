@@ -2,12 +2,14 @@
 
 Reporting units of the shipped plan: the province (51), 20 department-level agencies, 13
 districts, 173 communes (148 xã, 17 phường, 8 thị trấn). Expected (target, unit) pairs per area:
-- e-government: EG-01..03, EG-06..14, EG-19, EG-20 are province-wide (14 × 1); EG-04 phường +
-  thị trấn (25); EG-05 xã (148); EG-15, EG-17 departments + districts (2 × 33); EG-16, EG-18
-  communes (2 × 173) → 14 + 25 + 148 + 66 + 346 = 599;
+- e-government: EG-01..03, EG-06..10, EG-12, EG-13, EG-19, EG-20 are province-wide (12 × 1);
+  EG-04 phường + thị trấn (25); EG-05 xã and Lý Sơn (148 + 1); EG-11 its two leads' parts (SYT,
+  SGDDT: 2); EG-14, EG-15, EG-17 departments + districts (3 × 33); EG-16, EG-18 communes (2 × 173)
+  → 12 + 25 + 149 + 2 + 99 + 346 = 633;
 - digital-government: DG-01..11, DG-13 province-wide (12) + DG-12 departments + districts (33) = 45;
-- digital-economy 7, digital-society 8, cybersecurity 5 (all province-wide);
-- in all 599 + 45 + 7 + 8 + 5 = 664.
+- digital-economy 7, digital-society 8 (all province-wide); cybersecurity CS-01..04 and CS-06
+  province-wide (5) + CS-05 its two leads' parts (SGDDT, SLDTBXH: 2) = 7;
+- in all 633 + 45 + 7 + 8 + 7 = 700.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def test_province_target_is_owed_by_its_lead(plan: Plan) -> None:
     assert g.missing == ["51"]
     assert g.responsible == {"STTTT": ["51"]}
     assert ("EG-03", "51") in m.owed["STTTT"]
-    assert responsible_for(plan.target_by_id["EG-03"], "51") == "STTTT"
+    assert responsible_for(plan, plan.target_by_id["EG-03"], "51") == ["STTTT"]
     # DS-05 is led by Sở Y tế
     assert _gap(m, "DS-05").responsible == {"SYT": ["51"]}
 
@@ -97,7 +99,7 @@ def test_a_commune_owes_its_own_figures(plan: Plan) -> None:
     assert m.owed[XA_A] == [("EG-05", XA_A), ("EG-18", XA_A)]
     assert (m.agencies[XA_A].reported, m.agencies[XA_A].expected) == (1, 3)
     assert _gap(m, "EG-05").responsible[XA_A] == [XA_A]
-    assert responsible_for(plan.target_by_id["EG-16"], XA_A) == XA_A
+    assert responsible_for(plan, plan.target_by_id["EG-16"], XA_A) == [XA_A]
     # A phường reports EG-04 (phường + thị trấn), EG-16 and EG-18.
     assert m.owed[PHUONG] == [("EG-16", PHUONG), ("EG-18", PHUONG)]
     assert (m.agencies[PHUONG].reported, m.agencies[PHUONG].expected) == (1, 3)
@@ -114,15 +116,15 @@ def test_per_area_rates(plan: Plan) -> None:
     rates = {a: (r.reported, r.expected) for a, r in m.areas.items()}
     # At Q1: EG-16 ×2, EG-01, EG-04, EG-15 → 5 e-government pairs reported.
     assert rates == {
-        "e-government": (5, 599),
+        "e-government": (5, 633),
         "digital-government": (0, 45),
         "digital-economy": (0, 7),
         "digital-society": (0, 8),
-        "cybersecurity": (0, 5),
+        "cybersecurity": (0, 7),
     }
-    assert m.areas["e-government"].percent == pytest.approx(500 / 599)
-    assert (m.overall.reported, m.overall.expected) == (5, 664)
-    assert m.overall.percent == pytest.approx(500 / 664)
+    assert m.areas["e-government"].percent == pytest.approx(500 / 633)
+    assert (m.overall.reported, m.overall.expected) == (5, 700)
+    assert m.overall.percent == pytest.approx(500 / 700)
 
 
 def test_area_rate_is_pooled_not_averaged(plan: Plan) -> None:
@@ -130,35 +132,42 @@ def test_area_rate_is_pooled_not_averaged(plan: Plan) -> None:
     m = compute_missing(plan, Q1_DATA, _p("2023-Q1"))
     eg = [g for g in m.targets if g.target.area == "e-government"]
     assert sum(g.rate.reported for g in eg) == m.areas["e-government"].reported == 5
-    assert sum(g.rate.expected for g in eg) == m.areas["e-government"].expected == 599
+    assert sum(g.rate.expected for g in eg) == m.areas["e-government"].expected == 633
     mean = sum(g.rate.percent or 0 for g in eg) / len(eg)
     assert mean != pytest.approx(m.areas["e-government"].percent)
 
 
 def test_per_agency_rates(plan: Plan) -> None:
     m = compute_missing(plan, Q1_DATA, _p("2023-Q1"))
-    # Sở Y tế: leads EG-11 and DS-05 (province-wide), reports its own EG-15, EG-17, DG-12 → 5.
-    assert (m.agencies["SYT"].reported, m.agencies["SYT"].expected) == (1, 5)
-    assert m.agencies["SYT"].percent == pytest.approx(20.0)
-    # Văn phòng UBND tỉnh: leads EG-01, EG-02, EG-19, DG-01; its own EG-15, EG-17, DG-12 → 7.
-    assert (m.agencies["VPUBND"].reported, m.agencies["VPUBND"].expected) == (1, 7)
-    # Sở TT&TT: leads 25 province-wide targets (EG-03, 06, 07, 08, 10, 14, 20; DG-03..08, 11, 13;
-    # DE-05, 07; DS-03, 04, 06, 08; CS-01..04) and reports its own EG-15, EG-17, DG-12 → 28.
-    assert (m.agencies["STTTT"].reported, m.agencies["STTTT"].expected) == (0, 28)
-    assert len(m.owed["STTTT"]) == 28
+    # Sở Y tế: leads DS-05 (province-wide), its own part of EG-11, and its own EG-14, EG-15,
+    # EG-17, DG-12 → 6.
+    assert (m.agencies["SYT"].reported, m.agencies["SYT"].expected) == (1, 6)
+    assert m.agencies["SYT"].percent == pytest.approx(100 / 6)
+    # Văn phòng UBND tỉnh: leads EG-01 (with Sở TT&TT), EG-02, EG-19, DG-01; its own EG-14,
+    # EG-15, EG-17, DG-12 → 8; EG-01 is in.
+    assert (m.agencies["VPUBND"].reported, m.agencies["VPUBND"].expected) == (1, 8)
+    # Sở TT&TT: owes 27 province-wide figures (EG-01 with VPUBND, EG-03, 06, 07, 08, 10, 20;
+    # DG-03..07, 11, 13; DE-02 (its co-leads are groups), DE-04, 05, 07; DS-03, 04, 06, 08;
+    # CS-01..04, 06) and its own EG-14, EG-15, EG-17, DG-12 → 31; EG-01 is in.
+    assert (m.agencies["STTTT"].reported, m.agencies["STTTT"].expected) == (1, 31)
+    assert len(m.owed["STTTT"]) == 30
 
 
-def test_every_pair_is_counted_once(plan: Plan) -> None:
+def test_every_pair_is_counted_once_per_responsible(plan: Plan) -> None:
+    """A figure owed jointly by several leads counts once for each of them (EG-01: VPUBND and
+    STTTT; EG-09, EG-13: the departments and the districts; DG-08: the departments, districts
+    and communes); every other pair once."""
     m = compute_missing(plan, Q1_DATA, _p("2023-Q1"))
-    assert sum(r.expected for r in m.agencies.values()) == 664
-    assert sum(r.reported for r in m.agencies.values()) == 5
-    assert sum(len(v) for v in m.owed.values()) == 664 - 5
+    joint_extra = 1 + 1 + 1 + 2
+    assert sum(r.expected for r in m.agencies.values()) == 700 + joint_extra
+    assert sum(r.reported for r in m.agencies.values()) == 5 + 1  # EG-01 is in, for both
+    assert sum(len(v) for v in m.owed.values()) == 700 + joint_extra - 6
 
 
 def test_areas_argument_limits_the_targets(plan: Plan) -> None:
     m = compute_missing(plan, Q1_DATA, _p("2023-Q1"), areas=["cybersecurity"])
-    assert [g.target.id for g in m.targets] == ["CS-01", "CS-02", "CS-03", "CS-04", "CS-05"]
-    assert {a: (r.reported, r.expected) for a, r in m.areas.items()} == {"cybersecurity": (0, 5)}
+    assert [g.target.id for g in m.targets] == [f"CS-0{i}" for i in range(1, 7)]
+    assert {a: (r.reported, r.expected) for a, r in m.areas.items()} == {"cybersecurity": (0, 7)}
 
 
 def test_missing_units_in_vietnamese_name_order(plan: Plan) -> None:
@@ -206,3 +215,53 @@ def test_rate_without_expected_has_no_percent() -> None:
     r = Rate()
     r.add(2, 173)
     assert (r.reported, r.expected) == (2, 173)
+
+
+# --- issue 14: several leads, each lead's part ---------------------------------------------------
+
+
+def test_each_lead_owes_its_own_part(plan: Plan) -> None:
+    """EG-11 (health records, pupil data) and CS-05 (schools, child-care facilities): each lead
+    reports its part under its own code; the missing one is owed by itself."""
+    m = compute_missing(plan, [obs("EG-11", "SYT", "2023-Q1")], _p("2023-Q1"))
+    g = _gap(m, "EG-11")
+    assert (g.rate.reported, g.rate.expected, g.missing) == (1, 2, ["SGDDT"])
+    assert g.responsible == {"SGDDT": ["SGDDT"]}
+    assert ("EG-11", "SGDDT") in m.owed["SGDDT"] and ("EG-11", "SYT") not in m.owed.get("SYT", [])
+    cs05 = _gap(m, "CS-05")
+    assert cs05.responsible == {"SGDDT": ["SGDDT"], "SLDTBXH": ["SLDTBXH"]}
+
+
+def test_a_co_led_province_figure_is_owed_by_each_lead_until_it_arrives(plan: Plan) -> None:
+    m = compute_missing(plan, [], _p("2023-Q1"))
+    assert _gap(m, "EG-01").responsible == {"VPUBND": ["51"], "STTTT": ["51"]}
+    assert _gap(m, "EG-01").rate.expected == 1  # one figure, not two
+    assert responsible_for(plan, plan.target_by_id["EG-01"], "51") == ["VPUBND", "STTTT"]
+    done = compute_missing(plan, [obs("EG-01", "51", "2023-Q1")], _p("2023-Q1"))
+    assert _gap(done, "EG-01").responsible == {}
+
+
+def test_group_leads_owe_only_when_no_agency_leads(plan: Plan) -> None:
+    # DE-02: led by Sở TT&TT with two groups: the agency owes the province's figure.
+    assert responsible_for(plan, plan.target_by_id["DE-02"], "51") == ["STTTT"]
+    # EG-09: led by two groups only (row 4.3): the groups owe it.
+    assert responsible_for(plan, plan.target_by_id["EG-09"], "51") == ["SO_BAN_NGANH", "UBND_HUYEN"]
+
+
+def test_ly_son_owes_its_own_eg05(plan: Plan) -> None:
+    m = compute_missing(plan, [], _p("2023-Q4"))
+    g = _gap(m, "EG-05")
+    assert g.rate.expected == 149 and "536" in g.missing
+    assert ("EG-05", "536") in m.owed["536"]
+
+
+def test_owed_by_holds_each_leads_part_and_the_province_figures_it_owes(plan: Plan) -> None:
+    from qn_dx.compute.missing import owed_by
+
+    syt = {(t.id, u) for t, u in owed_by(plan, "SYT")}
+    assert ("EG-11", "SYT") in syt and ("DS-05", "51") in syt and ("EG-14", "SYT") in syt
+    stttt = {(t.id, u) for t, u in owed_by(plan, "STTTT")}
+    assert ("EG-01", "51") in stttt and ("DE-02", "51") in stttt and ("EG-14", "STTTT") in stttt
+    assert ("EG-09", "51") not in stttt  # a coordinator of row 4.3 only
+    assert owed_by(plan, "51") == []  # the province never owes its own figures
+    assert {t.id for t, _u in owed_by(plan, "536")} == {"EG-05", "EG-14", "EG-15", "EG-17", "DG-12"}

@@ -126,4 +126,4 @@ def test_tasks_and_missing_are_computed_at_p(plan: Plan) -> None:
     assert s.tasks[0].task.id == "NV-1.1"
     assert s.tasks[0].status == "delayed"
     # EG-01 is the one pair reported at Q2.
-    assert (s.missing.overall.reported, s.missing.overall.expected) == (1, 664)
+    assert (s.missing.overall.reported, s.missing.overall.expected) == (1, 700)

@@ -72,7 +72,7 @@ def test_console_script_next_to_python_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr.decode()
     rows = json.loads(proc.stdout.decode("utf-8"))
-    assert len(rows) == 53
+    assert len(rows) == 54
     assert rows[3]["title_vi"] == "có 60% hộ gia đình ở khu vực phường, thị trấn"
 
 
@@ -116,8 +116,8 @@ def test_wheel_lists_the_shipped_targets_from_any_directory(
     proc = _run(installed, tmp_path, "targets", "--format", "json")
     assert proc.returncode == 0, proc.stderr.decode()
     rows = json.loads(proc.stdout.decode("utf-8"))
-    assert len(rows) == 53
-    assert rows[0]["id"] == "EG-01" and rows[-1]["id"] == "CS-05"
+    assert len(rows) == 54
+    assert rows[0]["id"] == "EG-01" and rows[-1]["id"] == "CS-06"
 
 
 def test_wheel_checks_its_shipped_plan(installed: Path, tmp_path: Path) -> None:

@@ -54,8 +54,18 @@ def test_scope_wards_and_townships(plan: Plan) -> None:
     assert _in_scope(plan, "EG-04") == 17 + 8
 
 
-def test_scope_rural_communes(plan: Plan) -> None:
-    assert _in_scope(plan, "EG-05") == 148
+def test_scope_rural_communes_and_ly_son(plan: Plan) -> None:
+    # The 148 xã, and the island district Lý Sơn (536), which has no communes: named in units.
+    units = units_in_scope(plan, plan.target_by_id["EG-05"].scope)
+    assert len(units) == 148 + 1
+    assert [u.code for u in units if u.level != "commune"] == ["536"]
+
+
+def test_scope_of_two_leads_parts(plan: Plan) -> None:
+    eg11 = [u.code for u in units_in_scope(plan, plan.target_by_id["EG-11"].scope)]
+    assert sorted(eg11) == ["SGDDT", "SYT"]
+    cs05 = [u.code for u in units_in_scope(plan, plan.target_by_id["CS-05"].scope)]
+    assert sorted(cs05) == ["SGDDT", "SLDTBXH"]
 
 
 def test_scope_all_communes(plan: Plan) -> None:
@@ -79,8 +89,10 @@ def test_scope_province_only(plan: Plan) -> None:
 def test_plan_dates_are_recorded_as_printed(plan: Plan) -> None:
     assert plan.info.number == "189/KH-UBND"
     assert plan.info.dates.header == dt.date(2022, 12, 9)
-    assert plan.info.dates.appendix_1 == dt.date(2022, 12, 8)
-    assert plan.info.dates.appendix_2 == dt.date(2022, 12, 9)
+    assert [(a.name, a.date) for a in plan.info.dates.appendices] == [
+        ("Phụ lục 1", dt.date(2022, 12, 8)),
+        ("Phụ lục 2", dt.date(2022, 12, 9)),
+    ]
     assert (plan.plan_year, plan.baseline_year) == (2023, 2022)
 
 
@@ -108,7 +120,8 @@ def test_areas_in_plan_order(plan: Plan) -> None:
 
 
 def test_counts(plan: Plan) -> None:
-    assert (len(plan.targets), len(plan.tasks), len(plan.task_groups)) == (53, 76, 10)
+    # Part II §II's 53 targets and §III's drill (CS-06); Phụ lục 2's 76 rows in 10 groups.
+    assert (len(plan.targets), len(plan.tasks), len(plan.task_groups)) == (54, 76, 10)
     assert (len(plan.agencies), len(plan.groups)) == (25, 10)
 
 
@@ -169,7 +182,13 @@ def test_resolve_ambiguous_partial(plan: Plan) -> None:
 
 
 def test_group_members_expand_levels_and_nesting(plan: Plan) -> None:
-    assert len(group_members(plan, "SO_BAN_NGANH")) == 20
+    # 20 agencies of level department, and the sector bodies the plan names (CAT, NHNN, CT, CTK).
+    assert len(group_members(plan, "SO_BAN_NGANH")) == 20 + 4
+    assert {"CAT", "NHNN", "CT", "CTK"} <= group_members(plan, "SO_BAN_NGANH")
+    assert "TDOAN" not in group_members(plan, "SO_BAN_NGANH")
+    one_stop = group_members(plan, "MOT_CUA")
+    assert "VPUBND" in one_stop and "522" in one_stop and "21010" in one_stop
+    assert len(one_stop) == 1 + 13 + 173
     assert len(group_members(plan, "UBND_HUYEN")) == 13
     assert group_members(plan, "UBND_CAC_CAP") == group_members(plan, "UBND_HUYEN") | group_members(
         plan, "UBND_XA"
@@ -177,9 +196,10 @@ def test_group_members_expand_levels_and_nesting(plan: Plan) -> None:
 
 
 def test_groups_of_district_and_department(plan: Plan) -> None:
-    assert groups_of(plan, "522") == ["UBND_HUYEN", "UBND_CAC_CAP"]
+    assert groups_of(plan, "522") == ["UBND_HUYEN", "UBND_CAC_CAP", "MOT_CUA"]
     assert groups_of(plan, "SYT") == ["SO_BAN_NGANH"]
-    assert groups_of(plan, "CAT") == []
+    assert groups_of(plan, "CAT") == ["SO_BAN_NGANH"]
+    assert groups_of(plan, "VPUBND") == ["SO_BAN_NGANH", "MOT_CUA"]
 
 
 # --- where the plan comes from, and loading errors ----------------------------------------------
@@ -257,3 +277,168 @@ def test_non_utf8_file_is_a_syntax_error(plan_copy: Path) -> None:
         load_plan(plan_copy)
     assert _codes(exc) == ["yaml-syntax"]
     assert exc.value.findings[0].hint == "save as UTF-8"
+
+
+# --- issue 14: the plan's shape is data ---------------------------------------------------------
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _load_findings(folder: Path) -> list[tuple[str, int | None, str]]:
+    with pytest.raises(FindingsError) as exc:
+        load_plan(folder)
+    return [(Path(f.file or "").name, f.line, f.message) for f in exc.value.findings]
+
+
+def test_levels_and_unit_types_are_declared_in_the_plan(plan: Plan) -> None:
+    assert [(lv.id, lv.types) for lv in plan.levels] == [
+        ("province", ["tỉnh"]),
+        ("district", ["thành phố", "thị xã", "huyện"]),
+        ("commune", ["phường", "thị trấn", "xã"]),
+    ]
+    assert plan.level_rank == {"province": 0, "district": 1, "commune": 2}
+
+
+def test_a_new_unit_type_is_data(plan_copy: Path) -> None:
+    # đặc khu: declared in plan.yaml, a unit may have it; nothing else changes.
+    _replace(
+        plan_copy / "plan.yaml",
+        "types: [phường, thị trấn, xã]",
+        "types: [phường, thị trấn, xã, đặc khu]",
+    )
+    _replace(plan_copy / "units.yaml", "    type: xã\n", "    type: đặc khu\n")
+    assert Counter(u.type for u in load_plan(plan_copy).units)["đặc khu"] == 1
+
+
+def test_a_unit_type_not_of_its_level(plan_copy: Path) -> None:
+    line = _replace(plan_copy / "units.yaml", "    type: xã\n", "    type: đặc khu\n")
+    ((name, at, message),) = _load_findings(plan_copy)
+    assert (name, at) == ("units.yaml", line)
+    assert message.endswith("type 'đặc khu' is not a type of level commune")
+
+
+def test_a_unit_level_the_plan_does_not_declare(plan_copy: Path) -> None:
+    line = _replace(plan_copy / "units.yaml", "    level: commune\n", "    level: hamlet\n")
+    ((name, at, message),) = _load_findings(plan_copy)
+    assert (name, at) == ("units.yaml", line)
+    assert message.endswith("level 'hamlet' is not a level of plan.yaml")
+
+
+def test_scope_level_and_type_are_checked_against_the_plan(plan_copy: Path) -> None:
+    path = plan_copy / "targets.yaml"
+    line = _replace(
+        path,
+        "      levels: [commune]\n      types: [phường, thị trấn]\n",
+        "      levels: [ward]\n      types: [phường, thi tran]\n",
+    )
+    found = _load_findings(plan_copy)
+    assert found == [
+        ("targets.yaml", line, "target EG-04: scope: 'ward' is not a level"),
+        (
+            "targets.yaml",
+            line + 1,
+            "target EG-04: scope: 'thi tran' is not a unit type of plan.yaml",
+        ),
+    ]
+
+
+def test_budget_levels_are_the_plans_levels(plan_copy: Path) -> None:
+    # A commune budget is data: any declared level may hold a part.
+    path = plan_copy / "plan.yaml"
+    _replace(
+        path,
+        "      - level: district\n        amount: 26650\n",
+        "      - level: district\n        amount: 26000\n"
+        "      - level: commune\n        amount: 650\n",
+    )
+    plan = load_plan(plan_copy)
+    assert [p.level for p in plan.budget.recurrent.parts] == ["province", "district", "commune"]
+    line = _replace(path, "      - level: commune\n", "      - level: hamlet\n")
+    ((name, at, message),) = _load_findings(plan_copy)
+    assert (name, at) == ("plan.yaml", line)
+    assert message == "budget part: level 'hamlet' is not a level of plan.yaml"
+
+
+def test_any_number_of_appendix_dates(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    _replace(
+        path,
+        "      - name: Phụ lục 2\n        date: 2022-12-09\n",
+        "      - name: Phụ lục 2\n        date: 2022-12-09\n"
+        "      - name: Phụ lục 3\n        date: 2022-12-10\n",
+    )
+    assert [a.name for a in load_plan(plan_copy).info.dates.appendices][-1] == "Phụ lục 3"
+
+
+def test_past_spending_is_year_neutral(plan: Plan) -> None:
+    past = plan.budget.past_spending
+    assert past is not None and (past.year, past.amount, past.approximate) == (2022, 100000, True)
+
+
+def test_lead_is_a_code_or_a_list(plan: Plan) -> None:
+    t = plan.target_by_id
+    assert (t["EG-02"].leads, t["EG-02"].lead) == (["VPUBND"], "VPUBND")
+    assert (t["EG-01"].leads, t["EG-01"].lead) == (["VPUBND", "STTTT"], "VPUBND")
+    assert t["EG-11"].leads == ["SYT", "SGDDT"] and t["CS-05"].leads == ["SGDDT", "SLDTBXH"]
+
+
+def test_an_empty_lead_list_is_located_on_lead(plan_copy: Path) -> None:
+    line = _replace(
+        plan_copy / "targets.yaml", "    lead: VPUBND\n    source:", "    lead: []\n    source:"
+    )
+    ((name, at, message),) = _load_findings(plan_copy)
+    assert (name, at) == ("targets.yaml", line)
+    assert message.startswith("target EG-02: lead: List should have at least 1 item")
+
+
+def test_other_reading_needs_a_kept_reading(plan_copy: Path) -> None:
+    _replace(plan_copy / "targets.yaml", "    target_offset: 5\n", "    target: 15\n")
+    _replace(plan_copy / "targets.yaml", "    target: null\n    target: 15\n", "    target: 15\n")
+    ((_name, _at, message),) = _load_findings(plan_copy)
+    assert "other_reading needs the kept reading" in message
+
+
+def test_a_scope_needs_levels_or_units(plan_copy: Path) -> None:
+    _replace(plan_copy / "targets.yaml", "      units: [SYT, SGDDT]\n", "      units: []\n")
+    ((_name, _at, message),) = _load_findings(plan_copy)
+    assert message.endswith("a scope needs levels, units, or both")
+
+
+def test_every_target_has_a_unique_indicator_key(plan: Plan) -> None:
+    keys = [t.indicator for t in plan.targets]
+    assert len(set(keys)) == len(keys) == len(plan.targets)
+    assert plan.target_by_id["DE-06"].indicator == "digital-economy-grdp-share"
+
+
+def test_quotes_are_the_plans_own_words(plan: Plan) -> None:
+    """Every quote in targets.yaml (a target's source, a baseline from Part I) is a verbatim piece
+    of the plan's text, after removing its '*' italics and collapsing whitespace."""
+    import re
+
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_09303d0239868285.txt"
+    if not seed.exists():
+        pytest.skip("the plan's text is not beside the repository")
+    text = re.sub(r"\s+", " ", seed.read_text(encoding="utf-8").replace("*", ""))
+    for t in plan.targets:
+        assert t.source.quote in text, t.id
+        if t.baseline is not None and t.baseline.quote is not None:
+            assert t.baseline.quote in text, t.id
+
+
+def test_levels_are_unique_and_not_the_agencies_level(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    line = _replace(path, "  - id: district\n", "  - id: department\n")
+    found = _load_findings(plan_copy)
+    assert (
+        "plan.yaml",
+        line,
+        "level 'department' is the name scopes give the province's agencies",
+    ) in found
+    _replace(path, "  - id: department\n", "  - id: province\n")
+    found = _load_findings(plan_copy)
+    assert ("plan.yaml", line, "level 'province' is declared twice") in found

@@ -54,16 +54,16 @@ def _obs(ind: str, period: Any, *, num: float | None = None, den: float | None =
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def test_csv_bom_header_and_53_rows(runner: CliRunner) -> None:
+def test_csv_bom_header_and_54_rows(runner: CliRunner) -> None:
     data = _bytes(runner, "--format", "csv", "--lang", "en")
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8")
     lines = text.split("\r\n")
     assert lines[-1] == ""  # ends with a line break
-    assert len(lines[:-1]) == 54  # header + 53 targets
+    assert len(lines[:-1]) == 55  # header + 54 targets
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0] == CSV_COLUMNS
-    assert len(rows) == 54
+    assert len(rows) == 55
     by_id = {r[0]: dict(zip(CSV_COLUMNS, r)) for r in rows[1:]}
     assert by_id["DG-13"]["actual"] == "29.0"
     assert by_id["DG-13"]["gap"] == "-3.0"  # a number: not prefixed with an apostrophe
@@ -99,7 +99,7 @@ def test_markdown_one_section_per_area(runner: CliRunner) -> None:
     assert sections == [f"## {name}" for name in AREA_NAMES_EN]
     assert text.startswith("# 189/KH-UBND — as of 2023-Q4\n")
     target_rows = [line for line in text.splitlines() if line.startswith("| ") and "-" in line[2:7]]
-    assert len(target_rows) == 53
+    assert len(target_rows) == 54
     assert "| DE-06 |" in text
     de06 = next(line for line in text.splitlines() if line.startswith("| DE-06 |"))
     assert "≥ baseline" in de06
@@ -147,7 +147,7 @@ def test_xlsx_sheets_numbers_and_frozen_header(runner: CliRunner, tmp_path: Path
                 assert actual == t["actual"]
                 assert row["gap"] == t["gap"]
             assert row["units"] == f"{t['units_reported']}/{t['units_expected']}"
-    assert seen == 53
+    assert seen == 54
     # The summary: one row per area, counts matching the JSON.
     summary = book["Summary"]
     rows = list(summary.iter_rows(min_row=3, values_only=True))
@@ -338,11 +338,11 @@ def test_target_text_uses_the_targets_own_operator(plan: Plan) -> None:
     goal = goal_text(r.target, r.target_value, "en")
     assert goal.startswith("≤ baseline")
     assert goal.endswith(" (≤ 14.8 %)")
-    dg05 = compute_target(
-        plan, plan.target_by_id["DG-05"], [_obs("DG-05", Q4, value=61)], Q4, False
+    dg01 = compute_target(
+        plan, plan.target_by_id["DG-01"], [_obs("DG-01", Q4, num=31, den=100)], Q4, False
     )
-    assert goal_text(dg05.target, dg05.target_value, "en").endswith("(> 60.0 %)")
-    assert goal_text(dg05.target, dg05.target_value, "vi").endswith("(> 60,0 %)")
+    assert goal_text(dg01.target, dg01.target_value, "en").endswith("(> 30.0 %)")
+    assert goal_text(dg01.target, dg01.target_value, "vi").endswith("(> 30,0 %)")
 
 
 def test_progress_bar(plan: Plan) -> None:
@@ -364,8 +364,8 @@ def test_progress_bar(plan: Plan) -> None:
     assert at_70.status == "not_met"
     assert progress_fraction(at_70) < 1.0
     assert text_bar(progress_fraction(at_70)) != "█" * 10
-    at_baseline = result("DG-05", value=60)
+    at_baseline = result("DG-01", num=30, den=100)
     assert at_baseline.status == "not_met"
     assert text_bar(progress_fraction(at_baseline)) != "█" * 10
-    assert progress_fraction(result("DG-05", value=61)) == 1.0
+    assert progress_fraction(result("DG-01", num=31, den=100)) == 1.0
     assert progress_fraction(compute_target(plan, plan.target_by_id["EG-01"], [], Q2, False)) == 0

@@ -1,3 +1,3 @@
-"""qn-dx: indicator calculator for Quảng Ngãi's 2023 digital-transformation plan."""
+"""qn-dx: indicator calculator for Quảng Ngãi's yearly digital-transformation plans."""
 
 __version__ = "0.1.0"

@@ -36,14 +36,34 @@ _CODES: tuple[Code, ...] = (
         "a plan file cannot be read: a FIFO, device or folder, or no permission",
     ),
     Code("yaml-duplicate-key", "error", "a YAML mapping gives the same key twice"),
-    Code("duplicate-id", "error", "two entries of the plan share one id or code"),
-    Code("unknown-agency", "error", "a lead, coordinating or member code names nothing known"),
+    Code("duplicate-id", "error", "two entries of the plan share one id, code or indicator key"),
+    Code(
+        "unknown-agency",
+        "error",
+        "a lead, coordinating, member or scope code names nothing known",
+    ),
     Code("unknown-unit-type", "error", "a scope names a unit type that no unit has"),
     Code("empty-scope", "error", "a target's scope selects no reporting unit"),
     Code("budget-mismatch", "error", "budget parts do not add up to the stated total"),
     Code("bad-parent", "error", "a unit's parent is missing or of the wrong level"),
     Code("task-number-repeated", "note", "Phụ lục 2 prints the same task number twice"),
     Code("task-number-gap", "note", "Phụ lục 2 skips a task number"),
+    # (issue 14: plans over time — any year's plan, leads held to the task table)
+    Code(
+        "lead-contradicts-tasks",
+        "error",
+        "a target's leads are not what the task-table rows it links to say",
+    ),
+    Code(
+        "rank-out-of-universe",
+        "error",
+        "a rank target's goal or baseline lies outside its rank universe, or none is set",
+    ),
+    Code(
+        "baseline-year",
+        "warning",
+        "a target's baseline is of another year than the plan's baseline year",
+    ),
     # --- submitted files (qn-dx validate): the whole file -----------------------------------------
     Code("path-not-found", "error", "a path given on the command line does not exist"),
     Code("no-input-files", "warning", "a folder holds no submission file"),

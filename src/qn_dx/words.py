@@ -62,7 +62,7 @@ W: dict[str, tuple[str, str]] = {
     "period.Y": ("Năm {year}", "{year}"),
     "unit.points": ("điểm %", "pp"),
     "goal.baseline": ("năm {year}", "baseline"),
-    "goal.above_baseline": ("> năm {year}", "> baseline"),
+    "goal.baseline_unknown": ("năm cơ sở", "baseline"),
     "goal.done": ("hoàn thành", "done"),
     "none": ("không có", "none"),
     "more": ("và {n} mục khác", "+{n} more"),
@@ -240,6 +240,20 @@ W: dict[str, tuple[str, str]] = {
     "note.year_to_date_gaps": (
         "{n} đơn vị thiếu số liệu một số kỳ trong năm: tổng lũy kế của các đơn vị này chưa đủ",
         "{n} unit(s) left periods of the year out: their year-to-date sum is partial",
+    ),
+    "note.reading": (
+        "mục tiêu được hiểu là {kept} = {goal}; nếu hiểu theo cách khác, {other}, thì là "
+        "{other_goal}",
+        "goal read as {kept} = {goal}; the other reading, {other}, gives {other_goal}",
+    ),
+    "note.reading_needs_baseline": (
+        "mục tiêu được hiểu là {kept}; cách hiểu khác, {other}, cũng cần số liệu cơ sở",
+        "goal read as {kept}; the other reading, {other}, also needs a baseline",
+    ),
+    "note.reading_met": ("(số thực hiện {actual} đạt)", "(met by the actual {actual})"),
+    "note.reading_not_met": (
+        "(số thực hiện {actual} không đạt)",
+        "(not met by the actual {actual})",
     ),
     "note.overflow": (
         "tổng số liệu vượt quá giới hạn tính toán: không có kết quả",

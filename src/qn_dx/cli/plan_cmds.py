@@ -27,7 +27,7 @@ def targets(
         ListFormat.table
     ),
 ) -> None:
-    """List the plan's 53 targets (Part II §II): id, area, measure, op, target, scope, lead.
+    """List the plan's targets: id, indicator key, area, measure, goal, scope and leads.
 
     Example: qn-dx targets --area digital-economy --format json
     """
@@ -56,9 +56,10 @@ def targets(
             "period_rule",
             "baseline",
             "lead",
+            "indicator",
             "source",
         ]
-        flat = [{**r, "scope": _scope_text(r["scope"])} for r in rows]
+        flat = [{**r, "scope": _scope_text(r["scope"]), "lead": r["leads"]} for r in rows]
         shell.emit(to_csv(flat, cols))
     else:
         flat = [{**r, "scope": _scope_text(r["scope"])} for r in rows]
@@ -73,14 +74,16 @@ def targets(
                 ("target_text", "Goal"),
                 ("scope", "Scope"),
                 ("period_rule", "Period rule"),
-                ("lead", "Lead"),
+                ("leads", "Lead"),
             ],
         )
 
 
 def _scope_text(scope: dict) -> str:  # type: ignore[type-arg]
     text = " + ".join(scope["levels"])
-    return f"{text} ({', '.join(scope['types'])})" if scope["types"] else text
+    if scope["types"]:
+        text = f"{text} ({', '.join(scope['types'])})"
+    return " + ".join([p for p in (text, *scope.get("units", [])) if p])
 
 
 TASK_STATUS_CHOICES = ("done", "in_progress", "delayed", "not_started", "overdue", "not_reported")
@@ -99,7 +102,7 @@ def tasks(
     ] = None,
     group: Annotated[
         int | None,
-        typer.Option("--group", "-g", metavar="N", help="Only task group N (1–10).", min=1),
+        typer.Option("--group", "-g", metavar="N", help="Only task group N.", min=1),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -128,11 +131,11 @@ def tasks(
         ListFormat.table
     ),
 ) -> None:
-    """List the 76 tasks of Phụ lục 2 with their lead and coordinating agencies.
+    """List the plan's tasks (its task table) with their lead and coordinating agencies.
 
     With --as-of (or --status/--actuals) each task also gets its latest reported status and
     progress; at the plan year's end a task that is not done is overdue.
-    Example: qn-dx tasks --agency "so y te" --as-of 2023-Q3 --format json
+    Example: qn-dx tasks --agency "so y te" --status delayed --format json
     """
     from ..plan.queries import agency_label, task_rows
     from ..plan.registry import LookupError_
@@ -196,9 +199,11 @@ def tasks(
 
 @app.command()
 def check() -> None:
-    """Check the plan folder: duplicate ids, unknown agency/unit codes, budget sums, empty scopes.
+    """Check the plan folder: duplicate ids, unknown agency/unit codes, budget sums, empty scopes,
+    unit parents, rank ranges, and targets' leads against the task-table rows they link to.
 
-    Exit 0 when clean (notes allowed), 1 with located errors (file:line: code: message).
+    Exit 0 when clean (warnings and notes allowed), 1 with located errors (file:line: code:
+    message).
     """
     from ..findings import errors
     from ..plan.check import check_plan
@@ -210,11 +215,13 @@ def check() -> None:
     for f in found:
         shell.say(f"{f.severity}: {f.to_text()}")
     n_err = len(errors(found))
+    n_warn = sum(1 for f in found if f.severity == "warning")
+    warned = f", {n_warn} warning(s)" if n_warn else ""
     folder = visible(display_path(plan.folder))
     shell.say(
         f"{folder}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, "
         f"{len(plan.units)} units, {len(plan.agencies)} agencies, {len(plan.groups)} groups — "
-        f"{n_err} error(s), {len(found) - n_err} note(s)"
+        f"{n_err} error(s){warned}, {len(found) - n_err - n_warn} note(s)"
     )
     raise typer.Exit(1 if n_err else 0)
 

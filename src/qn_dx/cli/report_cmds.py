@@ -81,7 +81,7 @@ def report(
 ) -> None:
     """Where every target stands: actual, gap to target and status, area by area.
 
-    Examples: qn-dx report | qn-dx report --as-of 2023-Q2 --format json |
+    Examples: qn-dx report | qn-dx report --area e-government --format json |
     qn-dx report --output report.html | qn-dx report --fail-on not_met --fail-on no_data
     """
     from ..compute import compute_report
@@ -208,9 +208,9 @@ def missing(
 ) -> None:
     """Who still owes data: units with no figure counting at P, per target and agency.
 
-    The lead owes province-wide targets; a department, district or commune owes its own. Also
+    A target's leads owe the province's own figure; every other unit owes its own. Also
     lists tasks whose lead has not reported progress for P. Rates = reported ÷ expected × 100.
-    Example: qn-dx missing --as-of 2023-Q3 --agency "UBND cấp xã" --format json
+    Example: qn-dx missing --agency "UBND cấp xã" --format json
     """
     from ..compute.missing import compute_missing
     from ..compute.tasks import task_states
@@ -264,7 +264,7 @@ def summary(
     """The quarterly summary for the People's Committee: statuses, changes, tasks, missing data.
 
     Same inputs give byte-identical output (no timestamp unless --stamp).
-    Example: qn-dx summary --as-of 2023-Q3 --lang vi --output bao-cao-quy-3.md
+    Example: qn-dx summary --lang vi --output bao-cao-quy.md
     """
     from ..compute.summary import compute_summary
     from ..render import summary as out
@@ -337,7 +337,7 @@ def explain(
     left out and why, the baseline and the projection — the same numbers as `report`.
 
     Invalid rows of this target are listed as not counted, with their error.
-    Example: qn-dx explain EG-16 --as-of 2023-Q2
+    Example: qn-dx explain EG-16 --format json
     """
     from ..compute.explain import explain_target
     from ..render import explain as out

@@ -19,8 +19,8 @@ from .. import __version__
 app = typer.Typer(
     name="qn-dx",
     help=(
-        "Indicator calculator for Quảng Ngãi's 2023 digital-transformation plan "
-        "(Kế hoạch 189/KH-UBND): the plan's targets and tasks as data, checked and reported."
+        "Indicator calculator for Quảng Ngãi's yearly digital-transformation plans: a plan's "
+        "targets and tasks as data (one folder per plan), checked and reported."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -60,8 +60,8 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="PERIOD",
-        help="Compute as of this period (2023-Q2, 2023-06, 2023). Default: the latest period in "
-        "the actuals.",
+        help="Compute as of this period of the plan year: a quarter (YYYY-Q2), a month (YYYY-06) "
+        "or the year (YYYY). Default: the latest period in the actuals.",
         show_default=False,
     ),
 ]
@@ -109,7 +109,7 @@ def main_options(
             "--data-dir",
             envvar="QN_DX_DATA",
             help="Plan folder (plan.yaml, targets.yaml, tasks.yaml, units.yaml, agencies.yaml). "
-            "Default: the 2023 plan shipped with qn-dx.",
+            "Default: the plan shipped with qn-dx.",
             show_default=False,
         ),
     ] = None,

@@ -97,7 +97,10 @@ def template(
     period: Annotated[
         str,
         typer.Option(
-            "--period", "-p", metavar="PERIOD", help="Period to fill in: 2023-Q1, 2023-03, 2023 …"
+            "--period",
+            "-p",
+            metavar="PERIOD",
+            help="Period of the plan year to fill in: YYYY-Q1, YYYY-03, YYYY …",
         ),
     ],
     unit: Annotated[
@@ -156,10 +159,10 @@ def template(
 
     CSV is UTF-8 with BOM so Excel shows Vietnamese; with --lang vi it is ';'-separated with
     Vietnamese headers. The .xlsx is in Vietnamese unless --lang en, with an instructions sheet
-    and drop-down lists. Examples:
-    qn-dx template --unit 21010 --period 2023-Q2 --output phuong-le-hong-phong.xlsx |
-    qn-dx template --all-units --period 2023-Q3 --format xlsx --output bieu-mau/ |
-    qn-dx template --kind tasks --agency "Sở Y tế" --period 2023-Q3 --output syt.xlsx
+    and drop-down lists. --period is a period of the plan year (YYYY-Q2 below). Examples:
+    qn-dx template --unit 21010 --period YYYY-Q2 --output phuong-le-hong-phong.xlsx |
+    qn-dx template --all-units --period YYYY-Q3 --format xlsx --output bieu-mau/ |
+    qn-dx template --kind tasks --agency "Sở Y tế" --period YYYY-Q3 --output syt.xlsx
     """
     from ..ingest.periods import parse_period
     from ..render import template as out

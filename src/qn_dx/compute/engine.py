@@ -7,7 +7,7 @@
   cumulative observation, which already stands for the year so far. An observation is dated at its
   period's end, so an annual one counts only when P is the year's last period.
 - Coverage = units reported ÷ units expected; below the plan's ``min_coverage`` (or the target's)
-  a result is provisional: "met" from 2 communes of 173 is not "met".
+  a result is provisional: "met" from 2 communes of a hundred and more is not "met".
 - ratio = 100 × Σnumerator / Σdenominator over units (never an average of percentages); value = the
   unit's figure (counts of several units are summed); milestone = done when every unit says done.
 - Status: met; before the year's last period on_track / off_track by a least-squares projection to
@@ -76,6 +76,8 @@ class TargetResult:
     units: list[UnitResult] = field(default_factory=list)
     min_coverage: float = 0.8
     gaps: list[tuple[str, list[str]]] = field(default_factory=list)  # see Aggregate.gaps
+    # The goal under the target's other reading (``other_reading``), when it has one.
+    other_target_value: float | None = None
 
     @property
     def id(self) -> str:
@@ -148,7 +150,7 @@ class SparseLatest:
 
 def sparse_latest(plan: Plan, observations: Iterable[Observation]) -> SparseLatest | None:
     """When the latest plan-year period holds fewer than a tenth of the observations of the
-    period before it (the latest earlier period with data), say so: a single row dated 2023-Q4
+    period before it (the latest earlier period with data), say so: a single row dated in Q4
     among Q2 submissions would otherwise move every status to year-end."""
     by_period: dict[Period, list[Observation]] = defaultdict(list)
     for o in observations:
@@ -205,7 +207,7 @@ def compute_target(
 
     baseline, baseline_source, baseline_used = _baseline(plan, target, obs)
     target_value = _target_value(target, baseline)
-    needs_baseline = target.op == "increase" or target.target_offset is not None
+    needs_baseline = target.relative
     projection, points = None, []
     note = agg.note
     if agg.gaps:
@@ -221,7 +223,7 @@ def compute_target(
     else:
         actual = float(agg.actual)
         gap = _gap(target, actual, target_value)
-        if _meets(target, actual, target_value):
+        if meets(target, actual, target_value):
             status = "met"
         elif is_year_end(as_of):
             status = "not_met"
@@ -229,8 +231,13 @@ def compute_target(
             series = _projection_points(target, current, as_of)
             projection = _project(series)
             points = [(p.label, v) for p, v in series]
-            meets = projection is not None and _meets(target, projection, target_value)
-            status = "on_track" if meets else "off_track"
+            reaches = projection is not None and meets(target, projection, target_value)
+            status = "on_track" if reaches else "off_track"
+    other_goal = (
+        _finite(target.other_reading.goal(baseline))
+        if target.other_reading is not None and baseline is not None
+        else None
+    )
     result = TargetResult(
         target=target,
         actual=agg.actual,
@@ -250,6 +257,7 @@ def compute_target(
             target.min_coverage if target.min_coverage is not None else plan.info.min_coverage
         ),
         gaps=agg.gaps,
+        other_target_value=other_goal,
     )
     if by_unit:
         result.units = _by_unit(target, scoped_units, current, as_of, target_value)
@@ -373,10 +381,12 @@ def _target_value(target: Target, baseline: float | None) -> float | None:
         return baseline
     if target.target_offset is not None:
         return None if baseline is None else baseline + target.target_offset
+    if target.target_factor is not None:
+        return None if baseline is None else _finite(baseline * target.target_factor)
     return target.target
 
 
-def _meets(target: Target, actual: float, goal: float | None) -> bool:
+def meets(target: Target, actual: float, goal: float | None) -> bool:
     if goal is None:
         return False
     if target.op == ">=":
@@ -455,7 +465,7 @@ def _by_unit(
             )
         else:
             actual = float(agg.actual)
-            ok = _meets(target, actual, goal)
+            ok = meets(target, actual, goal)
             rows.append(
                 UnitResult(
                     u.code,

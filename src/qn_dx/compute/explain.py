@@ -15,7 +15,7 @@ from ..plan import Plan
 from ..plan.models import Target
 from ..plan.registry import in_scope
 from ..validate.model import Observation, Validation
-from .engine import TargetResult, compute_target
+from .engine import TargetResult, compute_target, meets
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _reason(
 def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, Any]:
     from ..render.figures import (
         actual_json,
-        note_text,
+        notes_text,
         r4,
     )  # one number format for report and explain
 
@@ -105,28 +105,45 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
             {"unit": o.unit_code, "period": o.period.label, "file": o.file, "line": o.line}
             for o in base_obs
         ]
-    elif r.baseline_source == "plan" and t.baseline is not None:
-        index = next(i for i, x in enumerate(plan.targets) if x.id == t.id)
-        baseline.update(
-            quote=t.baseline.quote,
-            section=t.baseline.section,
-            file=plan.label("targets"),
-            line=plan.line("targets", "targets", index, "baseline"),
-        )
+    index = next(i for i, x in enumerate(plan.targets) if x.id == t.id)
+    if t.baseline is not None:
+        where = {
+            "file": plan.label("targets"),
+            "line": plan.line("targets", "targets", index, "baseline"),
+        }
+        if r.baseline_source == "plan":
+            baseline.update(quote=t.baseline.quote, section=t.baseline.section, **where)
+        # What the plan folder records, used or not: Part I's words, or a document outside the
+        # plan (a published index), and why.
+        ref = t.baseline.reference
+        baseline["plan"] = {
+            "year": t.baseline.year,
+            "value": t.baseline.value,
+            "quote": t.baseline.quote,
+            "section": t.baseline.section,
+            "reference": ref.model_dump() if ref is not None else None,
+            "note": t.baseline.note,
+            **where,
+        }
     names = {code: u.name for code, u in plan.reporting_units.items()}
     return {
         "id": t.id,
+        "indicator": t.indicator,
         "title": t.title(lang),
         "source": {"section": t.source.section, "quote": t.source.quote},
+        "leads": t.leads,
+        "tasks": t.tasks,
         "rule": {
             "measure": t.measure,
             "unit": t.unit,
             "op": t.op,
             "target": t.target,
             "target_offset": t.target_offset,
-            "scope": {"levels": t.scope.levels, "types": t.scope.types},
+            "target_factor": t.target_factor,
+            "scope": {"levels": t.scope.levels, "types": t.scope.types, "units": t.scope.units},
             "period_rule": t.period_rule,
         },
+        "reading": _reading(r),
         "as_of": e.as_of.label,
         "actual": actual_json(r),
         "target": r4(r.target_value),
@@ -162,7 +179,31 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
             "points": [{"period": p, "value": r4(v)} for p, v in r.projection_points],
             "year_end": r4(r.projection),
         },
-        "note": note_text(r.note, lang),
+        "note": notes_text(r, lang),
+    }
+
+
+def _reading(r: TargetResult) -> dict[str, Any] | None:
+    """The reading kept for a goal the plan's words allow two readings of, and the other one."""
+    from ..render.report import r4
+
+    t = r.target
+    if t.reading is None and t.other_reading is None:
+        return None
+    other = None
+    if t.other_reading is not None:
+        goal = r.other_target_value
+        actual = r.actual if isinstance(r.actual, float) else None
+        other = {
+            "rule": t.other_reading.describe(t.unit),
+            "goal": r4(goal),
+            "met": (None if goal is None or actual is None else meets(t, actual, goal)),
+            "note": t.other_reading.note,
+        }
+    return {
+        "text": t.reading,
+        "kept": {"rule": t.target_text(), "goal": r4(r.target_value)},
+        "other": other,
     }
 
 

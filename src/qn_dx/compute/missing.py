@@ -62,25 +62,35 @@ class Missing:
         return total
 
 
-def province_wide(target: Target) -> bool:
-    return target.scope.levels == ["province"]
+def owers(plan: Plan, target: Target) -> list[str]:
+    """Who owes the province's own figure of a target: its leads that are agencies, each of
+    them until the figure arrives; its groups only when every lead is a group (nobody more
+    particular is named)."""
+    agencies = [c for c in target.leads if c not in plan.group_by_code]
+    return agencies or list(target.leads)
 
 
-def responsible_for(target: Target, unit_code: str) -> str:
-    """The lead owes province-wide figures; a department, district or commune owes its own."""
-    return target.lead if province_wide(target) else unit_code
+def responsible_for(plan: Plan, target: Target, unit_code: str) -> list[str]:
+    """Who owes ``unit_code``'s figure of ``target``. The province as a whole cannot send
+    figures: its leads owe them (see ``owers``). Every other unit owes its own — a department,
+    a district, a commune, or a lead reporting its own part under its own code (a scope that
+    names it in ``units``, as EG-11 names SYT and SGDDT)."""
+    if unit_code == plan.info.province_code:
+        return owers(plan, target)
+    return [unit_code]
 
 
 def owed_by(plan: Plan, code: str) -> list[tuple[Target, str]]:
     """(target, unit) pairs that ``code`` is responsible for reporting (see ``responsible_for``):
     what `missing` expects from it, and what its template holds."""
     units = plan.reporting_units
+    province = units.get(plan.info.province_code)
+    mine = units.get(code) if code != plan.info.province_code else None
     out = []
     for t in plan.targets:
-        if province_wide(t):  # the lead owes it for every scoped unit (the province)
-            if t.lead == code:
-                out += [(t, u.code) for u in units.values() if in_scope(u, t.scope)]
-        elif code in units and in_scope(units[code], t.scope):
+        if province is not None and in_scope(province, t.scope) and code in owers(plan, t):
+            out.append((t, province.code))
+        if mine is not None and in_scope(mine, t.scope):
             out.append((t, code))
     return out
 
@@ -132,14 +142,14 @@ def compute_missing(
         rate = Rate(len(scoped) - len(missing), len(scoped))
         area_rates.setdefault(t.area, Rate()).add(rate.reported, rate.expected)
         by_resp: dict[str, list[str]] = defaultdict(list)
+        absent = set(missing)
         for code in scoped:
-            resp = responsible_for(t, code)
-            agency_rates[resp].add(0 if code in missing else 1, 1)
+            for resp in responsible_for(plan, t, code):
+                agency_rates[resp].add(0 if code in absent else 1, 1)
         for code in missing:
-            resp = responsible_for(t, code)
-            by_resp[resp].append(code)
-            owed[resp].append((t.id, code))
-        needs_baseline = t.op == "increase" or t.target_offset is not None
+            for resp in responsible_for(plan, t, code):
+                by_resp[resp].append(code)
+                owed[resp].append((t.id, code))
         has_baseline = t.id in baseline_years or (
             t.baseline is not None and t.baseline.value is not None
         )
@@ -150,7 +160,7 @@ def compute_missing(
                 missing,
                 dict(by_resp),
                 {c: sent_but_refused[(t.id, c)] for c in missing if (t.id, c) in sent_but_refused},
-                needs_baseline and not has_baseline,
+                t.relative and not has_baseline,
             )
         )
     unreported: dict[str, list[str]] = defaultdict(list)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..findings import Finding
 from .load import Plan
-from .registry import units_in_scope
+from .registry import groups_of, units_in_scope
 
 BUDGET_TOLERANCE = 0.01  # million VND
 
@@ -20,6 +20,9 @@ def check_plan(plan: Plan) -> list[Finding]:
     found += _budget(plan)
     found += _units(plan)
     found += _task_numbers(plan)
+    found += _leads_and_tasks(plan)
+    found += _ranks(plan)
+    found += _baseline_years(plan)
     return sorted(found, key=lambda f: (f.file or "", f.line or 0, f.code))
 
 
@@ -49,6 +52,7 @@ def _duplicates(plan: Plan) -> list[Finding]:
         *_dupes(plan, "agencies", "agencies", (a.code for a in plan.agencies), "agency"),
         *_dupes(plan, "agencies", "groups", (g.code for g in plan.groups), "group"),
         *_dupes(plan, "plan", "areas", (a.id for a in plan.areas), "area"),
+        *_dupes(plan, "targets", "targets", (t.indicator for t in plan.targets), "indicator key"),
     ]
     # One code must name one thing across units, agencies and groups.
     units = {u.code for u in plan.units}
@@ -115,18 +119,47 @@ def _references(plan: Plan) -> list[Finding]:
                     line=plan.line("tasks", "tasks", i, "group"),
                 )
             )
+    leaders = set(plan.agency_by_code) | set(plan.group_by_code)
+    reporters = set(plan.reporting_units)
     for i, target in enumerate(plan.targets):
-        hint = _unknown(plan, target.lead, set(plan.agency_by_code))
-        if hint:
-            found.append(
-                Finding(
-                    "unknown-agency",
-                    f"target {target.id}: lead: unknown agency {target.lead!r}",
-                    file=plan.label("targets"),
-                    line=plan.line("targets", "targets", i, "lead"),
-                    hint=hint,
+        for j, lead in enumerate(target.leads):
+            hint = _unknown(plan, lead, leaders)
+            if hint:
+                found.append(
+                    Finding(
+                        "unknown-agency",
+                        f"target {target.id}: lead: unknown agency or group {lead!r}",
+                        file=plan.label("targets"),
+                        line=plan.line("targets", "targets", i, "lead", j),
+                        hint=hint,
+                    )
                 )
-            )
+        for j, code in enumerate(target.scope.units):
+            hint = _unknown(plan, code, reporters)
+            if hint:
+                found.append(
+                    Finding(
+                        "unknown-agency",
+                        f"target {target.id}: scope: units: {code!r} is no unit or agency",
+                        file=plan.label("targets"),
+                        line=plan.line("targets", "targets", i, "scope", "units", j),
+                        hint=hint,
+                    )
+                )
+        for j, task_id in enumerate(target.tasks):
+            if task_id not in plan.task_by_id:
+                from ..text import closest
+
+                near = closest(task_id, sorted(plan.task_by_id), n=1)
+                found.append(
+                    Finding(
+                        "plan-schema",
+                        f"target {target.id}: tasks: {task_id!r} is not a task of tasks.yaml",
+                        file=plan.label("targets"),
+                        line=plan.line("targets", "targets", i, "tasks", j),
+                        hint=f"did you mean {near[0]}?" if near else None,
+                    )
+                )
         if target.area not in plan.area_by_id:
             found.append(
                 Finding(
@@ -198,23 +231,41 @@ def _budget(plan: Plan) -> list[Finding]:
 
 
 def _units(plan: Plan) -> list[Finding]:
+    """A unit of the top level has no parent; any other unit's parent is a unit of a level above
+    its own (a commune under a district, or under the province where there are no districts)."""
     found: list[Finding] = []
-    expected_parent = {"province": None, "district": "province", "commune": "district"}
+    rank = plan.level_rank
     for i, unit in enumerate(plan.units):
-        want = expected_parent[unit.level]
         parent = plan.unit_by_code.get(unit.parent) if unit.parent else None
-        ok = (want is None and unit.parent is None) or (parent is not None and parent.level == want)
-        if not ok:
+        mine = rank.get(unit.level, 0)
+        if mine == 0:
+            problem = f"a unit of the top level ({unit.level}) has no parent" if unit.parent else ""
+        elif parent is None:
+            problem = f"parent {unit.parent!r} is not a unit" if unit.parent else "no parent"
+        elif rank.get(parent.level, mine) >= mine:
+            problem = f"parent {unit.parent} is a {parent.level}, not a level above {unit.level}"
+        else:
+            problem = ""
+        if problem:
             found.append(
                 Finding(
                     "bad-parent",
-                    f"unit {unit.code} ({unit.name}): parent {unit.parent!r} is not a {want}"
-                    if want
-                    else f"unit {unit.code} ({unit.name}): a province has no parent",
+                    f"unit {unit.code} ({unit.name}): {problem}",
                     file=plan.label("units"),
                     line=plan.line("units", "units", i, "parent"),
                 )
             )
+    top = plan.unit_by_code.get(plan.info.province_code)
+    if top is None or rank.get(top.level) != 0:
+        found.append(
+            Finding(
+                "bad-parent",
+                f"province_code {plan.info.province_code!r} is not a unit of the top level "
+                f"({plan.levels[0].id}) in {plan.label('units')}",
+                file=plan.label("plan"),
+                line=plan.line("plan", "plan", "province_code"),
+            )
+        )
     return found
 
 
@@ -247,6 +298,112 @@ def _task_numbers(plan: Plan) -> list[Finding]:
                     f"Phụ lục 2 has no task {group}.{missing}",
                     file=plan.label("tasks"),
                     hint="the numbering is kept as printed",
+                )
+            )
+    return found
+
+
+def _leads_and_tasks(plan: Plan) -> list[Finding]:
+    """A target's leads against the rows of Phụ lục 2 it names in ``tasks``: each row must be led
+    (by code) by one of the target's leads, and no lead may be a row's coordinator — named, or
+    through a group it belongs to — without leading any of the rows."""
+    found: list[Finding] = []
+    for i, t in enumerate(plan.targets):
+        rows = [plan.task_by_id[x] for x in t.tasks if x in plan.task_by_id]
+        if not rows:
+            continue
+        where = {"file": plan.label("targets"), "line": plan.line("targets", "targets", i, "lead")}
+        leads = ", ".join(t.leads)
+        for row in rows:
+            if not set(row.lead) & set(t.leads):
+                found.append(
+                    Finding(
+                        "lead-contradicts-tasks",
+                        f"target {t.id}: {row.id} (row {row.number}) is led by "
+                        f"{', '.join(row.lead)}; {t.id}'s leads ({leads}) are not among them",
+                        hint=_fix_hint(row.lead),
+                        **where,
+                    )
+                )
+        led = {code for row in rows for code in row.lead}
+        for lead in t.leads:
+            if lead in led:
+                continue
+            for row in rows:
+                via = _coordinates(plan, lead, row.coordinating)
+                if via is not None:
+                    how = "" if via == lead else f" as one of {via}"
+                    found.append(
+                        Finding(
+                            "lead-contradicts-tasks",
+                            f"target {t.id}: lead {lead} only coordinates {row.id} (row "
+                            f"{row.number}{how}), which {', '.join(row.lead)} lead(s)",
+                            hint=_fix_hint(row.lead),
+                            **where,
+                        )
+                    )
+    return found
+
+
+def _coordinates(plan: Plan, code: str, coordinating: list[str]) -> str | None:
+    """The code, or the group, through which ``code`` coordinates; None when it does not."""
+    if code in coordinating:
+        return code
+    return next((g for g in groups_of(plan, code) if g in coordinating), None)
+
+
+def _fix_hint(leads: list[str]) -> str:
+    return f"lead: [{', '.join(leads)}] as the row says; or unlink the row and say why in the note"
+
+
+def _ranks(plan: Plan) -> list[Finding]:
+    """A rank lies between 1 and the rank universe (the target's, else the plan's)."""
+    found: list[Finding] = []
+    for i, t in enumerate(plan.targets):
+        if t.unit != "rank":
+            continue
+        universe = t.rank_universe or plan.info.rank_universe
+        if universe is None:
+            found.append(
+                Finding(
+                    "rank-out-of-universe",
+                    f"target {t.id}: a rank, but neither the target nor plan.yaml sets "
+                    "rank_universe",
+                    file=plan.label("targets"),
+                    line=plan.line("targets", "targets", i),
+                    hint="set rank_universe: how many are ranked",
+                )
+            )
+            continue
+        for what, value, path in (
+            ("goal", t.target, ("target",)),
+            ("baseline", t.baseline.value if t.baseline else None, ("baseline", "value")),
+        ):
+            if value is not None and not 1 <= value <= universe:
+                found.append(
+                    Finding(
+                        "rank-out-of-universe",
+                        f"target {t.id}: {what} rank {value:g} is outside 1–{universe}",
+                        file=plan.label("targets"),
+                        line=plan.line("targets", "targets", i, *path),
+                        hint="rank_universe is the target's, else plan.yaml's",
+                    )
+                )
+    return found
+
+
+def _baseline_years(plan: Plan) -> list[Finding]:
+    found: list[Finding] = []
+    for i, t in enumerate(plan.targets):
+        if t.baseline is not None and t.baseline.year != plan.baseline_year:
+            found.append(
+                Finding(
+                    "baseline-year",
+                    f"target {t.id}: baseline of {t.baseline.year}, but the plan's baseline year "
+                    f"is {plan.baseline_year}",
+                    file=plan.label("targets"),
+                    line=plan.line("targets", "targets", i, "baseline", "year"),
+                    hint=f"the {plan.baseline_year} actuals, when there are some, are used instead",
                 )
             )
     return found

@@ -16,11 +16,13 @@ from pydantic import BaseModel, ValidationError
 
 from ..findings import Finding, FindingsError
 from .models import (
+    AGENCY_LEVEL,
     AgenciesFile,
     Agency,
     AreaInfo,
     Budget,
     Group,
+    LevelInfo,
     PlanFile,
     PlanInfo,
     ReportingUnit,
@@ -49,6 +51,7 @@ _ENTRY_NAMES = {
     "units": ("unit", "code"),
     "agencies": ("agency", "code"),
     "areas": ("area", "id"),
+    "levels": ("level", "id"),
 }
 
 
@@ -142,6 +145,7 @@ def display_path(path: Path) -> str:
 class Plan:
     folder: Path
     info: PlanInfo
+    levels: list[LevelInfo]
     areas: list[AreaInfo]
     budget: Budget
     targets: list[Target]
@@ -193,6 +197,15 @@ class Plan:
             found.setdefault(a.code, ReportingUnit(a.code, a.name_vi, a.level, a.kind))
         return found
 
+    @cached_property
+    def level_by_id(self) -> dict[str, LevelInfo]:
+        return _first_by(self.levels, "id")
+
+    @cached_property
+    def level_rank(self) -> dict[str, int]:
+        """Each administrative level's place from the top (0: the province's level)."""
+        return {lv.id: i for i, lv in enumerate(self.levels)}
+
     @property
     def plan_year(self) -> int:
         return self.info.plan_year
@@ -242,9 +255,10 @@ def load_plan(folder: Path | None = None) -> Plan:
     tasks: TasksFile = parsed["tasks"]  # type: ignore[assignment]
     units: UnitsFile = parsed["units"]  # type: ignore[assignment]
     agencies: AgenciesFile = parsed["agencies"]  # type: ignore[assignment]
-    return Plan(
+    plan = Plan(
         folder=folder,
         info=plan_file.plan,
+        levels=plan_file.levels,
         areas=plan_file.areas,
         budget=plan_file.budget,
         targets=targets.targets,
@@ -255,6 +269,97 @@ def load_plan(folder: Path | None = None) -> Plan:
         groups=agencies.groups,
         lines=lines,
     )
+    problems = shape_findings(plan)
+    if problems:
+        raise FindingsError(problems)
+    return plan
+
+
+def shape_findings(plan: Plan) -> list[Finding]:
+    """What one file's schema cannot see but every command relies on: the levels and unit types
+    that plan.yaml declares are the only ones units.yaml, scopes, groups and budget parts use."""
+    found: list[Finding] = []
+
+    def bad(key: str, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
+        found.append(
+            Finding(
+                "plan-schema", message, file=plan.label(key), line=plan.line(key, *path), hint=hint
+            )
+        )
+
+    levels = [lv.id for lv in plan.levels]
+    seen_types: dict[str, str] = {}
+    for i, lv in enumerate(plan.levels):
+        if levels.index(lv.id) != i:
+            bad("plan", ("levels", i), f"level {lv.id!r} is declared twice")
+        if lv.id == AGENCY_LEVEL:
+            bad(
+                "plan",
+                ("levels", i, "id"),
+                f"level {lv.id!r} is the name scopes give the province's agencies",
+                "give the administrative level another id",
+            )
+        for j, t in enumerate(lv.types):
+            if t in seen_types:
+                bad(
+                    "plan",
+                    ("levels", i, "types", j),
+                    f"unit type {t!r} is declared for levels {seen_types[t]} and {lv.id}",
+                    "a unit type belongs to one level",
+                )
+            seen_types.setdefault(t, lv.id)
+    known = ", ".join(levels)
+    for i, u in enumerate(plan.units):
+        level = plan.level_by_id.get(u.level)
+        if level is None:
+            bad(
+                "units",
+                ("units", i, "level"),
+                f"unit {u.code}: level {u.level!r} is not a level of plan.yaml",
+                f"one of {known}",
+            )
+        elif u.type not in level.types:
+            bad(
+                "units",
+                ("units", i, "type"),
+                f"unit {u.code}: type {u.type!r} is not a type of level {u.level}",
+                f"one of {', '.join(level.types)} (plan.yaml levels)",
+            )
+    scope_levels = [*levels, AGENCY_LEVEL]
+    for i, t in enumerate(plan.targets):
+        for j, lv in enumerate(t.scope.levels):
+            if lv not in scope_levels:
+                bad(
+                    "targets",
+                    ("targets", i, "scope", "levels", j),
+                    f"target {t.id}: scope: {lv!r} is not a level",
+                    f"one of {', '.join(scope_levels)}",
+                )
+        for j, ty in enumerate(t.scope.types or []):
+            if ty not in seen_types:
+                bad(
+                    "targets",
+                    ("targets", i, "scope", "types", j),
+                    f"target {t.id}: scope: {ty!r} is not a unit type of plan.yaml",
+                    f"one of {', '.join(seen_types)}",
+                )
+    for i, g in enumerate(plan.groups):
+        if g.members_level is not None and g.members_level not in scope_levels:
+            bad(
+                "agencies",
+                ("groups", i, "members_level"),
+                f"group {g.code}: members_level {g.members_level!r} is not a level",
+                f"one of {', '.join(scope_levels)}",
+            )
+    for i, part in enumerate(plan.budget.recurrent.parts):
+        if part.level not in levels:
+            bad(
+                "plan",
+                ("budget", "recurrent", "parts", i, "level"),
+                f"budget part: level {part.level!r} is not a level of plan.yaml",
+                f"one of {known}",
+            )
+    return found
 
 
 def _schema_findings(
@@ -262,7 +367,8 @@ def _schema_findings(
 ) -> list[Finding]:
     found = []
     for err in exc.errors():
-        loc = tuple(err["loc"])
+        # A target's `lead:` (one code or a list) is the model's `leads`: name the YAML key.
+        loc = tuple("lead" if p == "leads" else p for p in err["loc"])
         prefix = ""
         field_path = loc
         if len(loc) >= 2 and loc[0] in _ENTRY_NAMES and isinstance(loc[1], int):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,9 +16,13 @@ Area = str  # validated against plan.yaml's list of areas by `qn-dx check`
 Measure = Literal["ratio", "value", "milestone"]
 UnitKind = Literal["percent", "count", "rank"]
 Op = Literal[">=", ">", "<=", "increase", "done"]
-Level = Literal["province", "department", "district", "commune"]
 PeriodRule = Literal["latest", "year_to_date"]
-UnitType = Literal["tỉnh", "thành phố", "thị xã", "huyện", "phường", "thị trấn", "xã"]
+# Levels of administrative units and their types are data: plan.yaml's `levels` declares them
+# (the load step checks units.yaml, scopes, groups and budget parts against that list). The one
+# level that is not an administrative unit is the province's own agencies (agencies.yaml).
+Level = str
+UnitType = str
+AGENCY_LEVEL = "department"
 
 OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "increase": "↑", "done": "done"}
 
@@ -42,25 +46,80 @@ class Quote(Strict):
     quote: str
 
 
+class Reference(Strict):
+    """A document outside the plan that a figure comes from (a published index, a report)."""
+
+    document: str
+    publisher: str | None = None
+    published: str | None = None  # as the document gives it: "YYYY-MM", "MM/YYYY"
+    url: str | None = None
+
+
 class Baseline(Strict):
     year: Year
     value: float | None = None
-    quote: str | None = None
+    quote: str | None = None  # the plan's own words (Part I), with their section
     section: str | None = None
+    reference: Reference | None = None  # or a document outside the plan
     note: str | None = None
 
 
 class Scope(Strict):
-    levels: list[Level] = Field(min_length=1)
+    """Who reports a target: every unit of the listed levels (narrowed to ``types`` when given),
+    and the units or agencies listed by code in ``units`` (a lead's own part, or a unit that has
+    no unit of the listed levels under it, such as an island district without communes)."""
+
+    levels: list[Level] = []
     types: list[UnitType] | None = None
+    units: list[str] = []
+
+    @model_validator(mode="after")
+    def _levels_or_units(self) -> Scope:
+        if not self.levels and not self.units:
+            raise ValueError("a scope needs levels, units, or both")
+        if self.types is not None and not self.levels:
+            raise ValueError("types narrow the levels: give levels too")
+        return self
 
     def describe(self) -> str:
-        text = " + ".join(self.levels)
-        return f"{text} ({', '.join(self.types)})" if self.types else text
+        parts = []
+        if self.levels:
+            text = " + ".join(self.levels)
+            parts.append(f"{text} ({', '.join(self.types)})" if self.types else text)
+        parts += self.units
+        return " + ".join(parts)
+
+
+class OtherReading(Strict):
+    """The other defensible reading of a goal measured against the baseline: kept beside the
+    chosen one so that `explain` and the report can say what it would give."""
+
+    target_offset: float | None = None  # goal = baseline + offset
+    target_factor: float | None = Field(default=None, gt=0)  # goal = baseline × factor
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> OtherReading:
+        if (self.target_offset is None) == (self.target_factor is None):
+            raise ValueError("give exactly one of target_offset and target_factor")
+        return self
+
+    def goal(self, baseline: float) -> float:
+        if self.target_factor is not None:
+            return baseline * self.target_factor
+        return baseline + (self.target_offset or 0.0)
+
+    def describe(self, unit: str | None) -> str:
+        if self.target_factor is not None:
+            return f"baseline × {_num(self.target_factor)}"
+        points = " pp" if unit == "percent" else ""
+        return f"baseline + {_num(self.target_offset)}{points}"
 
 
 class Target(Strict):
     id: str = Field(pattern=r"^[A-Z]{2}-\d{2}$")
+    # The same indicator across years, whatever its id or goal that year (kebab-case, unique).
+    indicator: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)
     area: Area
     title_vi: str
     title_en: str
@@ -68,21 +127,53 @@ class Target(Strict):
     unit: UnitKind | None
     op: Op
     target: float | None
-    target_offset: float | None = None
-    reading: str | None = None
+    target_offset: float | None = None  # goal = baseline + offset
+    target_factor: float | None = Field(default=None, gt=0)  # goal = baseline × factor
+    reading: str | None = None  # how the plan's words were read, in words
+    other_reading: OtherReading | None = None
     numerator: Bilingual | None = None
     denominator: Bilingual | None = None
     scope: Scope
     period_rule: PeriodRule
     baseline: Baseline | None
-    lead: str
+    # `lead:` in YAML is one code or a list; the first lead is the one tables show. Codes are
+    # agencies or groups of agencies.yaml.
+    leads: list[str] = Field(min_length=1)
+    # The rows of Phụ lục 2 that carry this target's work (`qn-dx check` holds the leads to them).
+    tasks: list[str] = []
     source: Quote
     note: str | None = None
-    # How many ranked entities a rank target ranks (the DTI ranks 63 provinces before 2025, 34
-    # after): data, not code. Falls back to the plan's ``rank_universe``.
+    # How many ranked entities a rank target ranks (the DTI ranks every province, and mergers
+    # change how many there are): data, not code. Falls back to the plan's ``rank_universe``.
     rank_universe: int | None = Field(default=None, ge=1)
     # Below this share of expected units reporting, a result is provisional (plan default 0.8).
     min_coverage: float | None = Field(default=None, ge=0, le=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lead_as_list(cls, data: Any) -> Any:
+        """``lead: SYT`` or ``lead: [SYT, SGDDT]`` → ``leads``."""
+        if isinstance(data, dict) and "lead" in data:
+            data = dict(data)
+            lead = data.pop("lead")
+            if "leads" in data:
+                raise ValueError("give lead or leads, not both")
+            data["leads"] = [lead] if isinstance(lead, str) else lead
+        return data
+
+    @property
+    def lead(self) -> str:
+        """The first lead: the one a table with a single lead column shows."""
+        return self.leads[0]
+
+    @property
+    def relative(self) -> bool:
+        """Measured against the baseline: `increase`, or a goal of baseline + offset / × factor."""
+        return (
+            self.op == "increase"
+            or self.target_offset is not None
+            or self.target_factor is not None
+        )
 
     @model_validator(mode="after")
     def _consistent(self) -> Target:
@@ -101,16 +192,23 @@ class Target(Strict):
             raise ValueError("only a ratio has numerator/denominator definitions")
         if self.measure != "milestone" and self.unit is None:
             raise ValueError("a ratio or value needs a unit (percent, count or rank)")
-        needs_number = self.op in (">=", ">", "<=") and self.target_offset is None
+        if self.target_offset is not None and self.target_factor is not None:
+            raise ValueError("give target_offset or target_factor, not both")
+        kept = self.target_offset is not None or self.target_factor is not None
+        if self.other_reading is not None and not kept:
+            raise ValueError("other_reading needs the kept reading: target_offset or target_factor")
+        needs_number = self.op in (">=", ">", "<=") and not kept
         if needs_number and self.target is None:
-            raise ValueError(f"op {self.op!r} needs a numeric target (or target_offset)")
+            raise ValueError(
+                f"op {self.op!r} needs a numeric target (or target_offset / target_factor)"
+            )
         if self.op == "increase" and self.target is not None:
             raise ValueError(
                 "op 'increase' takes its target from the baseline: target must be null"
             )
         if self.measure == "value" and self.period_rule == "year_to_date" and self.unit != "count":
             raise ValueError("only counts can be summed over the year: use period_rule latest")
-        if (self.op == "increase" or self.target_offset is not None) and self.baseline is None:
+        if self.relative and self.baseline is None:
             raise ValueError("this target is measured against the baseline: baseline is required")
         return self
 
@@ -127,6 +225,8 @@ class Target(Strict):
         if self.target_offset is not None:
             points = " pp" if self.unit == "percent" else ""
             return f"{OP_SYMBOL[self.op]} baseline + {_num(self.target_offset)}{points}"
+        if self.target_factor is not None:
+            return f"{OP_SYMBOL[self.op]} baseline × {_num(self.target_factor)}"
         return f"{OP_SYMBOL[self.op]} {_num(self.target)}{suffix}"
 
 
@@ -138,11 +238,11 @@ def _num(x: float | None) -> str:
 
 @dataclass(frozen=True)
 class ReportingUnit:
-    """Anything that can send figures: the province, a district, a commune or an agency."""
+    """Anything that can send figures: an administrative unit or an agency."""
 
     code: str
     name: str
-    level: str  # province | department | district | commune | other
+    level: str  # a level of plan.yaml `levels`, or an agency's: department | other
     type: str | None  # unit type (xã, phường …) or agency kind
 
 
@@ -167,9 +267,9 @@ class Task(Strict):
 class Unit(Strict):
     code: str = Field(pattern=r"^\d+$")
     name: str
-    type: UnitType
-    level: Literal["province", "district", "commune"]
-    parent: str | None = None
+    type: UnitType  # one of its level's types (plan.yaml `levels`)
+    level: Level  # a level of plan.yaml `levels`
+    parent: str | None = None  # a unit of a level above; none for the top level
 
 
 class Agency(Strict):
@@ -190,7 +290,7 @@ class Group(Strict):
     name_en: str
     aliases: list[str] = []
     members: list[str] = []  # agency, unit or group codes
-    members_level: Literal["department", "district", "commune"] | None = None
+    members_level: Level | None = None  # every unit (or agency) of this level
     note: str | None = None
 
 
@@ -201,10 +301,23 @@ class AreaInfo(Strict):
     section: str
 
 
+class LevelInfo(Strict):
+    """One level of administrative units, with the unit types it holds (tỉnh; huyện, thị xã …)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name_vi: str
+    name_en: str
+    types: list[str] = Field(min_length=1)
+
+
+class AppendixDate(Strict):
+    name: str  # as printed: "Phụ lục 1"
+    date: dt.date
+
+
 class PlanDates(Strict):
     header: dt.date
-    appendix_1: dt.date
-    appendix_2: dt.date
+    appendices: list[AppendixDate] = []  # as many as the plan has, each dated as printed
 
 
 class PlanInfo(Strict):
@@ -225,7 +338,7 @@ class PlanInfo(Strict):
 
 
 class BudgetPart(Strict):
-    level: Literal["province", "district"]
+    level: Level  # a level of plan.yaml `levels` (ngân sách cấp tỉnh, cấp huyện, cấp xã …)
     amount: float = Field(ge=0)
 
 
@@ -251,11 +364,13 @@ class Budget(Strict):
     unit: Literal["million VND"]
     recurrent: RecurrentBudget
     investment: NoteQuote
-    spending_2022: PastSpending
+    past_spending: PastSpending | None = None  # what the plan says was spent before (its year)
 
 
 class PlanFile(Strict):
     plan: PlanInfo
+    # Top-down: the first level is the province's; a unit's parent is of a level above its own.
+    levels: list[LevelInfo] = Field(min_length=1)
     areas: list[AreaInfo] = Field(min_length=1)
     budget: Budget
 

@@ -16,20 +16,24 @@ def target_rows(plan: Plan, areas: list[str] | None = None) -> list[dict[str, An
         rows.append(
             {
                 "id": t.id,
+                "indicator": t.indicator,
                 "area": t.area,
                 "measure": t.measure,
                 "unit": t.unit,
                 "op": t.op,
                 "target": t.target,
                 "target_offset": t.target_offset,
+                "target_factor": t.target_factor,
                 "target_text": t.target_text(),
                 "title_vi": t.title_vi,
                 "title_en": t.title_en,
-                "scope": {"levels": t.scope.levels, "types": t.scope.types},
+                "scope": {"levels": t.scope.levels, "types": t.scope.types, "units": t.scope.units},
                 "period_rule": t.period_rule,
                 "baseline": t.baseline.value if t.baseline else None,
                 "baseline_year": t.baseline.year if t.baseline else None,
                 "lead": t.lead,
+                "leads": t.leads,
+                "tasks": t.tasks,
                 "source": t.source.section,
             }
         )

@@ -8,9 +8,10 @@ from .models import ReportingUnit, Scope, Task
 
 
 def in_scope(unit: ReportingUnit, scope: Scope) -> bool:
-    if unit.level not in scope.levels:
-        return False
-    return scope.types is None or unit.type in scope.types
+    """A unit of the scope's levels (and types, when given), or one it names by code."""
+    if unit.level in scope.levels and (scope.types is None or unit.type in scope.types):
+        return True
+    return unit.code in scope.units
 
 
 def units_in_scope(plan: Plan, scope: Scope) -> list[ReportingUnit]:
@@ -47,11 +48,12 @@ def groups_of(plan: Plan, code: str) -> list[str]:
     return [g.code for g in plan.groups if g.code != code and code in _closure(plan, g.code)]
 
 
-def _closure(plan: Plan, group_code: str) -> set[str]:
+def _closure(plan: Plan, group_code: str, _seen: frozenset[str] = frozenset()) -> set[str]:
+    """Every code in a group: its members, and its nested groups and theirs (cycles are cut)."""
     members = group_members(plan, group_code)
     nested = {m for m in plan.group_by_code[group_code].members if m in plan.group_by_code}
-    for g in list(nested):
-        nested |= _closure(plan, g)
+    for g in list(nested - _seen - {group_code}):
+        nested |= _closure(plan, g, _seen | {group_code})
     return members | nested
 
 

@@ -37,7 +37,7 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
             how=say(f"explain.how.{t.measure}", lang),
             goal=goal_text(t, r.target_value, lang),
             rule=say(f"rule.{rule['period_rule']}", lang),
-            scope=_scope(t, lang),
+            scope=_scope(plan, t, lang),
             n=r.units_expected,
         ),
         say(
@@ -126,9 +126,20 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
     return "\n".join(visible(line) for line in out) + "\n"
 
 
-def _scope(t: Any, lang: str) -> str:
-    levels = " + ".join(say(f"level.{level}", lang) for level in t.scope.levels)
-    return f"{levels} ({', '.join(t.scope.types)})" if t.scope.types else levels
+def _scope(plan: Plan, t: Any, lang: str) -> str:
+    """``cấp xã (xã, thị trấn)``, ``department``, ``SYT + SGDDT``: the level names the plan
+    declares (a level the plan does not declare, such as the agencies', from the words)."""
+
+    def level_name(level: str) -> str:
+        info = plan.level_by_id.get(level)
+        if info is None:
+            return say(f"level.{level}", lang)
+        return info.name_vi if lang == Lang.vi else info.name_en
+
+    levels = " + ".join(level_name(level) for level in t.scope.levels)
+    if t.scope.types:
+        levels = f"{levels} ({', '.join(t.scope.types)})"
+    return " + ".join(p for p in [levels, *t.scope.units] if p)
 
 
 def _period(label: str, lang: str) -> str:

@@ -66,20 +66,77 @@ def goal_text(target: Target, goal: float | None, lang: str) -> str:
     if target.op == Op.done:
         return say("goal.done", lang)
     unit = target.unit
-    year = target.baseline.year if target.baseline else None
     if target.op == Op.increase:
-        text = say("goal.above_baseline", lang, year=year)
+        text = f"> {_base(target, lang)}"
         return text + (f" ({'>'} {figure(goal, unit, lang)})" if goal is not None else "")
     sym = OP_SYMBOL[target.op]
-    if target.target_offset is not None:
-        points = f" {say('unit.points', lang)}" if unit == UnitKind.percent else ""
-        base = say("goal.baseline", lang, year=year)
-        offset = number(target.target_offset, lang, _decimals(target.target_offset))
-        text = f"{sym} {base} + {offset}{points}"
+    if target.target_offset is not None or target.target_factor is not None:
+        text = f"{sym} {relative_rule(target, lang)}"
         return text + (f" ({sym} {figure(goal, unit, lang)})" if goal is not None else "")
     assert target.target is not None
     value = number(target.target, lang, _decimals(target.target))
     return f"{sym} {value}" + (" %" if unit == UnitKind.percent else "")
+
+
+def relative_rule(target: Any, lang: str, other: Any = None) -> str:
+    """A goal set against the baseline, as words: ``baseline + 5 pp``, ``năm 2022 × 1,05``
+    (``other``: the target's other reading instead of its own)."""
+    rule = other if other is not None else target
+    base = _base(target, lang)
+    if rule.target_factor is not None:
+        return f"{base} × {number(rule.target_factor, lang, _decimals(rule.target_factor))}"
+    points = f" {say('unit.points', lang)}" if target.unit == UnitKind.percent else ""
+    offset = number(rule.target_offset, lang, _decimals(rule.target_offset))
+    return f"{base} + {offset}{points}"
+
+
+def _base(target: Any, lang: str) -> str:
+    """``năm 2022`` / ``baseline``: the year a goal is measured against."""
+    year = target.baseline.year if target.baseline else None
+    return say("goal.baseline", lang, year=year) if year else say("goal.baseline_unknown", lang)
+
+
+def precise(x: float, unit: str | None, lang: str) -> str:
+    """A figure with up to 4 decimals as computed (``10.29 %``): where one decimal would hide
+    the difference between two readings of a goal."""
+    text = f"{round(float(x), 4):g}"
+    if lang == Lang.vi:
+        text = text.replace(".", ",")
+    return text + (" %" if unit == UnitKind.percent else "")
+
+
+def reading_text(r: Any, lang: str) -> str | None:
+    """For a goal the plan's words allow two readings of (DE-06's "tăng 5%": + 5 points or
+    × 1.05): which reading the figures use, and what the other would give."""
+    t = r.target
+    other = getattr(t, "other_reading", None)
+    if other is None:
+        return None
+    kept = relative_rule(t, lang)
+    alt = relative_rule(t, lang, other)
+    goal, other_goal = r.target_value, getattr(r, "other_target_value", None)
+    if goal is None or other_goal is None:
+        return say("note.reading_needs_baseline", lang, kept=kept, other=alt)
+    text = say(
+        "note.reading",
+        lang,
+        kept=kept,
+        goal=precise(goal, t.unit, lang),
+        other=alt,
+        other_goal=precise(other_goal, t.unit, lang),
+    )
+    if isinstance(r.actual, float) and not isinstance(r.actual, bool):
+        from ..compute.engine import meets
+
+        key = "note.reading_met" if meets(t, r.actual, other_goal) else "note.reading_not_met"
+        text += " " + say(key, lang, actual=precise(r.actual, t.unit, lang))
+    return text
+
+
+def notes_text(r: Any, lang: str) -> str | None:
+    """Everything the computation notes about a result, in ``lang``, one line."""
+    parts = [note_text(r.note, lang), reading_text(r, lang)]
+    return "; ".join(p for p in parts if p) or None
 
 
 def _decimals(x: float) -> int:

@@ -21,7 +21,7 @@ from .figures import (
     finite,
     gap_text,
     goal_text,
-    note_text,
+    notes_text,
     progress_fraction,
     r4,
     status_text,
@@ -228,7 +228,7 @@ def target_dict(r: TargetResult, lang: str, by_unit: bool) -> dict[str, Any]:
         "projection_points": [{"period": p, "value": r4(v)} for p, v in r.projection_points],
         "period_rule": t.period_rule,
         "lead": t.lead,
-        "note": note_text(r.note, lang),
+        "note": notes_text(r, lang),
     }
     if by_unit:
         row["units"] = [

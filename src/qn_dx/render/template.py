@@ -371,7 +371,7 @@ def instructions(template: Template) -> list[str]:
         "Done / not done targets: write 'done' or 'not_done' in the value cell.",
         "Basis: 'period' is this period's own figures, not cumulative; 'cumulative' is the "
         "year-to-date total. One indicator keeps one basis for the whole year.",
-        f"Submitted: the date the figures are sent (2023-04-05 or 05/04/{y}). When you "
+        f"Submitted: the date the figures are sent ({y}-04-05 or 05/04/{y}). When you "
         "resend corrected figures, date both sendings: the later row replaces the earlier.",
         "Do not add a total row (qn-dx adds up), do not hide a sheet with data, leave no "
         "formula errors (#DIV/0!).",

@@ -24,13 +24,13 @@ class ActualRow(BaseModel):
     )
     period: str = Field(
         pattern=PERIOD_PATTERN,
-        description="2023-Q1…2023-Q4, 2023-01…2023-12 or 2023 (normalised form; files may also "
-        "write Quý I/2023, T3/2023, 03/2023 …). Years: the baseline year and the plan year.",
+        description="YYYY-Q1…YYYY-Q4, YYYY-01…YYYY-12 or YYYY (normalised form; files may also "
+        "write Quý I/YYYY, T3/YYYY, 03/YYYY …). Years: the plan's baseline year and plan year.",
     )
     unit_code: str = Field(
         min_length=1,
-        description="Reporting unit: 51 (the province), a district or commune GSO code, or an "
-        "agency code such as STTTT.",
+        description="Reporting unit: the GSO code of an administrative unit (51, the province), "
+        "or an agency code such as STTTT.",
     )
     numerator: int | None = Field(
         default=None, ge=0, description="Ratio indicators: whole number ≥ 0."
@@ -40,7 +40,8 @@ class ActualRow(BaseModel):
     )
     value: float | Literal["done", "not_done"] | None = Field(
         default=None,
-        description="Value indicators: the figure (percent 0–100, count ≥ 0, rank 1–63). "
+        description="Value indicators: the figure (percent 0–100, count ≥ 0, rank from 1 to the "
+        "plan's rank_universe). "
         "Milestones: done / not_done. Ratios: optional, must equal 100 × num/den within 0.1.",
     )
     basis: Literal["period", "cumulative"] = Field(
@@ -52,7 +53,7 @@ class ActualRow(BaseModel):
     )
     submitted: dt.date | None = Field(
         default=None,
-        description="Date the row was sent (2023-04-05, or 05/04/2023 day first). When two rows "
+        description="Date the row was sent (YYYY-MM-DD, or DD/MM/YYYY day first). When two rows "
         "give different figures for one indicator, unit and period, the later date wins.",
     )
     note: str | None = Field(default=None, description="Free text.")
