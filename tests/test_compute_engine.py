@@ -256,14 +256,40 @@ def test_baseline_from_quarterly_2022_actuals_uses_the_rule(plan: Plan) -> None:
     obs = [
         ratio("DG-01", PROVINCE, quarter(2022, 1), 10, 100),
         ratio("DG-01", PROVINCE, quarter(2022, 2), 30, 100),
+        ratio("DG-01", PROVINCE, quarter(2022, 3), 20, 100),
+        ratio("DG-01", PROVINCE, quarter(2022, 4), 20, 100),
         ratio("DG-01", PROVINCE, Q1, 25, 100),
     ]
     r = run(plan, "DG-01", obs, Q1)
-    assert r.baseline == pytest.approx(20.0)  # 40 / 200
+    assert r.baseline == pytest.approx(20.0)  # 80 / 400
     assert r.baseline_source == "actuals"
     assert r.actual == pytest.approx(25.0)
     assert r.status == "met"
     assert r.gap == pytest.approx(-5.0)
+
+
+def test_a_baseline_year_that_stops_short_is_not_the_baseline(plan: Plan) -> None:
+    # Half of 2022 is not 2022: the plan's 30 % stays DG-01's baseline, and the report says so.
+    half = [
+        ratio("DG-01", PROVINCE, quarter(2022, 1), 10, 100),
+        ratio("DG-01", PROVINCE, quarter(2022, 2), 30, 100),
+        ratio("DG-01", PROVINCE, Q1, 25, 100),
+    ]
+    r = run(plan, "DG-01", half, Q1)
+    assert (r.baseline, r.baseline_source) == (30.0, "plan")
+    assert r.baseline_gaps == [(PROVINCE, "2022-Q3, 2022-Q4")]
+    report = compute_report(plan, half, Q1)
+    (w,) = [w for w in report.warnings if w.code == "partial-baseline"]
+    assert "DG-01" in w.message and "the plan's baseline (30) is used" in w.message
+    # A latest-rule target needs a December figure: DG-05's 2022-Q3 is not its 2022.
+    dg05 = run(
+        plan,
+        "DG-05",
+        [value("DG-05", PROVINCE, quarter(2022, 3), 62), value("DG-05", PROVINCE, Q4, 66)],
+        Q4,
+    )
+    assert (dg05.baseline, dg05.status) == (None, "no_data")
+    assert dg05.baseline_gaps == [(PROVINCE, "2022-Q3 is its latest")]
 
 
 def test_no_baseline_anywhere_is_no_data(plan: Plan) -> None:

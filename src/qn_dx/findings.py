@@ -162,6 +162,11 @@ _CODES: tuple[Code, ...] = (
     # --- computing (report, summary, missing, explain) -------------------------------------------
     Code("sparse-latest-period", "warning", "the latest period holds few rows: is it a typo?"),
     Code(
+        "partial-baseline",
+        "warning",
+        "baseline-year figures stop short of the year's end: not used as the baseline",
+    ),
+    Code(
         "year-to-date-gaps",
         "warning",
         "a year-to-date sum misses earlier periods of the year for some units",

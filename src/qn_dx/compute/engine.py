@@ -78,6 +78,8 @@ class TargetResult:
     gaps: list[tuple[str, list[str]]] = field(default_factory=list)  # see Aggregate.gaps
     # The goal under the target's other reading (``other_reading``), when it has one.
     other_target_value: float | None = None
+    # Baseline-year figures that were not used because they stop short of the year's end
+    baseline_gaps: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -180,7 +182,26 @@ def compute_report(
         for t in plan.targets
         if not areas or t.area in areas
     ]
-    return Report(plan, as_of, results, warnings=[gaps_finding(r) for r in results if r.gaps])
+    warnings = [gaps_finding(r) for r in results if r.gaps]
+    warnings += [short_baseline_finding(plan, r) for r in results if r.baseline_gaps]
+    return Report(plan, as_of, results, warnings=warnings)
+
+
+def short_baseline_finding(plan: Plan, r: TargetResult) -> Finding:
+    shown = "; ".join(f"{unit} ({what})" for unit, what in r.baseline_gaps[:5])
+    more = f"; +{len(r.baseline_gaps) - 5} more" if len(r.baseline_gaps) > 5 else ""
+    used = (
+        f"the plan's baseline ({r.baseline:g}) is used"
+        if r.baseline_source == "plan" and r.baseline is not None
+        else "there is no baseline"
+    )
+    return Finding(
+        "partial-baseline",
+        f"{r.id}: the {plan.baseline_year} figures in the actuals stop short of the year's end "
+        f"({shown}{more}), so they are not its baseline: {used}",
+        hint=f"send the figure for the whole of {plan.baseline_year} (its last quarter, or the "
+        "year)",
+    )
 
 
 def gaps_finding(r: TargetResult) -> Finding:
@@ -206,6 +227,7 @@ def compute_target(
     agg = aggregate(target, current, as_of)
 
     baseline, baseline_source, baseline_used = _baseline(plan, target, obs)
+    short_baseline = baseline_gaps(plan, target, obs) if baseline_source != "actuals" else []
     target_value = _target_value(target, baseline)
     needs_baseline = target.relative
     projection, points = None, []
@@ -258,6 +280,7 @@ def compute_target(
         ),
         gaps=agg.gaps,
         other_target_value=other_goal,
+        baseline_gaps=short_baseline,
     )
     if by_unit:
         result.units = _by_unit(target, scoped_units, current, as_of, target_value)
@@ -367,11 +390,36 @@ def _baseline(
     past = [o for o in obs if o.period.year == plan.baseline_year]
     if past:
         agg = aggregate(target, past, whole_year(plan.baseline_year))
-        if isinstance(agg.actual, float):
+        if isinstance(agg.actual, float) and not partial_year(target, agg):
             return agg.actual, "actuals", agg.used
     if target.baseline is not None and target.baseline.value is not None:
         return float(target.baseline.value), "plan", []
     return None, None, []
+
+
+def partial_year(target: Target, agg: Aggregate) -> list[tuple[str, str]]:
+    """Units whose baseline-year figures stop short of the year's end: ``latest`` needs a
+    figure for December (a Q4 or annual one), ``year_to_date`` every period of the year. A Q1
+    figure is not the year's: it is never taken as the baseline. (unit, what is missing)"""
+    out = []
+    if target.period_rule == "year_to_date":
+        for unit, periods in agg.gaps:
+            out.append((unit, ", ".join(periods)))
+        return out
+    for o in agg.used:
+        if o.period.end_month != 12:
+            out.append((o.unit_code, f"{o.period.label} is its latest"))
+    return out
+
+
+def baseline_gaps(plan: Plan, target: Target, obs: list[Observation]) -> list[tuple[str, str]]:
+    """``partial_year`` for the target's baseline-year figures (none: no such figures)."""
+    if target.measure == "milestone":
+        return []
+    past = [o for o in obs if o.period.year == plan.baseline_year]
+    if not past:
+        return []
+    return partial_year(target, aggregate(target, past, whole_year(plan.baseline_year)))
 
 
 def _target_value(target: Target, baseline: float | None) -> float | None:
