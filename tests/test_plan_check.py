@@ -368,3 +368,38 @@ def test_groups_that_contain_each_other_do_not_loop(plan_copy: Path) -> None:
     from qn_dx.plan.registry import groups_of
 
     assert groups_of(load_plan(plan_copy), "522") == ["UBND_HUYEN", "UBND_CAC_CAP", "MOT_CUA"]
+
+
+def test_a_yes_no_goal_is_a_schema_error(plan_copy: Path) -> None:
+    from qn_dx.findings import FindingsError
+
+    line = _edit(plan_copy / "targets.yaml", "    target: 100\n", "    target: yes\n",
+                 after="  - id: EG-01\n")  # fmt: skip
+    with pytest.raises(FindingsError) as caught:
+        load_plan(plan_copy)
+    (f,) = caught.value.findings
+    assert (f.code, f.line) == ("plan-schema", line)
+    assert "yes/no" in f.message
+
+
+def test_percent_goals_outside_0_to_100_are_errors(plan_copy: Path) -> None:
+    line = _edit(plan_copy / "targets.yaml", "    target: 100\n", "    target: 150\n",
+                 after="  - id: EG-01\n")  # fmt: skip
+    (f,) = _check(plan_copy)
+    assert (f.code, f.line) == ("plan-schema", line)
+    assert "150 is outside 0–100 %" in f.message
+
+
+def test_every_command_refuses_what_check_refuses(plan_copy: Path) -> None:
+    from typer.testing import CliRunner
+
+    from qn_dx.cli import app
+
+    _edit(plan_copy / "targets.yaml", "area: e-government", "area: nope", after="  - id: EG-01\n")
+    runner = CliRunner()
+    for command in (["report"], ["summary"], ["targets"], ["missing"], ["explain", "EG-02"]):
+        result = runner.invoke(app, ["--data-dir", str(plan_copy), *command])
+        assert result.exit_code == 1, command
+        assert "plan-schema" in result.stderr and "see qn-dx check" in result.stderr
+    checked = runner.invoke(app, ["--data-dir", str(plan_copy), "check"])
+    assert checked.exit_code == 1 and "plan-schema" in checked.stdout

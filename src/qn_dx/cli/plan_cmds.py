@@ -210,7 +210,7 @@ def check() -> None:
     from ..plan.load import display_path
     from ..text import visible
 
-    plan = shell.plan()
+    plan = shell.plan(checked=False)  # check prints every finding itself
     found = check_plan(plan)
     for f in found:
         shell.say(f"{f.severity}: {f.to_text()}")

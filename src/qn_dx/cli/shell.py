@@ -134,7 +134,7 @@ def usage(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def plan():  # type: ignore[no-untyped-def]
+def plan(checked: bool = True):  # type: ignore[no-untyped-def]
     from ..findings import FindingsError
     from ..plan import load_plan
     from ..plan.load import default_data_dir, folder_problem
@@ -144,9 +144,25 @@ def plan():  # type: ignore[no-untyped-def]
     if problem:  # a mistyped --data-dir is a usage error, like a path that does not exist
         usage(f"{problem} (pass --data-dir DIR or set QN_DX_DATA)")
     try:
-        return load_plan(folder)
+        loaded = load_plan(folder)
     except FindingsError as exc:
         fail(exc.findings)
+    if not checked:
+        return loaded
+    from ..findings import errors
+    from ..plan.check import check_plan
+
+    # What `qn-dx check` refuses, every command refuses: a target in an area the plan does not
+    # name would count in the totals and vanish from every table.
+    problems = errors(check_plan(loaded))
+    if problems:
+        for f in problems:
+            typer.echo(f.to_text(), err=True)
+        typer.echo(
+            f"refused: the plan folder has {len(problems)} error(s) (see qn-dx check)", err=True
+        )
+        raise typer.Exit(1)
+    return loaded
 
 
 # --- standard output -----------------------------------------------------------------------------

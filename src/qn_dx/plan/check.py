@@ -22,6 +22,7 @@ def check_plan(plan: Plan) -> list[Finding]:
     found += _task_numbers(plan)
     found += _leads_and_tasks(plan)
     found += _ranks(plan)
+    found += _ranges(plan)
     found += _baseline_years(plan)
     return sorted(found, key=lambda f: (f.file or "", f.line or 0, f.code))
 
@@ -354,6 +355,33 @@ def _coordinates(plan: Plan, code: str, coordinating: list[str]) -> str | None:
 
 def _fix_hint(leads: list[str]) -> str:
     return f"lead: [{', '.join(leads)}] as the row says; or unlink the row and say why in the note"
+
+
+def _ranges(plan: Plan) -> list[Finding]:
+    """A percentage goal or baseline lies in 0–100 and a count is not negative: a goal of
+    -5 % or 150 % would make every figure 'met' or none."""
+    found: list[Finding] = []
+    for i, t in enumerate(plan.targets):
+        if t.unit not in ("percent", "count"):
+            continue
+        top = 100 if t.unit == "percent" else None
+        for what, value, path in (
+            ("goal", t.target, ("target",)),
+            ("baseline", t.baseline.value if t.baseline else None, ("baseline", "value")),
+        ):
+            if value is None or (value >= 0 and (top is None or value <= top)):
+                continue
+            found.append(
+                Finding(
+                    "plan-schema",
+                    f"target {t.id}: {what} {value:g} is outside "
+                    + ("0–100 %" if top else "the counts (0 or more)"),
+                    file=plan.label("targets"),
+                    line=plan.line("targets", "targets", i, *path),
+                    hint="a percentage goal is written as 90 for 90 %",
+                )
+            )
+    return found
 
 
 def _ranks(plan: Plan) -> list[Finding]:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 Area = str  # validated against plan.yaml's list of areas by `qn-dx check`
 Measure = Literal["ratio", "value", "milestone"]
@@ -25,6 +25,17 @@ UnitType = str
 AGENCY_LEVEL = "department"
 
 OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "increase": "↑", "done": "done"}
+
+
+def _not_bool(value: Any) -> Any:
+    """YAML reads ``yes``, ``on`` and ``true`` as booleans, which pydantic would take as 1.0: a
+    goal of "yes" is a mistake, never 1."""
+    if isinstance(value, bool):
+        raise ValueError("a number is needed here, not yes/no (true/false)")
+    return value
+
+
+Figure = Annotated[float, BeforeValidator(_not_bool)]
 
 
 class Strict(BaseModel):
@@ -57,7 +68,7 @@ class Reference(Strict):
 
 class Baseline(Strict):
     year: Year
-    value: float | None = None
+    value: Figure | None = None
     quote: str | None = None  # the plan's own words (Part I), with their section
     section: str | None = None
     reference: Reference | None = None  # or a document outside the plan
@@ -94,8 +105,8 @@ class OtherReading(Strict):
     """The other defensible reading of a goal measured against the baseline: kept beside the
     chosen one so that `explain` and the report can say what it would give."""
 
-    target_offset: float | None = None  # goal = baseline + offset
-    target_factor: float | None = Field(default=None, gt=0)  # goal = baseline × factor
+    target_offset: Figure | None = None  # goal = baseline + offset
+    target_factor: Figure | None = Field(default=None, gt=0)  # goal = baseline × factor
     note: str | None = None
 
     @model_validator(mode="after")
@@ -126,9 +137,9 @@ class Target(Strict):
     measure: Measure
     unit: UnitKind | None
     op: Op
-    target: float | None
-    target_offset: float | None = None  # goal = baseline + offset
-    target_factor: float | None = Field(default=None, gt=0)  # goal = baseline × factor
+    target: Figure | None
+    target_offset: Figure | None = None  # goal = baseline + offset
+    target_factor: Figure | None = Field(default=None, gt=0)  # goal = baseline × factor
     reading: str | None = None  # how the plan's words were read, in words
     other_reading: OtherReading | None = None
     numerator: Bilingual | None = None
@@ -147,7 +158,7 @@ class Target(Strict):
     # change how many there are): data, not code. Falls back to the plan's ``rank_universe``.
     rank_universe: int | None = Field(default=None, ge=1)
     # Below this share of expected units reporting, a result is provisional (plan default 0.8).
-    min_coverage: float | None = Field(default=None, ge=0, le=1)
+    min_coverage: Figure | None = Field(default=None, ge=0, le=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -333,17 +344,17 @@ class PlanInfo(Strict):
     plan_year: Year
     baseline_year: Year
     rank_universe: int | None = Field(default=None, ge=1)
-    min_coverage: float = Field(default=0.8, ge=0, le=1)
+    min_coverage: Figure = Field(default=0.8, ge=0, le=1)
     note: str | None = None
 
 
 class BudgetPart(Strict):
     level: Level  # a level of plan.yaml `levels` (ngân sách cấp tỉnh, cấp huyện, cấp xã …)
-    amount: float = Field(ge=0)
+    amount: Figure = Field(ge=0)
 
 
 class RecurrentBudget(Strict):
-    total: float = Field(ge=0)
+    total: Figure = Field(ge=0)
     parts: list[BudgetPart]
     quote: str
 
@@ -355,7 +366,7 @@ class NoteQuote(Strict):
 
 class PastSpending(Strict):
     year: Year
-    amount: float = Field(ge=0)
+    amount: Figure = Field(ge=0)
     approximate: bool
     quote: str
 
