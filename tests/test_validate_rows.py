@@ -496,3 +496,25 @@ def test_a_bare_number_in_the_note_of_a_comma_file_is_refused(plan: Plan, tmp_pa
         header="indicator_id;period;unit_code;numerator;denominator;value;note",
     )
     assert [o.value for o in check(plan, semi).observations] == [1.0]
+
+
+def test_the_header_again_is_skipped_with_one_warning(plan: Plan, tmp_path: Path) -> None:
+    from helpers_actuals import at, check, only, write
+
+    rows = ["EG-16,2023-Q1,21010,5,10,,", "Indicator_ID,PERIOD,unit_code,numerator,denominator,"
+            "value,note", "EG-16,2023-Q2,21010,6,10,,", "eg-99,2023-Q2,21010,6,10,,"]  # fmt: skip
+    v = check(plan, write(tmp_path, "a.csv", rows))
+    assert only(v, "repeated-header").line == 3
+    assert len(v.observations) == 2
+    assert "'eg-99'" in at(v, "unknown-indicator", 5).message  # as written, not upper-cased
+
+
+def test_a_unit_name_without_its_type_is_still_a_name(plan: Plan, tmp_path: Path) -> None:
+    from helpers_actuals import at, check, write
+
+    header = "indicator_id,period,unit_code,unit_name,numerator,denominator"
+    rows = ["EG-15,2023-Q1,522,Bình Sơn,3,4", "EG-15,2023-Q2,522,Quảng Ngãi,3,4"]
+    v = check(plan, write(tmp_path, "a.csv", rows, header))
+    f = at(v, "guide-mismatch", 2)  # Bình Sơn is 524's name, without "Huyện"
+    assert "(524)" in f.message
+    assert len(v.observations) == 1  # "Quảng Ngãi": Thành phố Quảng Ngãi's own short name

@@ -99,6 +99,7 @@ _CODES: tuple[Code, ...] = (
         "error",
         "a comma-separated row's note is a bare number: a decimal comma split a figure?",
     ),
+    Code("repeated-header", "warning", "the header row appears again below it; skipped"),
     Code("total-row", "warning", "a total row (Tổng cộng) under the data; skipped"),
     Code(
         "text-rows",

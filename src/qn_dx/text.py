@@ -91,7 +91,10 @@ def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
 # separators, bidirectional overrides ("Trojan Source"), and lone surrogates (the bytes of a file
 # name that is not UTF-8, as Python decodes it on Linux).
 _UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    # controls, zero-width characters and a stray BOM (invisible, so a name that holds one looks
+    # like another), bidi marks and overrides, line separators, lone surrogates
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069"
+    "\ufeff\ud800-\udfff]"
 )
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SURROGATES = re.compile("[\ud800-\udfff]")

@@ -78,6 +78,7 @@ class RowChecker:
         self._task_ids_upper = {t.upper(): t for t in plan.task_by_id}
         self._hints: dict[str, str] = {}
         self._by_folded_name: dict[str, str] | None = None
+        self._name_owners: dict[str, set[str]] | None = None
         self._bucket_index: tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]] | None = (
             None
         )
@@ -164,7 +165,7 @@ class RowChecker:
         if any(ch.isdigit() for ch in code):
             # Never propose another number: 21011 is not "probably" 21010, and a civil servant
             # who takes the suggestion files the figure under someone else's commune.
-            return "unit codes are GSO codes (51 the province, 3 digits a district, 5 a commune)"
+            return self._code_shapes()
         if len(self._unit_names) <= 2000:
             candidates = list(self._unit_names) + list(self._unit_names.values())
         else:
@@ -179,6 +180,20 @@ class RowChecker:
             return None
         c = near[0] if near[0] in self._unit_names else self._by_folded_name[fold(near[0])]
         return f"did you mean {c} ({self._unit_names[c]})?"
+
+    def _code_shapes(self) -> str:
+        """How the plan's unit codes look, level by level: "unit codes are GSO codes: 51 for
+        the province, 3 digits for a district, 5 for a commune" — from the plan, any year."""
+        parts = []
+        for level in self.plan.levels:
+            codes = [u.code for u in self.plan.units if u.level == level.id]
+            if len(codes) == 1:
+                parts.append(f"{codes[0]} for {level.name_en.lower()}")
+            elif codes:
+                lengths = sorted({len(c) for c in codes})
+                digits = "/".join(map(str, lengths))
+                parts.append(f"{digits} digits for {level.name_en.lower()}")
+        return "unit codes are GSO codes: " + ", ".join(parts) if parts else "see qn-dx units"
 
     def _buckets(self) -> tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]]:
         if self._bucket_index is None:
@@ -265,7 +280,9 @@ class RowChecker:
         if target is None:
             where.error(
                 "unknown-indicator",
-                f"unknown indicator {indicator!r}" if indicator else "indicator_id is empty",
+                f"unknown indicator {cells.get('indicator_id', '').strip()!r}"
+                if indicator
+                else "indicator_id is empty",
                 "indicator_id",
                 self._indicator_hint(indicator),
             )
@@ -311,10 +328,11 @@ class RowChecker:
         ok = True
         name = guide.get("unit_name-guide")
         if name is not None:
-            if self._by_folded_name is None:
-                self._by_folded_name = {fold(n): c for c, n in self._unit_names.items()}
-            other = self._by_folded_name.get(fold(name))
-            if other is not None and other != obs.unit_code:
+            if self._name_owners is None:
+                self._name_owners = self._name_index()
+            owners = self._name_owners.get(fold(name), set())
+            other = min(owners) if owners and obs.unit_code not in owners else None
+            if other is not None:
                 where.error(
                     "guide-mismatch",
                     f"unit code {obs.unit_code} is {self._unit_names[obs.unit_code]}, but the "
@@ -344,6 +362,18 @@ class RowChecker:
                 )
                 ok = False
         return ok
+
+    def _name_index(self) -> dict[str, set[str]]:
+        """Folded unit names → the codes they name: the full name ("huyện bình sơn") and the
+        name without its type ("bình sơn"), which several units may share."""
+        index: dict[str, set[str]] = {}
+        for code, unit in self.units.items():
+            full = fold(unit.name)
+            index.setdefault(full, set()).add(code)
+            kind = fold(unit.type or "")
+            if kind and full.startswith(kind + " "):
+                index.setdefault(full[len(kind) + 1 :], set()).add(code)
+        return index
 
     def _indicator_hint(self, indicator: str) -> str:
         """ "Did you mean" that never proposes another number: EG-4 → EG-04, never EG-14."""

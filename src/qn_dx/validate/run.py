@@ -152,7 +152,15 @@ def _walk(root: Path, scan: Scan) -> None:
                 ignored.append(
                     Finding(
                         "ignored-file",
-                        "not a submission file: ignored (qn-dx reads " + ", ".join(SUFFIXES) + ")",
+                        "not a submission file: ignored (qn-dx reads "
+                        + ", ".join(SUFFIXES)
+                        + ")"
+                        + (
+                            f"; its name ends in {path.name[len(path.name.rstrip()) :]!r} after "
+                            f"{path.suffix.rstrip() or path.name.rstrip()!r}"
+                            if path.name != path.name.rstrip()
+                            else ""
+                        ),
                         file=display_path(path),
                         hint="move it out of the submissions folder, or save it in one of "
                         "these formats",
@@ -335,6 +343,8 @@ class _Run:
         ]
         text_rows: list[int] = []  # headings, notes and signatures: no target, no figure
         comma_notes = table.delimiter == "," and "note" in table.columns
+        header_key = [fold(h) for h in table.headers]
+        header_rows: list[int] = []
         for line, cells, last in table.records():
             if last != line:
                 self._problem(label, line, last)
@@ -380,6 +390,13 @@ class _Run:
                 if i < len(cells) and name not in row:
                     row[name] = cells[i]
             written_id = row.get(id_column, "")
+            if (
+                written_id not in self.known_ids  # the common case costs one lookup
+                and [fold(c) for c in cells[: len(header_key)]] == header_key
+            ):
+                header_rows.append(line)  # the header again (two tables pasted one under one)
+                self._tally("skipped")
+                continue
             if (
                 written_id not in self.known_ids  # the common case: an id as the plan spells it
                 and _is_total(cells)
@@ -431,6 +448,17 @@ class _Run:
                     else None
                 )
                 self._actual_row(row, where, guide, stray)
+        if header_rows:
+            res.findings.append(
+                Finding(
+                    "repeated-header",
+                    f"the header row again ({_line_list(header_rows)}): skipped",
+                    label,
+                    header_rows[0],
+                    hint="two tables pasted one under the other? the rows below it are read "
+                    "with the first header",
+                )
+            )
         if text_rows:
             res.findings.append(
                 Finding(
