@@ -442,3 +442,13 @@ def test_levels_are_unique_and_not_the_agencies_level(plan_copy: Path) -> None:
     _replace(path, "  - id: department\n", "  - id: province\n")
     found = _load_findings(plan_copy)
     assert ("plan.yaml", line, "level 'province' is declared twice") in found
+
+
+def test_units_yaml_and_units_csv_together_are_refused(plan_copy: Path) -> None:
+    from qn_dx.findings import FindingsError
+
+    (plan_copy / "units.csv").write_text("code,name,type,level,parent\n", encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        load_plan(plan_copy)
+    assert [f.code for f in caught.value.findings] == ["plan-schema"]
+    assert "both units.yaml and units.csv" in caught.value.findings[0].message

@@ -78,7 +78,14 @@ def load_units_csv(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FindingsError(
-            [Finding("yaml-syntax", f"not UTF-8 text ({exc.reason})", file=label)]
+            [
+                Finding(
+                    "plan-schema",
+                    f"units.csv is not UTF-8 text ({exc.reason})",
+                    file=label,
+                    hint="save it as 'CSV UTF-8' in Excel",
+                )
+            ]
         ) from None
     reader = csv.DictReader(text.splitlines())
     units, lines, source = [], {}, ""
@@ -233,6 +240,16 @@ def load_plan(folder: Path | None = None) -> Plan:
     parsed: dict[str, BaseModel] = {}
     lines: dict[str, dict[PathKey, int]] = {}
     problems: list[Finding] = []
+    if (folder / "units.yaml").exists() and (folder / UNITS_CSV).exists():
+        # Which one holds the units? Reading one and ignoring the other would be a guess.
+        problems.append(
+            Finding(
+                "plan-schema",
+                "both units.yaml and units.csv are here: which one lists the units?",
+                file=display_path(folder / UNITS_CSV),
+                hint="keep one of them (units.csv for a national-size registry)",
+            )
+        )
     for key, (_name, model) in FILES.items():
         name = file_name(folder, key)
         label = display_path(folder / name)
