@@ -8,9 +8,10 @@ show; code that raises a finding names the code and fills in the specifics.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from .text import visible
+from .words import say
 
 Severity = Literal["error", "warning", "note"]
 
@@ -177,10 +178,47 @@ _CODES: tuple[Code, ...] = (
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 
 
+class Msg(str):
+    """Words from the catalogue (``words``): a ``str`` holding their English text — what JSON,
+    logs and tests have always read — that also carries its key and parameters, so that
+    ``Finding.text("vi")`` can say it in Vietnamese. Call sites write ``msg("key", x=…)``."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> Msg:
+        self = super().__new__(cls, say(key, "en", **params))
+        self.key = key
+        self.params = params
+        return self
+
+    def text(self, lang: str) -> str:
+        return say(self.key, lang, **self.params)
+
+    def __reduce__(self) -> Any:  # pickled (a forked reader's findings) as what it is
+        return (_msg, (self.key, self.params))
+
+
+def _msg(key: str, params: dict[str, Any]) -> Msg:
+    return Msg(key, **params)
+
+
+def msg(key: str, /, **params: Any) -> Msg:
+    """A message or hint from the catalogue: ``msg("finding.unknown-unit.code", code=…)``."""
+    return Msg(key, **params)
+
+
+def said(text: str | None, lang: str) -> str | None:
+    """``text`` in ``lang`` when it is catalogue words, else as it is."""
+    if isinstance(text, Msg):
+        return text.text(lang)
+    return text
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
-    message: str
+    message: str  # a Msg (catalogue words) or, for now, plain English
     file: str | None = None
     line: int | None = None
     column: str | None = None
@@ -195,14 +233,16 @@ class Finding:
         return CATALOGUE[self.code].severity
 
     def text(self, lang: str = "en") -> str:
-        """The message in ``lang`` (the catalogue's words; English as written until then)."""
-        return self.message
+        """The message in ``lang``."""
+        return said(self.message, lang) or ""
 
     def hint_text(self, lang: str = "en") -> str | None:
-        return self.hint
+        return said(self.hint, lang)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, lang: str = "en") -> dict[str, object]:
         data = asdict(self)
+        data["message"] = self.text(lang)
+        data["hint"] = self.hint_text(lang)
         data["severity"] = self.severity
         return data
 
@@ -210,13 +250,14 @@ class Finding:
         parts = [p for p in (self.file, self.line, self.column) if p not in (None, "")]
         return ":".join(visible(str(p)) for p in parts)
 
-    def to_text(self) -> str:
+    def to_text(self, lang: str = "en") -> str:
         """``file:line:column: code: message (hint)``, always one line: control characters in a
         file name, a header cell or a quoted value are shown escaped (``\\n``, ``\\x1b``)."""
         where = self.location()
-        hint = f" ({visible(self.hint)})" if self.hint else ""
+        hint_text = self.hint_text(lang)
+        hint = f" ({visible(hint_text)})" if hint_text else ""
         head = f"{where}: " if where else ""
-        return f"{head}{self.code}: {visible(self.message)}{hint}"
+        return f"{head}{self.code}: {visible(self.text(lang))}{hint}"
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

@@ -16,6 +16,7 @@ import math
 from typing import Any
 
 from .vocab import Lang
+from .words_findings import FINDING_WORDS
 
 W: dict[str, tuple[str, str]] = {
     # --- statuses --------------------------------------------------------------------------------
@@ -56,6 +57,18 @@ W: dict[str, tuple[str, str]] = {
     "level.district": ("cấp huyện", "district"),
     "level.commune": ("cấp xã", "commune"),
     "level.other": ("khác", "other"),
+    # --- validate -------------------------------------------------------------------------------
+    "validate.summary": (
+        "{rows} dòng trong {files} tệp: {valid} hợp lệ, {invalid} lỗi, {skipped} bỏ qua — "
+        "{errors} lỗi, {warnings} cảnh báo",
+        "{rows} rows in {files} file(s): {valid} valid, {invalid} invalid, {skipped} skipped — "
+        "{errors} error(s), {warnings} warning(s)",
+    ),
+    "validate.ok": ("ĐẠT", "OK"),
+    "validate.failed": ("KHÔNG ĐẠT", "FAILED"),
+    "severity.error": ("lỗi", "error"),
+    "severity.warning": ("cảnh báo", "warning"),
+    "severity.note": ("ghi chú", "note"),
     # --- periods and numbers ---------------------------------------------------------------------
     "period.Q": ("Quý {roman}/{year}", "{year}-Q{number}"),
     "period.M": ("Tháng {number}/{year}", "{year}-{number:02d}"),
@@ -260,6 +273,9 @@ W: dict[str, tuple[str, str]] = {
         "the sums overflow: no figure",
     ),
 }
+
+
+W.update(FINDING_WORDS)
 
 
 def say(key: str, lang: str, /, **params: Any) -> str:

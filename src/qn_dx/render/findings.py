@@ -7,19 +7,31 @@ from typing import Any
 from ..findings import Finding
 from ..text import visible
 from ..validate.model import Validation
+from ..words import say
 from .safe import json_text
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 
-def summary_line(v: Validation) -> str:
-    return (
-        f"{v.rows} rows in {v.files} file(s): {v.rows_valid} valid, {v.rows_invalid} invalid, "
-        f"{v.rows_skipped} skipped — {len(v.errors)} error(s), {len(v.warnings)} warning(s)"
+def summary_line(v: Validation, lang: str = "en") -> str:
+    return say(
+        "validate.summary",
+        lang,
+        rows=v.rows,
+        files=v.files,
+        valid=v.rows_valid,
+        invalid=v.rows_invalid,
+        skipped=v.rows_skipped,
+        errors=len(v.errors),
+        warnings=len(v.warnings),
     )
 
 
-def print_text(console: Any, v: Validation) -> None:
+def severity_word(severity: str, lang: str) -> str:
+    return say(f"severity.{severity}", lang)
+
+
+def print_text(console: Any, v: Validation, lang: str = "en") -> None:
     from rich.markup import escape  # rich only for the terminal form: json/github start faster
 
     current: str | None = None
@@ -28,19 +40,20 @@ def print_text(console: Any, v: Validation) -> None:
             current = f.file
             console.print(f"[bold]{escape(visible(current or '(run)'))}[/bold]")
         style = _STYLE.get(f.severity, "")
-        console.print(f"  [{style}]{f.severity}[/{style}] {escape(f.to_text())}", soft_wrap=True)
+        word = escape(severity_word(f.severity, lang))
+        console.print(f"  [{style}]{word}[/{style}] {escape(f.to_text(lang))}", soft_wrap=True)
     style = "bold green" if v.ok else "bold red"
-    verdict = "OK" if v.ok else "FAILED"
-    console.print(f"[{style}]{verdict}[/{style}] {escape(summary_line(v))}", soft_wrap=True)
+    verdict = say("validate.ok" if v.ok else "validate.failed", lang)
+    console.print(f"[{style}]{verdict}[/{style}] {escape(summary_line(v, lang))}", soft_wrap=True)
 
 
-def to_text_plain(v: Validation) -> str:
-    lines = [f"{f.severity}: {f.to_text()}" for f in v.findings]
-    return "\n".join([*lines, summary_line(v)])
+def to_text_plain(v: Validation, lang: str = "en") -> str:
+    lines = [f"{severity_word(f.severity, lang)}: {f.to_text(lang)}" for f in v.findings]
+    return "\n".join([*lines, summary_line(v, lang)])
 
 
-def to_json(v: Validation) -> str:
-    return json_text(v.to_dict())  # strict JSON; a non-UTF-8 file name comes out as \xNN
+def to_json(v: Validation, lang: str = "en") -> str:
+    return json_text(v.to_dict(lang))  # strict JSON; a non-UTF-8 file name comes out as \xNN
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
@@ -53,15 +66,15 @@ def _gh_escape(text: str, prop: bool = False) -> str:
     return visible(text)
 
 
-def to_github(v: Validation) -> str:
+def to_github(v: Validation, lang: str = "en") -> str:
     lines = []
     for f in v.findings:
-        lines.append(_github_line(f))
-    lines.append(summary_line(v))
+        lines.append(_github_line(f, lang))
+    lines.append(summary_line(v, lang))
     return "\n".join(lines) + "\n"
 
 
-def _github_line(f: Finding) -> str:
+def _github_line(f: Finding, lang: str = "en") -> str:
     level = "error" if f.severity == "error" else "warning"
     props = []
     if f.file:
@@ -69,5 +82,6 @@ def _github_line(f: Finding) -> str:
     if f.line:
         props.append(f"line={f.line}")
     props.append(f"title={_gh_escape(f.code, True)}")
-    message = f.message + (f" ({f.hint})" if f.hint else "")
+    hint = f.hint_text(lang)
+    message = f.text(lang) + (f" ({hint})" if hint else "")
     return f"::{level} {','.join(props)}::{_gh_escape(message)}"

@@ -152,7 +152,8 @@ class Validation:
     def ok(self) -> bool:
         return not self.errors
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON of `validate`: keys and codes in English, messages and hints in ``lang``."""
         return {
             "ok": self.ok,
             "files": self.files,
@@ -160,18 +161,18 @@ class Validation:
             "rows_valid": self.rows_valid,
             "rows_invalid": self.rows_invalid,
             "rows_skipped": self.rows_skipped,
-            "errors": [_finding_json(f) for f in self.errors],
-            "warnings": [_finding_json(f) for f in self.warnings],
+            "errors": [_finding_json(f, lang) for f in self.errors],
+            "warnings": [_finding_json(f, lang) for f in self.warnings],
             "tables": [t.to_dict() for t in self.tables],
         }
 
 
-def _finding_json(f: Finding) -> dict[str, Any]:
+def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
     return {
         "file": f.file,
         "line": f.line,
         "column": f.column,
         "code": f.code,
-        "message": f.message,
-        "hint": f.hint,
+        "message": f.text(lang),
+        "hint": f.hint_text(lang),
     }

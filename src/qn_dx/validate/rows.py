@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from ..findings import Finding
+from ..findings import Finding, msg
 from ..ingest.cells import DateCell, NumberCell
 from ..ingest.numbers import (
     MAX_MAGNITUDE,
@@ -725,10 +725,9 @@ class RowChecker:
             task = self.plan.task_by_id[task_id]
             where.error(
                 "task-not-led",
-                f"{unit} does not lead {task_id} (lead: {', '.join(task.lead)})",
+                msg("finding.task-not-led", unit=unit, task=task_id, leads=", ".join(task.lead)),
                 "unit_code",
-                "task progress is reported by the lead agency, or by each member of a lead "
-                "group; a coordinating agency reports through the lead",
+                msg("finding.task-not-led.hint"),
             )
 
     def _status_agrees(self, status: str, progress: float, where: _Where) -> None:
@@ -736,10 +735,9 @@ class RowChecker:
         if (status == "done" and progress < 100) or (status == "not_started" and progress > 0):
             where.error(
                 "status-progress-mismatch",
-                f"status {status} but progress {progress:g} %",
+                msg("finding.status-progress-mismatch", status=status, progress=f"{progress:g}"),
                 "progress",
-                "a done task is at 100 % and a task not started at 0 %: correct the status "
-                "or the progress",
+                msg("finding.status-progress-mismatch.hint"),
             )
 
     def _task_id(self, raw: str, where: _Where) -> str | None:
