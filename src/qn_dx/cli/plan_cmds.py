@@ -6,10 +6,11 @@ from typing import Annotated
 
 import typer
 
+from ..vocab import ListFormat
 from . import shell
 from .shell import (
     ActualsOption,
-    ListFormat,
+    LangOption,
     SkipInvalidOption,
     app,
 )
@@ -17,6 +18,7 @@ from .shell import (
 
 @app.command()
 def targets(
+    ctx: typer.Context,
     area: Annotated[
         list[str] | None,
         typer.Option(
@@ -34,7 +36,7 @@ def targets(
     from ..plan.queries import target_rows
     from ..render.listing import print_table, to_csv, to_json
 
-    plan = shell.plan()
+    plan = shell.plan(ctx)
     unknown = [a for a in area or [] if a not in plan.area_by_id]
     if unknown:
         shell.usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
@@ -91,6 +93,7 @@ TASK_STATUS_CHOICES = ("done", "in_progress", "delayed", "not_started", "overdue
 
 @app.command()
 def tasks(
+    ctx: typer.Context,
     agency: Annotated[
         str | None,
         typer.Option(
@@ -130,6 +133,7 @@ def tasks(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    lang: LangOption = None,
 ) -> None:
     """List the plan's tasks (its task table) with their lead and coordinating agencies.
 
@@ -137,35 +141,33 @@ def tasks(
     progress; at the plan year's end a task that is not done is overdue.
     Example: qn-dx tasks --agency "so y te" --status delayed --format json
     """
-    from ..plan.queries import agency_label, task_rows
-    from ..plan.registry import LookupError_
+    from .. import api
+    from ..plan.queries import agency_label
     from ..render.listing import print_table, to_csv, to_json
 
-    plan = shell.plan()
+    plan = shell.plan(ctx)
+    lang = shell.language(lang)
     bad = [x for x in status or [] if x not in TASK_STATUS_CHOICES]
     if bad:
         shell.usage(f"--status {bad[0]!r}: use one of {', '.join(TASK_STATUS_CHOICES)}")
-    try:
-        rows = task_rows(plan, agency, group)
-        title = agency_label(plan, agency) if agency else plan.info.number
-    except LookupError_ as exc:
-        what = "matches several entries" if exc.ambiguous else "is not an agency, group or unit"
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        shell.usage(f"{exc.query!r} {what}{tail}")
     progress_mode = bool(as_of or status or actuals)
-    if progress_mode:
-        from ..compute.tasks import task_states
-
-        validation, period, _inputs_used = shell.inputs(plan, actuals, as_of, skip_invalid)
-        states = {st.task.id: st for st in task_states(plan, validation.task_reports, period)}
-        for row in rows:
-            st = states[row["id"]]
-            row.update(status=st.status, progress=st.progress, status_period=st.period)
-            # who of those leading it has reported (a report without a unit speaks for all)
-            row.update(units_reported=st.units_reported, units_expected=st.units_expected)
-        if status:
-            rows = [r for r in rows if r["status"] in status]
-        title += f" — as of {period.label}"
+    done = shell.run_api(
+        lambda: api.tasks(
+            plan,
+            actuals,
+            as_of=as_of,
+            agency=agency,
+            group=group,
+            statuses=status,
+            progress=progress_mode,
+            skip_invalid=skip_invalid,
+        ),
+        lang,
+    )
+    rows = done.rows
+    title = agency_label(plan, agency) if agency else plan.info.number
+    if done.as_of is not None:
+        title += f" — as of {done.as_of.label}"
     if fmt is ListFormat.json:
         shell.emit(to_json(rows))
         return
@@ -198,7 +200,7 @@ def tasks(
 
 
 @app.command()
-def check() -> None:
+def check(ctx: typer.Context) -> None:
     """Check the plan folder: duplicate ids, unknown agency/unit codes, budget sums, empty scopes,
     unit parents, rank ranges, and targets' leads against the task-table rows they link to.
 
@@ -210,7 +212,7 @@ def check() -> None:
     from ..plan.load import display_path
     from ..text import visible
 
-    plan = shell.plan(checked=False)  # check prints every finding itself
+    plan = shell.plan(ctx, checked=False)  # check prints every finding itself
     found = check_plan(plan)
     for f in found:
         shell.say(f"{f.severity}: {f.to_text()}")

@@ -111,7 +111,9 @@ def to_csv_text(plan: Plan, m: Missing, only: set[str] | None = None) -> str:
     )
 
 
-def print_missing(console: Any, plan: Plan, m: Missing, only: set[str] | None = None) -> None:
+def print_missing(
+    console: Any, plan: Plan, m: Missing, only: set[str] | None = None, lang: str = "en"
+) -> None:
     from rich.table import Table
 
     d = missing_dict(plan, m, only)
