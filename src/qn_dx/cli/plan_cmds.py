@@ -28,15 +28,17 @@ def targets(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    lang: LangOption = None,
 ) -> None:
     """List the plan's targets: id, indicator key, area, measure, goal, scope and leads.
 
     Example: qn-dx targets --area digital-economy --format json
     """
     from ..plan.queries import target_rows
-    from ..render.listing import print_table, to_csv, to_json
+    from ..render.listing import to_csv, to_json
 
     plan = shell.plan(ctx)
+    lang = shell.language(lang)
     unknown = [a for a in area or [] if a not in plan.area_by_id]
     if unknown:
         shell.usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
@@ -64,21 +66,11 @@ def targets(
         flat = [{**r, "scope": _scope_text(r["scope"]), "lead": r["leads"]} for r in rows]
         shell.emit(to_csv(flat, cols))
     else:
-        flat = [{**r, "scope": _scope_text(r["scope"])} for r in rows]
-        print_table(
-            shell.console(),
-            f"{plan.info.number}: {len(rows)} targets",
-            flat,
-            [
-                ("id", "ID"),
-                ("title_en", "Target"),
-                ("measure", "Measure"),
-                ("target_text", "Goal"),
-                ("scope", "Scope"),
-                ("period_rule", "Period rule"),
-                ("leads", "Lead"),
-            ],
-        )
+        from ..render.lists import print_spec, targets_spec
+        from ..words import say
+
+        title = say("list.targets_title", lang, number=plan.info.number, n=len(rows))
+        print_spec(shell.console(), targets_spec(plan), rows, lang, title)
 
 
 def _scope_text(scope: dict) -> str:  # type: ignore[type-arg]
@@ -143,7 +135,7 @@ def tasks(
     """
     from .. import api
     from ..plan.queries import agency_label
-    from ..render.listing import print_table, to_csv, to_json
+    from ..render.listing import to_csv, to_json
 
     plan = shell.plan(ctx)
     lang = shell.language(lang)
@@ -167,7 +159,9 @@ def tasks(
     rows = done.rows
     title = agency_label(plan, agency) if agency else plan.info.number
     if done.as_of is not None:
-        title += f" — as of {done.as_of.label}"
+        from ..words import period_label, say
+
+        title += f" — {say('report.as_of', lang)} {period_label(done.as_of, lang)}"
     if fmt is ListFormat.json:
         shell.emit(to_json(rows))
         return
@@ -179,24 +173,12 @@ def tasks(
     if fmt is ListFormat.csv:
         shell.emit(to_csv(rows, cols))
     else:
-        headers = [
-            ("number", "No."),
-            ("name_vi", "Nhiệm vụ"),
-            ("lead", "Lead"),
-            ("coordinating", "Coordinating"),
-        ]
-        if agency:
-            headers += [("role", "Role"), ("via", "Via group")]
-        if progress_mode:
-            headers += [
-                ("status", "Status"),
-                ("progress", "Progress %"),
-                ("status_period", "Reported"),
-                ("reporters", "Leads reported"),
-            ]
-            for row in rows:
-                row["reporters"] = f"{row['units_reported']}/{row['units_expected']}"
-        print_table(shell.console(), f"{title}: {len(rows)} tasks", rows, headers)
+        from ..render.lists import print_spec, tasks_spec
+        from ..words import say
+
+        title = say("list.tasks_title", lang, title=title, n=len(rows))
+        spec = tasks_spec(agency=bool(agency), progress=progress_mode)
+        print_spec(shell.console(), spec, rows, lang, title)
 
 
 @app.command()

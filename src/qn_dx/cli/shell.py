@@ -271,11 +271,22 @@ def console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     stream = _text_stdout()
-    # Piped output has no terminal width; 140 columns keeps tables readable in logs and files.
-    width = None if stream.isatty() else 140
+    # Piped output has no terminal width: COLUMNS when the caller sets it (a CI log, `| less`),
+    # else 140 columns, which keeps tables readable in logs and files.
+    width = None if stream.isatty() else _columns() or 140
     return Console(
         file=_Guarded(stream), soft_wrap=False, emoji=False, highlight=False, width=width
     )
+
+
+def _columns() -> int | None:
+    import os
+
+    try:
+        value = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
+    return value if 20 <= value <= 1000 else None
 
 
 def emit(text: str) -> None:
