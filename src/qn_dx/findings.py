@@ -109,6 +109,11 @@ _CODES: tuple[Code, ...] = (
     ),
     Code("cell-error", "error", "a spreadsheet cell holds an error value (#DIV/0!, #N/A …)"),
     Code("formula-without-value", "error", "a formula was saved without its computed value"),
+    Code(
+        "merged-cell",
+        "error",
+        "a cell of the row is covered by merged cells: the value is only in the area's first cell",
+    ),
     Code("period-from-date", "warning", "a date cell in the period column is read as its month"),
     Code("unfilled-row", "warning", "a row has no figures (an unfilled template row); skipped"),
     Code(
