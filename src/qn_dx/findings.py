@@ -76,6 +76,11 @@ _CODES: tuple[Code, ...] = (
     Code("file-undecodable", "error", "the bytes are not text in a supported encoding"),
     Code("file-too-large", "error", "the file is larger than the size limit"),
     Code("too-many-columns", "error", "the header has more columns than any submission would"),
+    Code(
+        "line-too-long",
+        "error",
+        "a line is far longer than any header or row (over 1,000,000 characters): file not read",
+    ),
     Code("encoding-fallback", "warning", "not UTF-8: the file was read as Windows-1258"),
     Code("not-a-workbook", "warning", "a file with a spreadsheet name holds text: read as text"),
     Code("bad-csv", "error", "the CSV structure is broken (e.g. a quote left open)"),
@@ -109,6 +114,11 @@ _CODES: tuple[Code, ...] = (
     ),
     Code("cell-error", "error", "a spreadsheet cell holds an error value (#DIV/0!, #N/A …)"),
     Code("formula-without-value", "error", "a formula was saved without its computed value"),
+    Code(
+        "merged-cell",
+        "error",
+        "a cell of the row is covered by merged cells: the value is only in the area's first cell",
+    ),
     Code("period-from-date", "warning", "a date cell in the period column is read as its month"),
     Code("unfilled-row", "warning", "a row has no figures (an unfilled template row); skipped"),
     Code(

@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..text import nfc
-from .csvtext import Record, TextLayout, find_layout, plain_records, records, style_matters
+from .csvtext import (
+    FIELD_LIMIT,
+    LINE_LIMIT,
+    Record,
+    TextLayout,
+    find_layout,
+    long_line,
+    plain_records,
+    records,
+    style_matters,
+)
 from .decode import decode
 from .headers import (
     ACTUALS_REQUIRED,
@@ -97,7 +107,15 @@ def read_source(
         return _workbook(source, raw, suffix, max_bytes)
     if suffix in WORKBOOK_SUFFIXES and _looks_binary(raw):
         return _workbook(source, raw, suffix, max_bytes)
-    return _text(source, raw, encoding, suffix)
+    try:
+        return _text(source, raw, encoding, suffix)
+    except MemoryError:  # the limits above should make this unreachable; never a traceback
+        source.tables.clear()
+        return fail(
+            "file-too-large",
+            "reading the file needs more memory than there is",
+            "split the file into smaller ones",
+        )
 
 
 class _TooLarge(Exception):
@@ -147,6 +165,22 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
             )
         )
     text = decoded.text
+    too_long = long_line(text)
+    if too_long is not None:  # before any split: such a line would cost gigabytes to read
+        line, size = too_long
+        source.findings.append(
+            Finding(
+                "line-too-long",
+                f"line {line} holds {size:,} characters, far more than any header or row "
+                f"(limit {LINE_LIMIT:,}; an Excel cell holds at most {FIELD_LIMIT:,}): the file "
+                "is not read",
+                file=label,
+                line=line,
+                hint="is this the right file? a submission is a header row over short rows; "
+                "save it again from Excel as CSV UTF-8",
+            )
+        )
+        return source
     layout = find_layout(text, header_score, merge_subheader)
     if layout is None:
         source.findings.append(
@@ -333,7 +367,8 @@ def _sheet_header(sheet: Sheet) -> tuple[int, bool] | None:
 def _set_columns(table: Table, headers: list[str], line: int) -> None:
     table.headers = headers
     table.kind = file_kind(headers)
-    table.columns = [canonical(h, table.kind) if h else None for h in headers]
+    table.columns = [canonical(h, table.kind) if h else None for h in headers[:MAX_COLUMNS]]
+    table.columns += [None] * (len(headers) - len(table.columns))  # past the limit: not named
     if len(headers) > MAX_COLUMNS:
         table.findings.append(
             Finding(
@@ -352,10 +387,11 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
         if name is None:
             if header:
                 near = qualified(header, table.kind)
+                shown = header if len(header) <= 200 else header[:200] + "…"
                 table.findings.append(
                     Finding(
                         "unknown-column",
-                        f"column {header!r} is not part of the contract; it is ignored"
+                        f"column {shown!r} is not part of the contract; it is ignored"
                         + (
                             f" (not read as {near}: the words after the name make it another "
                             "figure)"
@@ -364,7 +400,7 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
                         ),
                         file=table.file,
                         line=line,
-                        column=header,
+                        column=shown,
                         hint=f"if it holds the actual {near}, name it as the contract does"
                         if near
                         else None,

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
-from ..ingest.cells import DateCell, ErrorCell, FormulaCell, TypedCell
+from ..ingest.cells import DateCell, ErrorCell, FormulaCell, MergedCell, TypedCell
 from ..ingest.csvtext import FIELD_LIMIT, Problem
 from ..ingest.headers import (
     ACTUALS_FIGURES,
@@ -414,7 +414,7 @@ class _Run:
                 text_rows.append(line)
                 self._tally("skipped")
                 continue
-            if typed and not self._typed_cells(row, where):
+            if typed and not self._typed_cells(row, where, is_tasks):
                 self._tally("invalid")
                 if not is_tasks:
                     self._reject(row, where)
@@ -483,7 +483,7 @@ class _Run:
         if str(row.get("unit_code", "")).strip() in self.unit_codes:
             return False
         figures = TASK_FIGURES if is_tasks else ACTUALS_FIGURES
-        if any(_has_digit(row.get(c, "")) or isinstance(row.get(c), TypedCell) for c in figures):
+        if any(_has_digit(row.get(c, "")) or _typed_value(row.get(c)) for c in figures):
             return False
         return not (is_tasks and row.get("status", "").strip())
 
@@ -537,13 +537,26 @@ class _Run:
             res.findings.append(Finding("multiline-field", message, label, n, None, hint))
         self._tally("invalid", problem.last - line + 1)
 
-    def _typed_cells(self, row: dict[str, str], where: Any) -> bool:
+    def _typed_cells(self, row: dict[str, str], where: Any, is_tasks: bool = False) -> bool:
         """Spreadsheet cells that are not a value: refused on their own cell. False: refused."""
         ok = True
         for name, cell in row.items():
             if not isinstance(cell, TypedCell) or name == "note":  # a note's value is no figure
                 continue
-            if isinstance(cell, ErrorCell):
+            if isinstance(cell, MergedCell):
+                # Refused when the row says something (a figure of its own, or the merged cell
+                # is a figure): an unfilled row under a merged unit code stays an unfilled row.
+                says = (*TASK_FIGURES, "status") if is_tasks else ACTUALS_FIGURES
+                if any(isinstance(row.get(c), MergedCell) or row.get(c, "").strip() for c in says):
+                    where.error(
+                        "merged-cell",
+                        f"{name}: {cell.describe(where.line)}",
+                        name,
+                        "unmerge the cells and write the value on every row; qn-dx never "
+                        "copies a merged value down",
+                    )
+                    ok = False
+            elif isinstance(cell, ErrorCell):
                 where.error(
                     "cell-error",
                     f"{name} is the error value {str(cell)!r}, not a figure",
@@ -953,6 +966,12 @@ def _line_list(lines: list[int], limit: int = 8) -> str:
     parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in spans]
     more = f" (+{len(parts) - limit})" if len(parts) > limit else ""
     return ("line " if len(lines) == 1 else "lines ") + ", ".join(parts[:limit]) + more
+
+
+def _typed_value(cell: str | None) -> bool:
+    """A spreadsheet cell that holds something (a number, a date, an error, a formula), not a
+    cell that merged cells cover."""
+    return isinstance(cell, TypedCell) and not isinstance(cell, MergedCell)
 
 
 def _has_digit(text: str) -> bool:
