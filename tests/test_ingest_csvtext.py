@@ -319,3 +319,14 @@ def test_running_out_of_memory_is_the_files_finding(
     v = check(plan, path)
     f = only(v, "file-too-large")
     assert "more memory" in f.message and v.rows == 0
+
+
+def test_a_quote_left_open_does_not_flood_the_findings(plan: Plan, tmp_path: Path) -> None:
+    from helpers_actuals import write
+
+    rows = ['EG-16,2023-Q1,21010,"5,10,,'] + [f"EG-16,2023-Q{q},21010,5,10,," for q in (2, 3)] * 500
+    v = check(plan, write(tmp_path, "a.csv", rows, HEADER))
+    found = [f for f in v.findings if f.code == "multiline-field"]
+    assert len(found) == 101  # lines 2–101 each, then one for the rest
+    assert found[-1].line == 102 and "lines 102–1002 likewise" in found[-1].message
+    assert v.rows_invalid == 1001  # every line it swallowed still counts as refused

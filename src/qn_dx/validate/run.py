@@ -533,8 +533,22 @@ class _Run:
                 f"{problem.last}"
             )
             hint = 'remove the stray " or the line break inside the cell (Alt+Enter in Excel)'
-        for n in range(line, problem.last + 1):
+        # One finding per line it swallowed, up to a point: a quote left open near the top of a
+        # big file swallows every line after it, and a million identical findings help no one.
+        last_named = min(problem.last, line + MAX_LINES_NAMED - 1)
+        for n in range(line, last_named + 1):
             res.findings.append(Finding("multiline-field", message, label, n, None, hint))
+        if last_named < problem.last:
+            res.findings.append(
+                Finding(
+                    "multiline-field",
+                    f"lines {last_named + 1}–{problem.last} likewise (the same cell)",
+                    label,
+                    last_named + 1,
+                    None,
+                    hint,
+                )
+            )
         self._tally("invalid", problem.last - line + 1)
 
     def _typed_cells(self, row: dict[str, str], where: Any, is_tasks: bool = False) -> bool:
@@ -951,6 +965,7 @@ class _Run:
 
 # What an id looks like (EG-01, DG 3, NV-1.2): a row whose id cell has this shape is checked as
 # data (a typo is reported), never taken for a heading.
+MAX_LINES_NAMED = 100  # lines of one broken record that each get their own finding
 BARE_NUMBER = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)*\s*")
 ID_SHAPE = re.compile(r"[A-Z]{1,4}[- ]?\d+(\.\d+)*")
 
