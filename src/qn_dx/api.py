@@ -343,9 +343,12 @@ def report(
     areas: Sequence[str] | None = None,
     by_unit: bool = False,
     skip_invalid: bool = False,
+    compare: str | Period | None = None,
 ) -> ReportResult:
     """The gap report. ``actuals``: paths (default: the plan folder's actuals/) or a
-    ``Validation`` already read. Invalid rows refuse the report unless ``skip_invalid``."""
+    ``Validation`` already read. Invalid rows refuse the report unless ``skip_invalid``.
+    ``compare``: another period of the plan year, computed by the same rules and set beside
+    each target (``report.compare``)."""
     from .compute import compute_report
 
     unknown = [a for a in areas or [] if a not in plan.area_by_id]
@@ -353,7 +356,10 @@ def report(
         raise BadInput(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
     v = _validation(plan, actuals, skip_invalid)
     period = settle_period(plan, v, as_of)
+    other = settle_period(plan, v, compare) if compare is not None else None
     result = compute_report(plan, v.observations, period, areas, by_unit)
+    if other is not None:
+        result.compare = compute_report(plan, v.observations, other, areas)
     _account(result, v, skip_invalid)
     return ReportResult(result, v, by_unit)
 
@@ -457,6 +463,64 @@ def summary(
     return SummaryResult(result, v)
 
 
+@dataclass
+class PlanPair:
+    """One indicator in two plans: the target that measures it in each (None where a plan has
+    no such indicator) and its result there."""
+
+    indicator: str
+    first: Any  # TargetResult | None
+    second: Any  # TargetResult | None
+
+
+@dataclass
+class CompareResult:
+    """Two plans side by side, targets matched by their ``indicator`` key (the same indicator
+    across years, whatever its id or goal)."""
+
+    first: ReportResult
+    second: ReportResult
+    pairs: list[PlanPair]
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        from .render.compare import compare_dict
+
+        return compare_dict(self, lang)
+
+    def to_pandas(self, lang: str = "en") -> Any:
+        from .render.compare import compare_rows
+
+        return _frame(compare_rows(self, lang))
+
+
+def compare_plans(
+    first: Plan,
+    second: Plan,
+    first_actuals: Validation | Sequence[PathLike] | None = None,
+    second_actuals: Validation | Sequence[PathLike] | None = None,
+    *,
+    as_of: str | Period | None = None,
+    second_as_of: str | Period | None = None,
+    skip_invalid: bool = False,
+) -> CompareResult:
+    """Two plans (two years) side by side: each computed on its own actuals as of its own
+    period (default: each one's latest), targets matched by ``indicator``, in the first plan's
+    order and then the second's own."""
+    a = report(first, first_actuals, as_of=as_of, skip_invalid=skip_invalid)
+    b = report(second, second_actuals, as_of=second_as_of, skip_invalid=skip_invalid)
+    in_b = {r.target.indicator: r for r in b.report.targets}
+    pairs = [
+        PlanPair(r.target.indicator, r, in_b.get(r.target.indicator)) for r in a.report.targets
+    ]
+    seen = {p.indicator for p in pairs}
+    pairs += [
+        PlanPair(r.target.indicator, None, r)
+        for r in b.report.targets
+        if r.target.indicator not in seen
+    ]
+    return CompareResult(a, b, pairs)
+
+
 def _only(plan: Plan, agency: str | None) -> set[str] | None:
     """An agency filter: its code, and a group's members with it."""
     from .plan.registry import LookupError_, group_members, resolve
@@ -474,6 +538,7 @@ def _only(plan: Plan, agency: str | None) -> set[str] | None:
 __all__ = [
     "ActualsRefused",
     "BadInput",
+    "CompareResult",
     "ExplainResult",
     "MissingResult",
     "NoPeriod",
@@ -482,6 +547,7 @@ __all__ = [
     "ReportResult",
     "SummaryResult",
     "TasksResult",
+    "compare_plans",
     "explain",
     "load_plan",
     "missing",

@@ -89,6 +89,14 @@ W: dict[str, tuple[str, str]] = {
     "missing.tasks": ("Nhiệm vụ chưa báo cáo tiến độ", "Tasks without progress"),
     "missing.owed_by": ("{unit} → {by}", "{unit} → {by}"),
     "missing.baseline_owed": ("còn thiếu số liệu cơ sở năm {year}", "the {year} baseline too"),
+    # --- compare (two plans) ----------------------------------------------------------------------
+    "compare.title": ("So sánh {first} và {second}", "{first} and {second} side by side"),
+    "compare.indicator": ("Chỉ số", "Indicator"),
+    "compare.id": ("{plan} ({period})", "{plan} ({period})"),
+    "compare.matched": (
+        "{n} trong {total} chỉ số có ở cả hai kế hoạch",
+        "{n} of {total} indicators are in both plans",
+    ),
     # --- validate -------------------------------------------------------------------------------
     "validate.summary": (
         "{rows} dòng trong {files} tệp: {valid} hợp lệ, {invalid} lỗi, {skipped} bỏ qua — "
@@ -139,6 +147,11 @@ W: dict[str, tuple[str, str]] = {
         "{n} tệp bị từ chối toàn bộ, không được tính (--skip-invalid): {files}",
         "{n} file(s) refused whole, left out (--skip-invalid): {files}",
     ),
+    "report.actual_at": ("Thực hiện {period}", "Actual {period}"),
+    "report.status_at": ("Trạng thái {period}", "Status {period}"),
+    "report.change": ("Thay đổi", "Change"),
+    "report.value_at": ("{period}", "{period}"),
+    "report.trend": ("Xu hướng", "Trend"),
     "report.left_out_from": ("từ {units}", "from {units}"),
     "report.notices": ("Lưu ý trước khi dùng số liệu", "Before using these figures"),
     "report.units_no_data": ("{n} đơn vị chưa có số liệu", "{n} unit(s) with no data"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -34,6 +35,24 @@ def report(
         bool,
         typer.Option("--by-unit", help="Add each unit's own value under its target, worst first."),
     ] = False,
+    trend: Annotated[
+        bool,
+        typer.Option(
+            "--trend",
+            help="Add each target's figure at every period of the year up to --as-of, and a "
+            "sparkline (a line chart with the goal in HTML; a column per period in xlsx).",
+        ),
+    ] = False,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="PERIOD",
+            help="Put another period's actual and status beside each target, with the change "
+            "(e.g. --as-of YYYY-Q3 --compare YYYY-Q2).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     fmt: Annotated[
         ReportFormat | None,
@@ -85,14 +104,15 @@ def report(
             areas=area,
             by_unit=by_unit,
             skip_invalid=skip_invalid,
+            compare=compare,
         ),
         lang,
     )
     result, period = done.report, done.as_of
     if fmt is ReportFormat.table and output is None:
-        out.print_table(shell.console(), result, lang, by_unit)
+        out.print_table(shell.console(), result, lang, by_unit, trend)
     else:
-        data = _render_report(out, result, fmt, lang, by_unit)
+        data = _render_report(out, result, fmt, lang, by_unit, trend)
         shell.deliver(
             data,
             output,
@@ -120,17 +140,17 @@ def report(
         raise typer.Exit(1)
 
 
-def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> bytes:  # type: ignore[no-untyped-def]
+def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool, trend: bool) -> bytes:  # type: ignore[no-untyped-def]
     if fmt is ReportFormat.json:
         return out.to_json(result, lang, by_unit).encode("utf-8")
     if fmt is ReportFormat.csv:
         return out.to_csv_text(result, lang).encode("utf-8")
     if fmt is ReportFormat.markdown:
-        return out.to_markdown(result, lang, by_unit).encode("utf-8")
+        return out.to_markdown(result, lang, by_unit, trend).encode("utf-8")
     if fmt is ReportFormat.xlsx:
-        return out.to_xlsx_bytes(result, lang, by_unit)
+        return out.to_xlsx_bytes(result, lang, by_unit, trend)
     if fmt is ReportFormat.html:
-        return out.to_html(result, lang, by_unit).encode("utf-8")
+        return out.to_html(result, lang, by_unit, trend).encode("utf-8")
     from io import StringIO
 
     from rich.console import Console
@@ -141,6 +161,7 @@ def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> 
         result,
         lang,
         by_unit,
+        trend,
     )
     return buf.getvalue().encode("utf-8")
 
@@ -287,3 +308,82 @@ def explain(
         shell.emit(out.to_json(plan, done.explanation, lang))
     else:
         shell.say(out.to_text(plan, done.explanation, lang), end="")
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    with_: Annotated[
+        Path,
+        typer.Option(
+            "--with",
+            metavar="FOLDER",
+            help="The other plan folder (another year's plan), compared with --data-dir's.",
+        ),
+    ],
+    actuals: ActualsOption = None,
+    with_actuals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--with-actuals",
+            metavar="PATH",
+            help="The other plan's actuals (repeatable). Default: its folder's actuals/.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    with_as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--with-as-of",
+            metavar="PERIOD",
+            help="The period of the other plan's year to compute as of. Default: its latest.",
+            show_default=False,
+        ),
+    ] = None,
+    skip_invalid: SkipInvalidOption = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
+    ),
+    lang: LangOption = None,
+) -> None:
+    """Two plans side by side (say 2023 and 2024): each target's goal, actual and status in
+    each year, matched by the indicator key the plan files declare (the same indicator across
+    years, even when its id or goal changes).
+
+    Example: qn-dx --data-dir plans/2023 compare --with plans/2024
+    """
+    from .. import api
+    from ..render import compare as out
+    from ..render.listing import to_csv
+
+    first = shell.plan(ctx)
+    lang = shell.language(lang)
+    try:
+        second = api.load_plan(with_)
+    except api.BadInput as exc:
+        shell.usage(f"--with: {exc}")
+    except api.PlanRefused as exc:
+        for f in exc.findings:
+            typer.echo(f.to_text(lang), err=True)
+        typer.echo(f"refused: --with {with_}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    done = shell.run_api(
+        lambda: api.compare_plans(
+            first,
+            second,
+            actuals,
+            with_actuals or [second.folder / "actuals"],
+            as_of=as_of,
+            second_as_of=with_as_of,
+            skip_invalid=skip_invalid,
+        ),
+        lang,
+    )
+    if fmt is ListFormat.json:
+        shell.emit(out.to_json(done, lang))
+    elif fmt is ListFormat.csv:
+        rows = out.compare_rows(done, lang)
+        shell.emit(to_csv(rows, list(rows[0]) if rows else ["indicator"]))
+    else:
+        out.print_compare(shell.console(), done, lang)

@@ -58,6 +58,9 @@ class TargetResult:
     used: list[Observation]
     projection: float | None
     projection_points: list[tuple[str, float]]
+    # the aggregated value at every period of the year up to P (quarters, or months for a
+    # monthly P): what the trend shows; None where nothing counted yet
+    series: list[tuple[Period, float | bool | None]] = field(default_factory=list)
     note: Note | None = None
     units: list[UnitResult] = field(default_factory=list)
     min_coverage: float = 0.8
@@ -90,6 +93,14 @@ class Report:
     rows_left_out: int = 0
     left_out_from: list[tuple[str, int]] = field(default_factory=list)  # (unit or file, rows)
     files_left_out: list[tuple[str, str]] = field(default_factory=list)  # (file, error code)
+    compare: Report | None = None  # another period's report, beside this one (--compare)
+
+    def by_id(self) -> dict[str, TargetResult]:
+        found = self.__dict__.get("_by_id")
+        if found is None or len(found) != len(self.targets):
+            found = self.__dict__["_by_id"] = {r.id: r for r in self.targets}
+        return found
+
     warnings: list[Any] = field(default_factory=list)  # findings about the run (its P)
 
     def counts(self, area: str | None = None) -> dict[str, int]:
@@ -212,6 +223,7 @@ def compute_target(
     current = [o for o in obs if o.period.year == plan.plan_year]
     agg = aggregate(target, current, as_of)
     kind = measure_of(target)
+    series = trend(target, current, as_of, agg)
 
     baseline, baseline_source, baseline_used = _baseline(plan, target, obs)
     short_baseline = baseline_gaps(plan, target, obs) if baseline_source != "actuals" else []
@@ -236,9 +248,9 @@ def compute_target(
         elif is_year_end(as_of):
             status = "not_met"
         else:
-            series = _projection_points(target, current, as_of)
-            projection = _project(series)
-            points = [(p.label, v) for p, v in series]
+            numeric = [(p, v) for p, v in series if isinstance(v, float)]
+            projection = _project(numeric)
+            points = [(p.label, v) for p, v in numeric]
             reaches = projection is not None and meets(target, projection, target_value)
             status = "on_track" if reaches else "off_track"
     other_goal = (
@@ -260,6 +272,7 @@ def compute_target(
         used=agg.used,
         projection=projection,
         projection_points=points,
+        series=series,
         note=note,
         min_coverage=(
             target.min_coverage if target.min_coverage is not None else plan.info.min_coverage
@@ -422,15 +435,26 @@ def plan_year_periods(as_of: Period) -> list[Period]:
     return [as_of]
 
 
-def _projection_points(
-    target: Target, observations: list[Observation], as_of: Period
-) -> list[tuple[Period, float]]:
-    points = []
-    for p in plan_year_periods(as_of):
-        agg = aggregate(target, observations, p)
-        if isinstance(agg.actual, float):
-            points.append((p, agg.actual))
-    return points
+def trend_periods(as_of: Period) -> list[Period]:
+    """The periods a trend shows up to P: quarters (for a quarter or the year), or months."""
+    if as_of.kind == "M":
+        return [month(as_of.year, m) for m in range(1, as_of.number + 1)]
+    last = 4 if as_of.kind == "Y" else as_of.number
+    return [quarter(as_of.year, q) for q in range(1, last + 1)]
+
+
+def trend(
+    target: Target, observations: list[Observation], as_of: Period, at_p: Aggregate
+) -> list[tuple[Period, float | bool | None]]:
+    """The target's figure as of each period of the year up to P, computed by the same rules
+    (the last one is P's own figure: ``at_p`` is not computed twice)."""
+    out: list[tuple[Period, float | bool | None]] = []
+    for p in trend_periods(as_of):
+        agg = at_p if p.end_month_index == as_of.end_month_index else None
+        if agg is None:
+            agg = aggregate(target, observations, p)
+        out.append((p, agg.actual if isinstance(agg.actual, float | bool) else None))
+    return out
 
 
 def _project(points: list[tuple[Period, float]]) -> float | None:

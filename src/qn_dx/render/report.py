@@ -21,6 +21,7 @@ from .figures import (
     finite,
     gap_text,
     goal_text,
+    milestone_json,
     notes_text,
     progress_fraction,
     r4,
@@ -164,6 +165,138 @@ REPORT: TableSpec[Line] = TableSpec(
 )
 
 
+# --- --compare and --trend: further columns of the same spec, in every format ---------------------
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def _then(line: Line, report: Report) -> TargetResult | None:
+    if line.unit is not None or report.compare is None:
+        return None
+    return report.compare.by_id().get(line.result.id)
+
+
+def _compare_columns(report: Report) -> list[Column[Line]]:
+    other = report.compare
+    if other is None:
+        return []
+
+    def period(lang: str) -> dict[str, Any]:
+        from ..words import period_label
+
+        return {"period": period_label(other.as_of, lang)}
+
+    def actual(line: Line, lang: str) -> str:
+        then = _then(line, report)
+        return "" if then is None else actual_text(then.actual, then.target.unit, lang)
+
+    def actual_value(line: Line) -> Any:
+        then = _then(line, report)
+        if then is None or isinstance(then.actual, bool):
+            return AS_TEXT
+        return finite(r4(then.actual))
+
+    def status(line: Line, lang: str) -> str:
+        then = _then(line, report)
+        return "" if then is None else status_word(then.status, lang)
+
+    def change(line: Line, lang: str) -> str:
+        delta = change_of(line.result, _then(line, report))
+        return "" if delta is None else gap_text(delta, line.result.target.unit, lang)
+
+    def change_value(line: Line) -> Any:
+        return r4(change_of(line.result, _then(line, report)))
+
+    return [
+        Column("compare_actual", "report.actual_at", actual, actual_value, align="right",
+               keep=78, heading_args=period),
+        Column("compare_status", "report.status_at", status, keep=74, heading_args=period,
+               wrap=True, min_width=10),
+        Column("change", "report.change", change, change_value, align="right", keep=76),
+    ]  # fmt: skip
+
+
+def change_of(now: TargetResult, then: TargetResult | None) -> float | None:
+    """How the actual moved since the other period (numbers only)."""
+    if then is None:
+        return None
+    a, b = now.actual, then.actual
+    if isinstance(a, bool) or isinstance(b, bool) or a is None or b is None:
+        return None
+    return float(a) - float(b)
+
+
+def sparkline(r: TargetResult) -> str:
+    """▁▃▅█ — the figure period by period, scaled between the lowest and highest of the figures
+    and the goal; a milestone is █ once done, · before; a period without data is a space."""
+    values = [v for _, v in r.series]
+    if any(isinstance(v, bool) for v in values):
+        return "".join(" " if v is None else "█" if v else "·" for v in values)
+    numbers = [float(v) for v in values if v is not None]
+    if not numbers:
+        return " " * len(values)
+    scale = numbers + ([float(r.target_value)] if r.target_value is not None else [])
+    low, high = min(scale), max(scale)
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+            continue
+        step = 0 if high == low else round((float(v) - low) / (high - low) * (len(SPARKS) - 1))
+        out.append(SPARKS[step])
+    return "".join(out)
+
+
+def _trend_columns(report: Report) -> list[Column[Line]]:
+    from ..compute.engine import trend_periods
+
+    periods = trend_periods(report.as_of)
+
+    def at(i: int) -> Any:
+        def text(line: Line, lang: str) -> str:
+            if line.unit is not None:
+                return ""
+            v = line.result.series[i][1] if i < len(line.result.series) else None
+            return actual_text(v, line.result.target.unit, lang)
+
+        def value(line: Line) -> Any:
+            if line.unit is not None:
+                return None
+            v = line.result.series[i][1] if i < len(line.result.series) else None
+            return AS_TEXT if isinstance(v, bool) else finite(r4(v))
+
+        return text, value
+
+    def heading(p: Any) -> Any:
+        def args(lang: str) -> dict[str, Any]:
+            from ..words import period_label
+
+            return {"period": period_label(p, lang)}
+
+        return args
+
+    columns = []
+    for i, p in enumerate(periods):
+        text, value = at(i)
+        columns.append(
+            Column(f"at:{p.label}", "report.value_at", text, value, align="right", keep=5,
+                   heading_args=heading(p))
+        )  # fmt: skip
+    columns.append(Column("trend", "report.trend", _spark, keep=77))
+    return columns
+
+
+def _spark(line: Line, lang: str) -> str:
+    return "" if line.unit else sparkline(line.result)
+
+
+def report_spec(report: Report, trend: bool = False) -> TableSpec[Line]:
+    """The report's columns: its own, then a comparison (``--compare``), then the trend
+    (``--trend``: one column per period and a sparkline) — the same in every format."""
+    extra = _compare_columns(report) + (_trend_columns(report) if trend else [])
+    return REPORT.extended(*extra) if extra else REPORT
+
+
 def lines(report: Report, area: str, by_unit: bool, every_unit: bool = False) -> list[Line]:
     """The area's lines; with ``by_unit`` each target's units under it (those with data, or
     ``every_unit`` — the workbook lists them all, so an analyst can filter for the missing)."""
@@ -204,7 +337,27 @@ def heading(report: Report, lang: str) -> str:
 # --- JSON and CSV (machine formats) ---------------------------------------------------------------
 
 
-def target_dict(r: TargetResult, lang: str, by_unit: bool) -> dict[str, Any]:
+_NONE: Any = object()
+
+
+def _compare_dict(now: TargetResult, then: TargetResult | None) -> dict[str, Any] | None:
+    if then is None:
+        return None
+    return {
+        "period": then_period(then),
+        "actual": actual_json(then),
+        "status": then.status,
+        "change": r4(change_of(now, then)),
+    }
+
+
+def then_period(then: TargetResult) -> str | None:
+    return then.series[-1][0].label if then.series else None
+
+
+def target_dict(
+    r: TargetResult, lang: str, by_unit: bool, then: TargetResult | None = _NONE
+) -> dict[str, Any]:
     t = r.target
     row: dict[str, Any] = {
         "id": t.id,
@@ -226,6 +379,8 @@ def target_dict(r: TargetResult, lang: str, by_unit: bool) -> dict[str, Any]:
         "observations_used": len(r.used),
         "projection": r4(r.projection),
         "projection_points": [{"period": p, "value": r4(v)} for p, v in r.projection_points],
+        "series": [{"period": p.label, "value": _series_value(v)} for p, v in r.series],
+        **({"compare": _compare_dict(r, then)} if then is not _NONE else {}),
         "period_rule": t.period_rule,
         "lead": t.lead,
         "note": notes_text(r, lang),
@@ -247,6 +402,12 @@ def target_dict(r: TargetResult, lang: str, by_unit: bool) -> dict[str, Any]:
     return row
 
 
+def _series_value(v: float | bool | None) -> Any:
+    if isinstance(v, bool):
+        return milestone_json(v)
+    return r4(v)
+
+
 def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
     info = report.plan.info
     return {
@@ -261,7 +422,7 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
         "rows_left_out_from": [{"from": who, "rows": n} for who, n in report.left_out_from],
         "files_left_out": [{"file": f, "code": code} for f, code in report.files_left_out],
         "observations_used": sum(len(r.used) for r in report.targets),
-        "targets": [target_dict(r, lang, by_unit) for r in report.targets],
+        "targets": [target_dict(r, lang, by_unit, _then_of(report, r)) for r in report.targets],
         "areas": [
             {
                 "area": a,
@@ -277,6 +438,12 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
             for w in report.warnings
         ],
     }
+
+
+def _then_of(report: Report, r: TargetResult) -> Any:
+    if report.compare is None:
+        return _NONE
+    return report.compare.by_id().get(r.id)
 
 
 def to_json(report: Report, lang: str, by_unit: bool) -> str:
@@ -328,7 +495,9 @@ def _vi_cell(report: Report, r: TargetResult, key: str, value: Any) -> Any:
 # --- terminal -------------------------------------------------------------------------------------
 
 
-def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
+def print_table(
+    console: Any, report: Report, lang: str, by_unit: bool, trend: bool = False
+) -> None:
     from .terminal import spec_table
 
     info = report.plan.info
@@ -346,7 +515,8 @@ def print_table(console: Any, report: Report, lang: str, by_unit: bool) -> None:
     label = say("report.counts", lang)
     for area in report.areas:
         rows = lines(report, area, by_unit)
-        console.print(spec_table(console, REPORT, rows, lang, area_name(report, area, lang), style))
+        spec = report_spec(report, trend)
+        console.print(spec_table(console, spec, rows, lang, area_name(report, area, lang), style))
         if by_unit:
             hidden = sum(
                 1
@@ -395,18 +565,19 @@ def notices(report: Report, lang: str) -> list[str]:
     return out
 
 
-def to_markdown(report: Report, lang: str, by_unit: bool = False) -> str:
+def to_markdown(report: Report, lang: str, by_unit: bool = False, trend: bool = False) -> str:
+    spec = report_spec(report, trend)
     return render(
         "report.md.j2",
         heading=heading(report, lang),
         notices=notices(report, lang),
         notices_label=say("report.notices", lang),
-        headings=REPORT.headings(lang),
-        aligns=[Raw("---:" if c.align == "right" else "---") for c in REPORT.columns],
+        headings=spec.headings(lang),
+        aligns=[Raw("---:" if c.align == "right" else "---") for c in spec.columns],
         areas=[
             {
                 "name": area_name(report, a, lang),
-                "rows": [REPORT.texts(line, lang) for line in lines(report, a, by_unit)],
+                "rows": [spec.texts(line, lang) for line in lines(report, a, by_unit)],
                 "counts": counts_line(report, lang, a),
             }
             for a in report.areas
@@ -421,6 +592,7 @@ OPTIONAL_ON_PHONES = {"gap", "units", "goal"}  # hidden on a narrow screen (CSS)
 
 
 def html_rows(spec: TableSpec[Any], rows: list[Any], lang: str) -> list[dict[str, Any]]:
+    trend_shown = "trend" in spec.keys()  # noqa: SIM118 (a list of column keys)
     out = []
     for row in rows:
         status = getattr(row, "status", None)
@@ -437,9 +609,51 @@ def html_rows(spec: TableSpec[Any], rows: list[Any], lang: str) -> list[dict[str
                 "fraction": fraction,
                 "bar_width": round((fraction or 0) * 120, 1),
                 "percent": f"{(fraction or 0):.0%}",
+                "trend": trend_chart(row.result)
+                if isinstance(row, Line) and row.unit is None and trend_shown
+                else None,
             }
         )
     return out
+
+
+CHART_W, CHART_H = 120, 32
+
+
+def trend_chart(r: TargetResult) -> dict[str, Any] | None:
+    """An inline SVG line of the figure period by period, with the goal as a dashed line:
+    coordinates only (the template draws it). None for a milestone or no figure at all."""
+    values = [v for _, v in r.series]
+    if any(isinstance(v, bool) for v in values):
+        return None
+    numbers = [float(v) for v in values if v is not None]
+    if not numbers:
+        return None
+    goal = float(r.target_value) if r.target_value is not None else None
+    scale = numbers + ([goal] if goal is not None else [])
+    low, high = min(scale), max(scale)
+    span = (high - low) or 1.0
+    n = len(values)
+
+    def x(i: int) -> float:
+        return round(4 + (CHART_W - 8) * (i / (n - 1) if n > 1 else 0.5), 1)
+
+    def y(v: float) -> float:
+        return round(CHART_H - 4 - (CHART_H - 8) * (v - low) / span, 1)
+
+    points = " ".join(f"{x(i)},{y(float(v))}" for i, v in enumerate(values) if v is not None)
+    last = next(
+        ((x(i), y(float(v))) for i, v in reversed(list(enumerate(values))) if v is not None)
+    )
+    return {
+        "points": points,
+        "goal_y": y(goal) if goal is not None else None,
+        "last_x": last[0],
+        "last_y": last[1],
+        "width": CHART_W,
+        "height": CHART_H,
+        "label": ", ".join(f"{p.label}: {'—' if v is None else r4(v)}" for p, v in r.series),
+    }
 
 
 def html_headers(spec: TableSpec[Any], lang: str) -> list[dict[str, str]]:
@@ -453,8 +667,9 @@ def _css(c: Column[Any]) -> str:
     return css
 
 
-def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
+def to_html(report: Report, lang: str, by_unit: bool = False, trend: bool = False) -> str:
     info = report.plan.info
+    spec = report_spec(report, trend)
     return render(
         "report.html.j2",
         lang=str(lang),
@@ -464,11 +679,11 @@ def to_html(report: Report, lang: str, by_unit: bool = False) -> str:
         counts=counts_line(report, lang),
         notices=notices(report, lang),
         notices_label=say("report.notices", lang),
-        headers=html_headers(REPORT, lang),
+        headers=html_headers(spec, lang),
         areas=[
             {
                 "name": area_name(report, a, lang),
-                "rows": html_rows(REPORT, lines(report, a, by_unit), lang),
+                "rows": html_rows(spec, lines(report, a, by_unit), lang),
                 "counts": counts_line(report, lang, a),
             }
             for a in report.areas
@@ -546,7 +761,7 @@ SOURCES: TableSpec[Source] = TableSpec(
 SOURCES_SHEET = "Nguồn - Sources"  # one name in both languages: scripts look it up (a contract)
 
 
-def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
+def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False, trend: bool = False) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -577,19 +792,20 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False) -> bytes:
         xlsx_append(summary, [say("report.notices", lang)])
         for notice in shown:
             xlsx_append(summary, [notice])
-    status_col = REPORT.keys().index("status") + 1
+    spec = report_spec(report, trend)
+    status_col = spec.keys().index("status") + 1
     for area, sheet_title in zip(report.areas, area_titles):
         sheet = book.create_sheet(sheet_title)
-        xlsx_append(sheet, REPORT.headings(lang))
+        xlsx_append(sheet, spec.headings(lang))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for line in lines(report, area, by_unit, every_unit=True):
-            xlsx_append(sheet, REPORT.values(line, lang))
+            xlsx_append(sheet, spec.values(line, lang))
             sheet.cell(sheet.max_row, status_col).fill = PatternFill(
                 "solid", fgColor=STATUS_FILL[line.status]
             )
         sheet.freeze_panes = "A2"
-        for i, c in enumerate(REPORT.columns, start=1):
+        for i, c in enumerate(spec.columns, start=1):
             width = 60 if c.key == "title" else 28 if c.key == "status" else 14
             sheet.column_dimensions[get_column_letter(i)].width = width
     _sources_sheet(book, report, sources_title, lang)

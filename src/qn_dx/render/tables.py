@@ -29,9 +29,13 @@ class Column(Generic[R]):
     min_width: int | None = None  # the terminal never squeezes it below this
     max_width: int | None = None
     wrap: bool = False  # long text folds onto further lines instead of being cut
+    # parameters of the heading's words, as (name, value) pairs or a function of the language
+    # (a period in the heading: "Thực hiện Quý II/2023")
+    heading_args: Callable[[str], dict[str, Any]] | None = None
 
     def heading_text(self, lang: str) -> str:
-        return say(self.heading, lang)
+        args = self.heading_args(lang) if self.heading_args else {}
+        return say(self.heading, lang, **args)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,10 @@ class TableSpec(Generic[R]):
             value = c.value(row) if c.value is not None else AS_TEXT
             out.append(c.text(row, lang) if value is AS_TEXT else value)
         return out
+
+    def extended(self, *more: Column[R]) -> TableSpec[R]:
+        """The spec with further columns (a comparison, a trend) after its own."""
+        return TableSpec(self.name, (*self.columns, *more))
 
     def narrowed(self, keep_at_least: int) -> TableSpec[R]:
         """The spec without the columns that give way below ``keep_at_least``."""
