@@ -177,9 +177,7 @@ def missing(
     plan = shell.plan(ctx)
     lang = shell.language(lang)
     done = shell.run_api(
-        lambda: api.missing(
-            plan, actuals, as_of=as_of, agency=agency, skip_invalid=skip_invalid
-        ),
+        lambda: api.missing(plan, actuals, as_of=as_of, agency=agency, skip_invalid=skip_invalid),
         lang,
     )
     if fmt is ListFormat.json:
