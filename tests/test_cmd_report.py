@@ -264,7 +264,8 @@ def test_lang_vi_and_en_titles(runner: CliRunner, tmp_path: Path, plan: Plan) ->
     assert [t["title"] for t in en["targets"]] == [t.title_en for t in plan.targets]
     assert vi["plan"]["title"] == plan.info.title_vi
     assert en["plan"]["title"] == plan.info.title_en
-    assert vi["targets"][0]["title"].startswith("100% thủ tục hành chính")
+    assert vi["targets"][0]["title"].startswith("Tỷ lệ thủ tục hành chính (TTHC)")
+    assert en["targets"][0]["title"].startswith("Share of eligible administrative procedures")
 
 
 def test_area_filter(runner: CliRunner, tmp_path: Path) -> None:

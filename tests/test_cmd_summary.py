@@ -316,7 +316,7 @@ def test_html_is_self_contained(runner: CliRunner, folder: Path) -> None:
 def test_html_escapes_plan_titles(runner: CliRunner, folder: Path, plan_copy: Path) -> None:
     targets = plan_copy / "targets.yaml"
     text = targets.read_text(encoding="utf-8")
-    old = 'title_en: "70% of documents created and processed online at commune-level agencies"'
+    old = 'title_en: "Share of documents created and processed online at commune-level agencies"'
     assert old in text
     targets.write_text(
         text.replace(old, 'title_en: "<script>alert(1)</script> & commune documents"'),

@@ -73,7 +73,9 @@ def test_console_script_next_to_python_runs(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     rows = json.loads(proc.stdout.decode("utf-8"))
     assert len(rows) == 54
-    assert rows[3]["title_vi"] == "có 60% hộ gia đình ở khu vực phường, thị trấn"
+    assert rows[3]["title_vi"] == (
+        "Tỷ lệ hộ gia đình ở phường, thị trấn có thuê bao cáp quang băng rộng"
+    )
 
 
 # --- the wheel, installed into a fresh virtual environment --------------------------------------

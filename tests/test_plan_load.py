@@ -17,6 +17,7 @@ from qn_dx.plan.registry import (
     resolve,
     units_in_scope,
 )
+from qn_dx.text import fold
 
 
 def _codes(exc: pytest.ExceptionInfo[FindingsError]) -> list[str]:
@@ -413,6 +414,43 @@ def test_every_target_has_a_unique_indicator_key(plan: Plan) -> None:
     keys = [t.indicator for t in plan.targets]
     assert len(set(keys)) == len(keys) == len(plan.targets)
     assert plan.target_by_id["DE-06"].indicator == "digital-economy-grdp-share"
+
+
+def test_titles_are_short_whole_and_unique(plan: Plan) -> None:
+    """A title names what is measured, as a report table would: never empty, at most 140
+    characters, no goal figure (no '%'), not the source's typo 'Phần đầu' (Phấn đấu, which stays
+    in source.quote), and no two targets share one in either language, even after folding case
+    and diacritics (the way validate matches the title written beside an id)."""
+    for lang in ("vi", "en"):
+        titles = [t.title_vi if lang == "vi" else t.title_en for t in plan.targets]
+        for t, title in zip(plan.targets, titles, strict=True):
+            assert title.strip() == title and title, (t.id, lang)
+            assert len(title) <= 140, (t.id, lang, len(title))
+            assert title[0].isupper(), (t.id, lang, title)
+            assert "%" not in title, (t.id, lang, title)
+            assert "phần đầu" not in title.lower(), (t.id, lang, title)
+        assert len(set(titles)) == len(titles), lang
+        assert len({fold(title) for title in titles}) == len(titles), lang
+
+
+@pytest.mark.parametrize(
+    ("target_id", "words"),
+    [
+        ("EG-04", ["Tỷ lệ hộ gia đình", "phường, thị trấn", "cáp quang"]),
+        ("EG-05", ["Tỷ lệ hộ gia đình", "xã", "Lý Sơn", "cáp quang"]),
+        ("EG-16", ["Tỷ lệ văn bản", "môi trường mạng", "cấp xã"]),
+        ("EG-18", ["Tỷ lệ văn bản", "ký số", "cấp xã"]),
+        ("DG-13", ["Thứ hạng", "(DTI)", "chính quyền số"]),
+        ("DE-06", ["Tỷ trọng kinh tế số", "GRDP"]),
+        ("DS-08", ["Thứ hạng", "(DTI)", "xã hội số"]),
+    ],
+)
+def test_titles_say_what_is_counted_and_for_whom(
+    plan: Plan, target_id: str, words: list[str]
+) -> None:
+    title = plan.target_by_id[target_id].title_vi
+    for word in words:
+        assert word in title, (target_id, word, title)
 
 
 def test_quotes_are_the_plans_own_words(plan: Plan) -> None:

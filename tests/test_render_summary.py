@@ -104,8 +104,9 @@ def test_markdown_furthest_row(plan: Plan) -> None:
     md = to_markdown(_summary(plan), "en")
     # EG-01: goal 100, actual 80, gap 20, 20 % of target; led by Văn phòng UBND tỉnh.
     assert (
-        "| EG-01 | Eligible administrative procedures (TTHC) offered as full-process online "
-        "public services | 80.0 % | +20.0 pp | 20.0 | on track | VPUBND (Văn phòng UBND tỉnh) |"
+        "| EG-01 | Share of eligible administrative procedures (TTHC) offered as full-process "
+        "online public services (DVCTT) | 80.0 % | +20.0 pp | 20.0 | on track | "
+        "VPUBND (Văn phòng UBND tỉnh) |"
     ) in md
 
 
