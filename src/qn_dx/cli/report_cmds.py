@@ -102,7 +102,7 @@ def report(
         if output and ext not in _EXTENSIONS:
             shell.usage(f"cannot tell the format from {output.name!r}: pass --format")
         fmt = ReportFormat(_EXTENSIONS[ext]) if output else ReportFormat.table
-    validation, period, inputs = shell.inputs(plan, actuals, as_of, skip_invalid)
+    validation, period, inputs = shell.inputs(plan, actuals, as_of, skip_invalid, lang)
     left_out = validation.rows_invalid
     result = compute_report(plan, validation.observations, period, area, by_unit)
     result.rows_left_out = left_out if skip_invalid else 0
@@ -123,11 +123,12 @@ def report(
             binary=fmt is ReportFormat.xlsx,
         )
     if skip_invalid and left_out:
-        typer.echo(f"{left_out} invalid row(s) left out (--skip-invalid)", err=True)
+        typer.echo(shell.words("report.left_out", lang, n=left_out), err=True)
     if result.files_left_out:
         names = ", ".join(f"{f} ({code})" for f, code in result.files_left_out)
         typer.echo(
-            f"{len(result.files_left_out)} file(s) refused whole, left out: {names}", err=True
+            shell.words("cli.files-left-out", lang, n=len(result.files_left_out), files=names),
+            err=True,
         )
     fail = set(fail_on or [])
     hit = [
@@ -136,7 +137,7 @@ def report(
         if r.status in fail or ("provisional" in fail and r.provisional)
     ]
     if hit:
-        typer.echo(f"--fail-on: {len(hit)} target(s): {', '.join(hit)}", err=True)
+        typer.echo(shell.words("cli.fail-on", lang, n=len(hit), ids=", ".join(hit)), err=True)
         raise typer.Exit(1)
 
 
@@ -281,7 +282,7 @@ def summary(
                 f"cannot tell the format from {output.name if output else ''!r}: pass --format"
             )
         fmt = SummaryFormat(known[ext])
-    validation, period, inputs = shell.inputs(plan, actuals, as_of, skip_invalid)
+    validation, period, inputs = shell.inputs(plan, actuals, as_of, skip_invalid, lang)
     result = compute_summary(
         plan, validation.observations, validation.task_reports, period, validation.rejected
     )
@@ -351,7 +352,7 @@ def explain(
         shell.usage(
             f"unknown target {target_id!r}" + (f"; did you mean {near[0]}?" if near else "")
         )
-    validation, period, _used = shell.inputs(plan, actuals, as_of, skip_invalid=True)
+    validation, period, _used = shell.inputs(plan, actuals, as_of, skip_invalid=True, lang=lang)
     explanation = explain_target(plan, target, validation, period)
     if fmt is ExplainFormat.json:
         shell.emit(out.to_json(plan, explanation, lang))

@@ -121,16 +121,28 @@ def main_options(
     STATE.data_dir = data_dir
 
 
-def fail(findings: list, code: int = 1) -> NoReturn:  # type: ignore[type-arg]
+def fail(findings: list, code: int = 1, lang: str | None = None) -> NoReturn:  # type: ignore[type-arg]
+    lang = lang or default_lang()
     for f in findings:
-        typer.echo(f.to_text(), err=True)
+        typer.echo(f.to_text(lang), err=True)
     raise typer.Exit(code)
 
 
-def usage(message: str) -> NoReturn:
+def words(key: str, lang: str | None = None, **params: Any) -> str:
+    """The catalogue's words for ``key`` in ``lang`` (default: ``default_lang()``)."""
+    from ..findings import said
+    from ..words import say as say_words
+
+    lang = lang or default_lang()
+    return say_words(key, lang, **{k: said(v, lang) for k, v in params.items()})
+
+
+def usage(message: str, lang: str | None = None) -> NoReturn:
+    from ..findings import said
     from ..text import visible
 
-    typer.echo(f"Error: {visible(message)}", err=True)
+    lang = lang or default_lang()
+    typer.echo(words("cli.error", lang, message=visible(said(message, lang))), err=True)
     raise typer.Exit(2)
 
 
@@ -142,7 +154,7 @@ def plan(checked: bool = True):  # type: ignore[no-untyped-def]
     folder = STATE.data_dir if STATE.data_dir is not None else default_data_dir()
     problem = folder_problem(folder)
     if problem:  # a mistyped --data-dir is a usage error, like a path that does not exist
-        usage(f"{problem} (pass --data-dir DIR or set QN_DX_DATA)")
+        usage(words("cli.plan-folder", problem=problem))
     try:
         loaded = load_plan(folder)
     except FindingsError as exc:
@@ -156,11 +168,10 @@ def plan(checked: bool = True):  # type: ignore[no-untyped-def]
     # name would count in the totals and vanish from every table.
     problems = errors(check_plan(loaded))
     if problems:
+        lang = default_lang()
         for f in problems:
-            typer.echo(f.to_text(), err=True)
-        typer.echo(
-            f"refused: the plan folder has {len(problems)} error(s) (see qn-dx check)", err=True
-        )
+            typer.echo(f.to_text(lang), err=True)
+        typer.echo(words("cli.refused-plan", lang, n=len(problems)), err=True)
         raise typer.Exit(1)
     return loaded
 
@@ -176,8 +187,8 @@ _NOTED: list[bool] = []
 
 
 def _stdout_failed(exc: OSError | None) -> NoReturn:
-    why = "it is closed" if exc is None else (exc.strerror or str(exc))
-    typer.echo(f"Error: cannot write to standard output: {why}", err=True)
+    why = words("cli.stdout-closed") if exc is None else (exc.strerror or str(exc))
+    typer.echo(words("cli.error", message=words("cli.stdout-failed", why=why)), err=True)
     # Python flushes stdout once more on exit; point it at nothing so that flush is quiet.
     stream = sys.stdout
     try:
@@ -249,12 +260,12 @@ def _text_stdout():  # type: ignore[no-untyped-def]
             stream.reconfigure(errors=handler)
         if not _NOTED:
             _NOTED.append(True)
-            typer.echo(
-                f"note: standard output is {encoding}, which cannot show all of this text; "
-                "what it lacks is written as '?'. For UTF-8 set PYTHONUTF8=1 "
-                "(or PYTHONIOENCODING=utf-8), or write to a file with --output FILE.",
-                err=True,
-            )
+            note = words("cli.stdout-lossy", encoding=encoding)
+            try:  # a stream that cannot show Vietnamese is told so in English
+                note.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+            except (UnicodeEncodeError, LookupError):
+                note = words("cli.stdout-lossy", "en", encoding=encoding)
+            typer.echo(note, err=True)
     return stream
 
 
@@ -337,11 +348,15 @@ def default_lang() -> str:
     return "en"
 
 
-def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bool):  # type: ignore[no-untyped-def]
+def inputs(
+    plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bool, lang: str | None = None
+):  # type: ignore[no-untyped-def]
     """Validate the actuals and settle P, as every computing command does.
 
     Invalid actuals stop the command (exit 1, findings on stderr) unless ``skip_invalid``.
+    Messages are in ``lang`` (default: ``default_lang()``).
     """
+    lang = lang or default_lang()
     from ..compute import default_as_of
     from ..compute.engine import sparse_latest
     from ..ingest.periods import parse_period
@@ -352,15 +367,15 @@ def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bo
     try:
         validation = validate_paths(plan, paths)
     except PathNotFound as exc:
-        usage(f"path {exc} does not exist")
+        usage(words("cli.path-missing", lang, path=str(exc)), lang)
     if validation.errors and not skip_invalid:
-        typer.echo(findings_out.to_text_plain(validation), err=True)
-        typer.echo("refused: the actuals have errors (fix them, or pass --skip-invalid)", err=True)
+        typer.echo(findings_out.to_text_plain(validation, lang), err=True)
+        typer.echo(words("cli.refused-actuals", lang), err=True)
         raise typer.Exit(1)
     if as_of:
         period = parse_period(as_of)
         if period is None or period.year != plan.plan_year:
-            usage(f"--as-of {as_of!r}: give a period of {plan.plan_year}, e.g. {plan.plan_year}-Q2")
+            usage(words("cli.as-of", lang, as_of=repr(as_of), year=plan.plan_year), lang)
     else:
         reports = [r.period for r in validation.task_reports]
         period = default_as_of(plan, validation.observations) or (
@@ -368,34 +383,38 @@ def inputs(plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bo
         )
         if period is None and validation.rows_invalid:
             # a data problem, not a usage one: every figure was refused
-            typer.echo(
-                f"Error: no valid {plan.plan_year} figures: {validation.rows_invalid} row(s) "
-                "were refused (run qn-dx validate to see why), so there is no period to report "
-                "on; fix the rows, or pass --as-of to report on nothing",
-                err=True,
+            message = words(
+                "cli.no-valid-figures", lang, year=plan.plan_year, n=validation.rows_invalid
             )
+            typer.echo(words("cli.error", lang, message=message), err=True)
             raise typer.Exit(1)
         if period is None:
-            usage(f"no {plan.plan_year} figures in the actuals: pass --as-of")
+            usage(words("cli.no-figures", lang, year=plan.plan_year), lang)
         sparse = sparse_latest(plan, validation.observations)
         if sparse is not None and sparse.period == period:
             warning = sparse_finding(sparse)
             validation.run_warnings.append(warning)
-            typer.echo(f"warning: {warning.to_text()}", err=True)
+            typer.echo(words("cli.warning", lang, text=warning.to_text(lang)), err=True)
     return validation, period, validation.paths
 
 
 def sparse_finding(sparse):  # type: ignore[no-untyped-def]
-    from ..findings import Finding
+    from ..findings import Finding, msg
 
     rows = sparse.rows
     places = ", ".join(f"{o.file}:{o.line}" for o in rows[:5]) + (" …" if len(rows) > 5 else "")
     p, q = sparse.period.label, sparse.previous.label
     return Finding(
         "sparse-latest-period",
-        f"computed as of {p}, the latest period with data, but {p} holds {len(rows)} row(s) "
-        f"({places}) against {sparse.previous_rows} in {q}",
-        hint=f"if the {p} rows are typos, fix them or pass --as-of {q}",
+        msg(
+            "finding.sparse-latest-period",
+            period=p,
+            n=len(rows),
+            places=places,
+            previous_rows=sparse.previous_rows,
+            previous=q,
+        ),
+        hint=msg("finding.sparse-latest-period.hint", period=p, previous=q),
     )
 
 
@@ -430,7 +449,7 @@ def deliver(
         output = None  # the usual spelling of standard output
     if output is None:
         if binary and sys.stdout is not None and sys.stdout.isatty():
-            usage(f"{what} is a binary file: pass --output FILE, or redirect to a file")
+            usage(words("cli.binary", what=what))
         emit_bytes(data)
         return
     from ..output import OutputError, write_atomic
@@ -442,4 +461,4 @@ def deliver(
         usage(str(exc))
     from ..text import visible
 
-    typer.echo(f"wrote {visible(str(output))} ({visible(what)})", err=True)
+    typer.echo(words("cli.wrote", path=visible(str(output)), what=visible(what)), err=True)

@@ -51,6 +51,7 @@ def validate(
             max=1 << 40,  # 1 TiB: beyond any submission, and within what a read can take
         ),
     ] = 200 * 1024 * 1024,
+    lang: LangOption = None,
 ) -> None:
     """Check submitted actuals and task-progress files against the contract and the plan.
 
@@ -63,21 +64,24 @@ def validate(
     from ..render import findings as out
     from ..validate import PathNotFound, validate_paths
 
+    lang = lang or shell.default_lang()
+    if lang not in ("vi", "en"):
+        shell.usage(f"--lang must be vi or en, not {lang!r}")
     if encoding is not None:
         problem = encoding_problem(encoding)
         if problem:
-            shell.usage(f"--encoding: {problem}")
+            shell.usage(shell.words("cli.encoding", lang, problem=problem), lang)
     plan = shell.plan()
     try:
         result = validate_paths(plan, shell.actuals_paths(paths, plan), encoding, max_bytes)
     except PathNotFound as exc:
-        shell.usage(f"path {exc} does not exist")
+        shell.usage(shell.words("cli.path-missing", lang, path=str(exc)), lang)
     if fmt is ValidateFormat.json:
-        shell.emit(out.to_json(result))
+        shell.emit(out.to_json(result, lang))
     elif fmt is ValidateFormat.github:
-        shell.emit(out.to_github(result))
+        shell.emit(out.to_github(result, lang))
     else:
-        out.print_text(shell.console(), result)
+        out.print_text(shell.console(), result, lang)
     failed = bool(result.errors) or (strict and bool(result.warnings))
     raise typer.Exit(1 if failed else 0)
 

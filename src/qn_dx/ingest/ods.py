@@ -13,6 +13,7 @@ import datetime as dt
 import zipfile
 from xml.etree.ElementTree import Element
 
+from ..findings import msg
 from .cells import DateCell, ErrorCell, FormulaCell, NumberCell
 from .workbook import (
     EXCEL_ROWS,
@@ -38,7 +39,7 @@ def _t(name: str) -> str:
 def _repeat(elem: Element, attr: str) -> int:
     text = elem.get(_t(attr), "1")
     if not text.isdigit() or len(text) > 9:
-        raise WorkbookError(f"a repeat count {text[:20]!r} is not a number")
+        raise WorkbookError(msg("finding.file-unreadable.repeat", text=repr(text[:20])))
     return max(1, int(text))
 
 
@@ -57,7 +58,9 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
                 if event == "start":
                     if tag == _t("table"):
                         if len(sheets) >= MAX_SHEETS:
-                            raise WorkbookError(f"the workbook has over {MAX_SHEETS} sheets")
+                            raise WorkbookError(
+                                msg("finding.file-unreadable.over-sheets", limit=MAX_SHEETS)
+                            )
                         style = elem.get(_t("style-name"), "")
                         sheet = Sheet(elem.get(_t("name"), ""), style not in hidden_styles)
                         sheets.append(sheet)
@@ -80,7 +83,13 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
                                 sheet.hidden_rows.append(row_index + k + 1)
                     row_index += repeat
                     if row_index > MAX_ROW_INDEX:
-                        raise WorkbookError(f"sheet {sheet.name!r} has over {MAX_ROW_INDEX:,} rows")
+                        raise WorkbookError(
+                            msg(
+                                "finding.file-unreadable.sheet-rows",
+                                sheet=repr(sheet.name),
+                                rows=f"{MAX_ROW_INDEX:,}",
+                            )
+                        )
                     elem.clear()
                 elif tag == _t("table"):
                     elem.clear()
@@ -88,9 +97,11 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
     except WorkbookError:
         raise
     except KeyError:
-        raise WorkbookError("the OpenDocument file has no content.xml") from None
+        raise WorkbookError(msg("finding.file-unreadable.no-content")) from None
     except Exception as exc:  # XML errors, defusedxml refusals, broken deflate streams
-        raise WorkbookError(f"content.xml cannot be read ({type(exc).__name__})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.content", error=type(exc).__name__)
+        ) from None
     return sheets
 
 
@@ -128,7 +139,9 @@ def _cell(c: Element) -> str:
         try:
             return NumberCell(float(value or ""), percent=kind == "percentage")
         except ValueError:
-            raise WorkbookError(f"a cell holds {str(value)[:20]!r}, not a number") from None
+            raise WorkbookError(
+                msg("finding.file-unreadable.ods-number", text=repr(str(value)[:20]))
+            ) from None
     if kind == "date":
         try:
             return DateCell(dt.date.fromisoformat((c.get(f"{{{_OFFICE}}}date-value") or "")[:10]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..findings import msg
 from .cells import DateCell, ErrorCell, NumberCell
 from .ooxml import excel_date, format_kind
 from .workbook import MAX_SHEETS, CellBudget, Sheet, WorkbookError, dense
@@ -20,10 +21,14 @@ def read_xls(raw: bytes) -> list[Sheet]:
     try:
         book = xlrd.open_workbook(file_contents=raw, formatting_info=True, on_demand=True)
     except Exception as exc:  # xlrd raises many kinds on broken bytes
-        raise WorkbookError(f"not a readable .xls workbook ({type(exc).__name__}: {exc})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.xls", error=f"{type(exc).__name__}: {exc}")
+        ) from None
     try:
         if book.nsheets > MAX_SHEETS:
-            raise WorkbookError(f"the workbook has {book.nsheets:,} sheets (limit {MAX_SHEETS})")
+            raise WorkbookError(
+                msg("finding.file-unreadable.sheets", n=f"{book.nsheets:,}", limit=MAX_SHEETS)
+            )
         kinds = _format_kinds(book)
         budget = CellBudget()
         sheets = []
@@ -47,7 +52,9 @@ def read_xls(raw: bytes) -> list[Sheet]:
     except WorkbookError:
         raise
     except Exception as exc:
-        raise WorkbookError(f"not a readable .xls workbook ({type(exc).__name__}: {exc})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.xls", error=f"{type(exc).__name__}: {exc}")
+        ) from None
     finally:
         book.release_resources()
 
