@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers_actuals import HEADER, HEADER_VI, at, check, codes
-from qn_dx.ingest.csvtext import FIELD_LIMIT
+import pytest
+
+from helpers_actuals import HEADER, HEADER_VI, at, check, codes, only
+from qn_dx.ingest import headers, read
+from qn_dx.ingest.csvtext import FIELD_LIMIT, LINE_LIMIT, long_line
+from qn_dx.ingest.headers import MAX_HEADER_CELL, canonical, header_score
 from qn_dx.plan import Plan
 
 
@@ -214,3 +218,115 @@ def test_utf16_without_bom_is_named(plan: Plan, tmp_path: Path) -> None:
     path.write_bytes((HEADER + "\nEG-16,2023-Q1,21010,5,10,,\n").encode("utf-16-le"))
     v = check(plan, path)
     assert "UTF-16" in v.errors[0].message
+
+
+# --- one giant line: refused unread, never split or folded ------------------------------------
+
+
+@pytest.fixture
+def folded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every text the header search folds (diacritics, case, spaces)."""
+    sizes: list[int] = []
+    real = headers.fold
+
+    def fold(text: str) -> str:
+        sizes.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(headers, "fold", fold)
+    return sizes
+
+
+@pytest.mark.parametrize("line", ["A" * 3_000_000, "12," * 1_000_000, "Mã chỉ tiêu," * 250_000])
+def test_a_file_of_one_giant_line_is_refused_unread(
+    plan: Plan, tmp_path: Path, folded: list[int], line: str
+) -> None:
+    """A 190 MB line ran out of memory folding it as a header candidate (1.7 GB and 2 minutes
+    for 100 MB): a line longer than any header or row is now the file's finding, found by a
+    scan, and nothing of it is split or folded."""
+    path = tmp_path / "a.csv"
+    path.write_text(line + "\n", encoding="utf-8")
+    v = check(plan, path)
+    f = only(v, "line-too-long")
+    assert (f.line, f.severity, f.file) == (1, "error", str(path))
+    assert f"{len(line):,} characters" in f.message and "not read" in f.message
+    assert v.rows == 0 and folded == []
+
+
+def test_a_giant_line_under_the_header_refuses_the_file(
+    plan: Plan, tmp_path: Path, folded: list[int]
+) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        f"{HEADER}\nEG-16,2023-Q1,21010,5,10,,\n{'9,' * 600_000}\nEG-16,2023-Q2,21010,6,10,,\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    assert codes(v) == [("line-too-long", 3)] and v.rows == 0
+    assert "1,200,000 characters" in v.findings[0].message
+    assert max(folded, default=0) <= MAX_HEADER_CELL
+
+
+def test_long_lines_below_the_limit_are_read_and_cost_little(
+    plan: Plan, tmp_path: Path, folded: list[int]
+) -> None:
+    """A title line of 900,000 characters above the header: a title, and only its first cells,
+    each no longer than an Excel cell, are looked at; an oversize cell is refused on its line."""
+    path = tmp_path / "a.csv"
+    path.write_text(
+        f"{'Báo cáo ' * 112_500}\n{HEADER}\nEG-16,2023-Q1,21010,5,10,,{'x' * 40_000}\n"
+        "EG-16,2023-Q2,21010,6,10,,\n",
+        encoding="utf-8",
+    )
+    v = check(plan, path)
+    assert codes(v) == [("rows-above-header", 1), ("field-too-large", 3)]
+    assert [o.line for o in v.observations] == [4]
+    assert max(folded) <= MAX_HEADER_CELL
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a\n" + "x" * (LINE_LIMIT + 1) + "\nb\n", (2, LINE_LIMIT + 1)),
+        ("a\r\nb\r\n" + "x" * (LINE_LIMIT + 7) + "\r\n", (3, LINE_LIMIT + 7)),
+        ("a\rb\r" + "x" * (LINE_LIMIT * 3) + "\rc", (3, LINE_LIMIT * 3)),  # old Mac line ends
+        ("x" * (LINE_LIMIT // 2 + 3) + "\n" + "y" * (LINE_LIMIT + 1), (2, LINE_LIMIT + 1)),
+        ("x" * LINE_LIMIT + "\n" + "y" * LINE_LIMIT, None),  # at the limit: not over it
+        ("\n".join(["z" * 900_000] * 5), None),
+    ],
+)
+def test_long_line(text: str, found: tuple[int, int] | None) -> None:
+    assert long_line(text) == found
+
+
+def test_header_search_bounds() -> None:
+    assert canonical("Tử số (" + "ghi chú " * 100 + ")", "actuals") == "numerator"
+    assert canonical("Tử số (" + "x" * MAX_HEADER_CELL + ")", "actuals") is None
+    # only a row's first 1,001 cells are looked at: wider is too-many-columns anyway
+    assert header_score(["", "indicator_id", "period", "unit_code"]) == (True, 3)
+    assert header_score([""] * 1_001 + ["indicator_id", "period", "unit_code"]) == (False, 0)
+
+
+def test_running_out_of_memory_is_the_files_finding(
+    plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def exhausted(*args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(read, "find_layout", exhausted)
+    path = tmp_path / "a.csv"
+    path.write_text(f"{HEADER}\nEG-16,2023-Q1,21010,5,10,,\n", encoding="utf-8")
+    v = check(plan, path)
+    f = only(v, "file-too-large")
+    assert "more memory" in f.message and v.rows == 0
+
+
+def test_a_quote_left_open_does_not_flood_the_findings(plan: Plan, tmp_path: Path) -> None:
+    from helpers_actuals import write
+
+    rows = ['EG-16,2023-Q1,21010,"5,10,,'] + [f"EG-16,2023-Q{q},21010,5,10,," for q in (2, 3)] * 500
+    v = check(plan, write(tmp_path, "a.csv", rows, HEADER))
+    found = [f for f in v.findings if f.code == "multiline-field"]
+    assert len(found) == 101  # lines 2–101 each, then one for the rest
+    assert found[-1].line == 102 and "lines 102–1002 likewise" in found[-1].message
+    assert v.rows_invalid == 1001  # every line it swallowed still counts as refused

@@ -190,3 +190,27 @@ def test_codes_in_both_languages(runner: CliRunner) -> None:
     assert by_code["negative-number"]["severity"] == "error"
     assert all(VI_LETTERS.search(r["meaning"] + r["hint"]) for r in vi)
     assert en[0]["meaning"] == CATALOGUE[en[0]["code"]].meaning
+
+
+def test_explain_says_why_in_vietnamese(runner: CliRunner, tmp_path: Path) -> None:
+    """A refused row's reason is the English "code: message" in the English JSON, and Vietnamese
+    (same code) with --lang vi, as is the reason a valid row does not count."""
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    rows = ["EG-16,2023-Q1,21034,3,10,,", "EG-16,2023-Q3,21034,4,10,,", "EG-16,2023-Q1,522,1,2,,"]
+    write(folder, "act.csv", rows)
+
+    def excluded(lang: str) -> list[str]:
+        args = ["explain", "EG-16", "--actuals", str(folder), "--as-of", "2023-Q2"]
+        result = invoke(runner, *args, "--format", "json", "--lang", lang)
+        assert result.exit_code == 0, result.output
+        return [x["reason"] for x in json.loads(result.stdout)["excluded"]]
+
+    en, vi = excluded("en"), excluded("vi")
+    assert en[0] == "after 2023-Q2: dated at the end of 2023-Q3"
+    assert vi[0] == "sau 2023-Q2: tính vào cuối kỳ 2023-Q3"
+    assert en[1].startswith("unit-out-of-scope: 522 (") and "does not report EG-16" in en[1]
+    assert vi[1].startswith("unit-out-of-scope: 522 (") and "không báo cáo chỉ tiêu EG-16" in vi[1]
+    args = ["explain", "EG-16", "--actuals", str(folder), "--as-of", "2023-Q2", "--lang", "vi"]
+    text = invoke(runner, *args).stdout
+    assert "— unit-out-of-scope: 522 (" in text and "không báo cáo chỉ tiêu EG-16" in text

@@ -57,6 +57,38 @@ W: dict[str, tuple[str, str]] = {
     "level.district": ("cấp huyện", "district"),
     "level.commune": ("cấp xã", "commune"),
     "level.other": ("khác", "other"),
+    # --- the plan's lists (targets, tasks) ---------------------------------------------------
+    "list.measure": ("Loại", "Measure"),
+    "list.scope": ("Phạm vi", "Scope"),
+    "list.period_rule": ("Cách lấy số liệu", "Period rule"),
+    "list.lead": ("Chủ trì", "Lead"),
+    "list.coordinating": ("Phối hợp", "Coordinating"),
+    "list.number": ("STT", "No."),
+    "list.task": ("Nhiệm vụ", "Task"),
+    "list.role": ("Vai trò", "Role"),
+    "list.via": ("Qua nhóm", "Via group"),
+    "list.progress": ("Tiến độ", "Progress"),
+    "list.reported": ("Kỳ báo cáo", "Reported"),
+    "list.reporters": ("Đơn vị chủ trì đã báo cáo", "Leads reported"),
+    "list.targets_title": ("{number}: {n} chỉ tiêu", "{number}: {n} targets"),
+    "list.tasks_title": ("{title}: {n} nhiệm vụ", "{title}: {n} tasks"),
+    "role.lead": ("chủ trì", "lead"),
+    "role.coordinating": ("phối hợp", "coordinating"),
+    # --- missing ----------------------------------------------------------------------------------
+    "missing.completeness": (
+        "Tỷ lệ báo cáo tính đến {as_of}: {reported}/{expected} ({rate})",
+        "Reporting completeness as of {as_of}: {reported}/{expected} ({rate})",
+    ),
+    "missing.by_target": ("Theo chỉ tiêu", "By target"),
+    "missing.by_agency": ("Theo cơ quan, đơn vị chịu trách nhiệm", "By responsible agency or unit"),
+    "missing.reported": ("Đã báo cáo", "Reported"),
+    "missing.rate": ("Tỷ lệ", "Rate"),
+    "missing.units": ("Đơn vị chưa gửi", "Missing units"),
+    "missing.agency": ("Cơ quan, đơn vị", "Agency"),
+    "missing.owes": ("Còn nợ số liệu", "Still owes"),
+    "missing.tasks": ("Nhiệm vụ chưa báo cáo tiến độ", "Tasks without progress"),
+    "missing.owed_by": ("{unit} → {by}", "{unit} → {by}"),
+    "missing.baseline_owed": ("còn thiếu số liệu cơ sở năm {year}", "the {year} baseline too"),
     # --- validate -------------------------------------------------------------------------------
     "validate.summary": (
         "{rows} dòng trong {files} tệp: {valid} hợp lệ, {invalid} lỗi, {skipped} bỏ qua — "
@@ -279,9 +311,10 @@ W: dict[str, tuple[str, str]] = {
         "{problem} (dùng --data-dir THƯ_MỤC hoặc đặt biến QN_DX_DATA)",
         "{problem} (pass --data-dir DIR or set QN_DX_DATA)",
     ),
-    "cli.refused-plan": (
-        "từ chối: thư mục kế hoạch có {n} lỗi (xem qn-dx check)",
-        "refused: the plan folder has {n} error(s) (see qn-dx check)",
+    "cli.refused": ("từ chối: {why}", "refused: {why}"),
+    "cli.plan-errors": (
+        "thư mục kế hoạch có {n} lỗi (xem qn-dx check)",
+        "the plan folder has {n} error(s) (see qn-dx check)",
     ),
     "cli.refused-actuals": (
         "từ chối: số liệu thực tế có lỗi (hãy sửa, hoặc dùng --skip-invalid)",

@@ -1521,6 +1521,71 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "được thay bằng kỳ sau của cùng đơn vị (quy tắc: số liệu mới nhất)",
         "superseded by a later period of the same unit (rule: latest)",
     ),
+    # --- merged cells and other workbook limits ---------------------------------------------------
+    "finding.file-unreadable.merge-area": (
+        "các ô gộp {ref} không phải một vùng của trang tính",
+        "merged cells {ref} are not an area of a sheet",
+    ),
+    "finding.file-unreadable.merges": (
+        "trang tính có hơn {limit} vùng ô gộp",
+        "the sheet has over {limit} merged areas",
+    ),
+    "finding.file-unreadable.sheet-merges": (
+        "trang tính {sheet} có hơn {limit} vùng ô gộp",
+        "sheet {sheet} has over {limit} merged areas",
+    ),
+    "finding.file-unreadable.spaces": (
+        "số khoảng trắng {text} không phải là số",
+        "a count of spaces {text} is not a number",
+    ),
+    "finding.file-unreadable.many-spaces": (
+        "một ô chứa hơn {limit} khoảng trắng",
+        "a cell holds over {limit} spaces",
+    ),
+    "finding.multiline-field.likewise": (
+        "các dòng {first}–{last} cũng vậy (cùng một ô)",
+        "lines {first}–{last} likewise (the same cell)",
+    ),
+    "finding.merged-cell": ("{column}: {detail}", "{column}: {detail}"),
+    "finding.merged-cell.describe": (
+        "ô {cell} thuộc vùng ô gộp {area}, bảng tính chỉ lưu giá trị của vùng này ở ô {first}: ô "
+        "của dòng này để trống",
+        "cell {cell} is part of the merged cells {area}, whose value the spreadsheet keeps only "
+        "in {first}: this row's cell is empty",
+    ),
+    "finding.merged-cell.hint": (
+        "bỏ gộp ô và ghi giá trị vào từng dòng; qn-dx không bao giờ tự chép giá trị ô gộp xuống",
+        "unmerge the cells and write the value on every row; qn-dx never copies a merged value "
+        "down",
+    ),
+    "finding.file-too-large.memory": (
+        "đọc tệp cần nhiều bộ nhớ hơn mức hiện có",
+        "reading the file needs more memory than there is",
+    ),
+    "finding.file-too-large.memory.hint": (
+        "tách thành các tệp nhỏ hơn",
+        "split the file into smaller ones",
+    ),
+    "finding.line-too-long": (
+        "dòng {line} có {size} ký tự, nhiều hơn rất nhiều so với mọi dòng tiêu đề hay dòng dữ "
+        "liệu (giới hạn {limit}; một ô Excel chứa tối đa {cell}): tệp không được đọc",
+        "line {line} holds {size} characters, far more than any header or row (limit {limit}; an "
+        "Excel cell holds at most {cell}): the file is not read",
+    ),
+    "finding.line-too-long.hint": (
+        "có đúng tệp không? tệp báo cáo gồm một dòng tiêu đề và các dòng ngắn; lưu lại từ Excel "
+        "dưới dạng CSV UTF-8",
+        "is this the right file? a submission is a header row over short rows; save it again from "
+        "Excel as CSV UTF-8",
+    ),
+    "finding.file-too-large.merged": (
+        "trang tính {sheet}: các ô gộp phủ hơn {limit} ô",
+        "sheet {sheet}: merged cells cover more than {limit} cells",
+    ),
+    "finding.file-too-large.merged.hint": (
+        "bỏ gộp các ô của bảng (tệp báo cáo không cần ô gộp)",
+        "unmerge the cells of the table (a submission needs no merged cells)",
+    ),
 }
 
 # What each code means and what to do about it, in general (`qn-dx codes`).
@@ -1744,6 +1809,15 @@ CODE_WORDS: dict[str, tuple[str, str]] = {
         "kiểm tra có đúng tệp và đúng ký tự phân cách không",
         "check that this is the right file, with the right separator",
     ),
+    "code.line-too-long": (
+        "một dòng dài hơn rất nhiều so với mọi dòng tiêu đề hay dòng dữ liệu (trên 1.000.000 ký "
+        "tự): tệp không được đọc",
+        "a line is far longer than any header or row (over 1,000,000 characters): file not read",
+    ),
+    "hint.line-too-long": (
+        "kiểm tra có đúng tệp không, và lưu lại tệp từ Excel dưới dạng CSV UTF-8",
+        "check that this is the right file, and save it again from Excel as CSV UTF-8",
+    ),
     "code.encoding-fallback": (
         "không phải UTF-8: tệp được đọc theo bảng mã Windows-1258",
         "not UTF-8: the file was read as Windows-1258",
@@ -1934,6 +2008,14 @@ CODE_WORDS: dict[str, tuple[str, str]] = {
     "hint.formula-without-value": (
         "mở tệp bằng Excel và lưu lại để giá trị được lưu",
         "open the file in Excel and save it again, so that the value is stored",
+    ),
+    "code.merged-cell": (
+        "một ô của dòng nằm trong vùng ô đã gộp: giá trị chỉ nằm ở ô đầu tiên của vùng",
+        "a cell of the row is covered by merged cells: the value is only in the area's first cell",
+    ),
+    "hint.merged-cell": (
+        "bỏ gộp ô và ghi giá trị vào từng ô của dòng",
+        "unmerge the cells and write the value in each row's own cell",
     ),
     "code.period-from-date": (
         "một ô ngày tháng ở cột kỳ báo cáo được đọc là tháng của ngày đó",

@@ -20,8 +20,16 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def xlsx(sheet_data: str, prolog: str = "", dimension: str = "A1:G2", pad: int = 0) -> bytes:
-    """A minimal workbook around one sheet's <sheetData>; ``pad`` spaces inflate the sheet."""
+def xlsx(
+    sheet_data: str,
+    prolog: str = "",
+    dimension: str = "A1:G2",
+    pad: int = 0,
+    strings: list[str] | None = None,
+    after: str = "",
+) -> bytes:
+    """A minimal workbook around one sheet's <sheetData>; ``pad`` spaces inflate the sheet;
+    ``strings``: a shared-string part; ``after``: XML after <sheetData> (<mergeCells>)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         fixed = (1980, 1, 1, 0, 0, 0)
@@ -50,8 +58,11 @@ def xlsx(sheet_data: str, prolog: str = "", dimension: str = "A1:G2", pad: int =
         put(
             "xl/worksheets/sheet1.xml",
             f'{prolog}<worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/><sheetData>'
-            f"{sheet_data}</sheetData>{' ' * pad}</worksheet>",
+            f"{sheet_data}</sheetData>{after}{' ' * pad}</worksheet>",
         )
+        if strings is not None:
+            items = "".join(f"<si><t>{t}</t></si>" for t in strings)
+            put("xl/sharedStrings.xml", f'<sst xmlns="{MAIN}">{items}</sst>')
     return buf.getvalue()
 
 
@@ -149,6 +160,129 @@ def main() -> None:
         "xlsx-crafted-cells",
         "good.csv",
         (",".join(COLS) + "\nEG-16,2023-Q2,21010,5,10,,\n").encode(),
+    )
+    readers_cells()
+
+
+ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def ods(rows: list[str]) -> bytes:
+    """A minimal .ods of one sheet; each of ``rows`` is the XML inside one table:table-row."""
+    body = "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+    content = (
+        f'<?xml version="1.0"?><office:document-content {ODS_NS}><office:body>'
+        f'<office:spreadsheet><table:table table:name="S">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in (
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", content),
+        ):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+    return buf.getvalue()
+
+
+def ods_text(inside: str, attrs: str = "") -> str:
+    """A string cell whose paragraph holds ``inside`` (text and text:s, text:line-break …)."""
+    return (
+        f'<table:table-cell office:value-type="string"{attrs}><text:p>{inside}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def ods_number(value: int) -> str:
+    return (
+        f'<table:table-cell office:value-type="float" office:value="{value}">'
+        f"<text:p>{value}</text:p></table:table-cell>"
+    )
+
+
+def readers_cells() -> None:
+    """Cells the readers misread (issue: readers): ODS text elements dropped ("30⏎00" read as
+    3000, "5 22" as 522), an ODS number cell without its number failing the whole file, a
+    negative shared-string index reading the list from its end, merged cells read as empty."""
+    case = "readers-cells-and-merges"
+    head = "".join(ods_text(h) for h in COLS)
+    ids = ods_text("EG-16") + ods_text("2023-Q1")
+    write(
+        case,
+        "ods-text-elements.ods",
+        ods(
+            [
+                head,
+                ids + ods_text("21010") + ods_text("30<text:line-break/>00") + ods_number(4000),
+                ids + ods_text("5<text:s/>22") + ods_number(3) + ods_number(4),
+                ods_text("EG-18")
+                + ods_text("2023-Q1")
+                + ods_text("<text:span>21010</text:span>")
+                + ods_number(3)
+                + ods_number(4),
+            ]
+        ),
+    )
+    write(
+        case,
+        "ods-number-without-value.ods",
+        ods(
+            [
+                head,
+                ids
+                + ods_text("21013")
+                + '<table:table-cell office:value-type="float"/>'
+                + ods_number(10),
+                ods_text("EG-18")
+                + ods_text("2023-Q1")
+                + ods_text("21013")
+                + '<table:table-cell office:value-type="float"><text:p>7</text:p>'
+                "</table:table-cell>" + ods_number(10),
+            ]
+        ),
+    )
+    write(
+        case,
+        "ods-covered-unit.ods",
+        ods(
+            [
+                head,
+                ids
+                + ods_text("21016", ' table:number-rows-spanned="2"')
+                + ods_number(5)
+                + ods_number(10),
+                ods_text("EG-18")
+                + ods_text("2023-Q1")
+                + "<table:covered-table-cell/>"
+                + ods_number(6)
+                + ods_number(10),
+            ]
+        ),
+    )
+    head_x = f'<row r="1">{HEAD}</row>'
+    write(
+        case,
+        "xlsx-negative-shared-string.xlsx",
+        xlsx(head_x + data_row(2, figures='<c r="D{n}" t="s"><v>-1</v></c>'), strings=["7"]),
+    )
+    merged = (
+        head_x + data_row(2) + f'<row r="3">{text_cell("A3", "EG-18")}{text_cell("B3", "2023-Q1")}'
+        '<c r="D3"><v>6</v></c><c r="E3"><v>10</v></c></row>'
+    )
+    write(
+        case,
+        "xlsx-merged-unit.xlsx",
+        xlsx(
+            merged,
+            dimension="A1:G3",
+            after='<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>',
+        ),
     )
 
 

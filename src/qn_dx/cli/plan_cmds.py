@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
+from ..vocab import ListFormat
 from . import shell
 from .shell import (
     ActualsOption,
     LangOption,
-    ListFormat,
     SkipInvalidOption,
     app,
 )
@@ -18,6 +18,7 @@ from .shell import (
 
 @app.command()
 def targets(
+    ctx: typer.Context,
     area: Annotated[
         list[str] | None,
         typer.Option(
@@ -27,15 +28,17 @@ def targets(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    lang: LangOption = None,
 ) -> None:
     """List the plan's targets: id, indicator key, area, measure, goal, scope and leads.
 
     Example: qn-dx targets --area digital-economy --format json
     """
     from ..plan.queries import target_rows
-    from ..render.listing import print_table, to_csv, to_json
+    from ..render.listing import to_csv, to_json
 
-    plan = shell.plan()
+    plan = shell.plan(ctx)
+    lang = shell.language(lang)
     unknown = [a for a in area or [] if a not in plan.area_by_id]
     if unknown:
         shell.usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
@@ -63,21 +66,11 @@ def targets(
         flat = [{**r, "scope": _scope_text(r["scope"]), "lead": r["leads"]} for r in rows]
         shell.emit(to_csv(flat, cols))
     else:
-        flat = [{**r, "scope": _scope_text(r["scope"])} for r in rows]
-        print_table(
-            shell.console(),
-            f"{plan.info.number}: {len(rows)} targets",
-            flat,
-            [
-                ("id", "ID"),
-                ("title_en", "Target"),
-                ("measure", "Measure"),
-                ("target_text", "Goal"),
-                ("scope", "Scope"),
-                ("period_rule", "Period rule"),
-                ("leads", "Lead"),
-            ],
-        )
+        from ..render.lists import print_spec, targets_spec
+        from ..words import say
+
+        title = say("list.targets_title", lang, number=plan.info.number, n=len(rows))
+        print_spec(shell.console(), targets_spec(plan), rows, lang, title)
 
 
 def _scope_text(scope: dict) -> str:  # type: ignore[type-arg]
@@ -92,6 +85,7 @@ TASK_STATUS_CHOICES = ("done", "in_progress", "delayed", "not_started", "overdue
 
 @app.command()
 def tasks(
+    ctx: typer.Context,
     agency: Annotated[
         str | None,
         typer.Option(
@@ -131,6 +125,7 @@ def tasks(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    lang: LangOption = None,
 ) -> None:
     """List the plan's tasks (its task table) with their lead and coordinating agencies.
 
@@ -138,35 +133,35 @@ def tasks(
     progress; at the plan year's end a task that is not done is overdue.
     Example: qn-dx tasks --agency "so y te" --status delayed --format json
     """
-    from ..plan.queries import agency_label, task_rows
-    from ..plan.registry import LookupError_
-    from ..render.listing import print_table, to_csv, to_json
+    from .. import api
+    from ..plan.queries import agency_label
+    from ..render.listing import to_csv, to_json
 
-    plan = shell.plan()
+    plan = shell.plan(ctx)
+    lang = shell.language(lang)
     bad = [x for x in status or [] if x not in TASK_STATUS_CHOICES]
     if bad:
         shell.usage(f"--status {bad[0]!r}: use one of {', '.join(TASK_STATUS_CHOICES)}")
-    try:
-        rows = task_rows(plan, agency, group)
-        title = agency_label(plan, agency) if agency else plan.info.number
-    except LookupError_ as exc:
-        what = "matches several entries" if exc.ambiguous else "is not an agency, group or unit"
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        shell.usage(f"{exc.query!r} {what}{tail}")
     progress_mode = bool(as_of or status or actuals)
-    if progress_mode:
-        from ..compute.tasks import task_states
+    done = shell.run_api(
+        lambda: api.tasks(
+            plan,
+            actuals,
+            as_of=as_of,
+            agency=agency,
+            group=group,
+            statuses=status,
+            progress=progress_mode,
+            skip_invalid=skip_invalid,
+        ),
+        lang,
+    )
+    rows = done.rows
+    title = agency_label(plan, agency) if agency else plan.info.number
+    if done.as_of is not None:
+        from ..words import period_label, say
 
-        validation, period, _inputs_used = shell.inputs(plan, actuals, as_of, skip_invalid)
-        states = {st.task.id: st for st in task_states(plan, validation.task_reports, period)}
-        for row in rows:
-            st = states[row["id"]]
-            row.update(status=st.status, progress=st.progress, status_period=st.period)
-            # who of those leading it has reported (a report without a unit speaks for all)
-            row.update(units_reported=st.units_reported, units_expected=st.units_expected)
-        if status:
-            rows = [r for r in rows if r["status"] in status]
-        title += f" — as of {period.label}"
+        title += f" — {say('report.as_of', lang)} {period_label(done.as_of, lang)}"
     if fmt is ListFormat.json:
         shell.emit(to_json(rows))
         return
@@ -178,28 +173,16 @@ def tasks(
     if fmt is ListFormat.csv:
         shell.emit(to_csv(rows, cols))
     else:
-        headers = [
-            ("number", "No."),
-            ("name_vi", "Nhiệm vụ"),
-            ("lead", "Lead"),
-            ("coordinating", "Coordinating"),
-        ]
-        if agency:
-            headers += [("role", "Role"), ("via", "Via group")]
-        if progress_mode:
-            headers += [
-                ("status", "Status"),
-                ("progress", "Progress %"),
-                ("status_period", "Reported"),
-                ("reporters", "Leads reported"),
-            ]
-            for row in rows:
-                row["reporters"] = f"{row['units_reported']}/{row['units_expected']}"
-        print_table(shell.console(), f"{title}: {len(rows)} tasks", rows, headers)
+        from ..render.lists import print_spec, tasks_spec
+        from ..words import say
+
+        title = say("list.tasks_title", lang, title=title, n=len(rows))
+        spec = tasks_spec(agency=bool(agency), progress=progress_mode)
+        print_spec(shell.console(), spec, rows, lang, title)
 
 
 @app.command()
-def check() -> None:
+def check(ctx: typer.Context) -> None:
     """Check the plan folder: duplicate ids, unknown agency/unit codes, budget sums, empty scopes,
     unit parents, rank ranges, and targets' leads against the task-table rows they link to.
 
@@ -211,7 +194,7 @@ def check() -> None:
     from ..plan.load import display_path
     from ..text import visible
 
-    plan = shell.plan(checked=False)  # check prints every finding itself
+    plan = shell.plan(ctx, checked=False)  # check prints every finding itself
     lang = shell.default_lang()
     found = check_plan(plan)
     for f in found:
@@ -253,9 +236,7 @@ def codes(
     from ..findings import CATALOGUE
     from ..render.listing import print_table, to_csv, to_json
 
-    lang = lang or shell.default_lang()
-    if lang not in ("vi", "en"):
-        shell.usage(f"--lang must be vi or en, not {lang!r}")
+    lang = shell.language(lang)
     rows = [
         {
             "code": c.code,
@@ -270,12 +251,10 @@ def codes(
     elif fmt is ListFormat.csv:
         shell.emit(to_csv(rows, ["code", "severity", "meaning", "hint"]))
     else:
+        columns = ("code", "severity", "meaning", "hint")
         print_table(
             shell.console(),
             shell.words("codes.title", lang, n=len(rows)),
             rows,
-            [
-                (key, shell.words(f"codes.{key}", lang))
-                for key in ("code", "severity", "meaning", "hint")
-            ],
+            [(key, shell.words(f"codes.{key}", lang)) for key in columns],
         )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ..vocab import EXTENSIONS, SummaryFormat
+from ..vocab import EXTENSIONS, ListFormat, ReportFormat, Status, SummaryFormat, TextFormat
 from . import shell
 from .shell import (
     ActualsOption,
@@ -18,32 +17,13 @@ from .shell import (
     app,
 )
 
-
-class ReportFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
-    html = "html"
-
-
-_EXTENSIONS = {
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".xlsx": "xlsx",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "table",
-}
-STATUS_CHOICES = ("met", "on_track", "off_track", "pending", "not_met", "no_data")
+STATUS_CHOICES = tuple(Status)
 FAIL_ON_CHOICES = (*STATUS_CHOICES, "provisional")
 
 
 @app.command()
 def report(
+    ctx: typer.Context,
     actuals: ActualsOption = None,
     as_of: AsOfOption = None,
     area: Annotated[
@@ -84,31 +64,31 @@ def report(
     Examples: qn-dx report | qn-dx report --area e-government --format json |
     qn-dx report --output report.html | qn-dx report --fail-on not_met --fail-on no_data
     """
-    from ..compute import compute_report
+    from .. import api
     from ..render import report as out
 
-    plan = shell.plan()
-    lang = lang or shell.default_lang()
-    if lang not in ("vi", "en"):
-        shell.usage(f"--lang must be vi or en, not {lang!r}")
-    unknown = [a for a in area or [] if a not in plan.area_by_id]
-    if unknown:
-        shell.usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
+    plan = shell.plan(ctx)
+    lang = shell.language(lang)
     bad_status = [s for s in fail_on or [] if s not in FAIL_ON_CHOICES]
     if bad_status:
         shell.usage(f"--fail-on {bad_status[0]!r}: use one of {', '.join(FAIL_ON_CHOICES)}")
     if fmt is None:
         ext = output.suffix.lower() if output else ""
-        if output and ext not in _EXTENSIONS:
+        if output and EXTENSIONS.get(ext) not in ReportFormat.__members__:
             shell.usage(f"cannot tell the format from {output.name!r}: pass --format")
-        fmt = ReportFormat(_EXTENSIONS[ext]) if output else ReportFormat.table
-    validation, period, inputs = shell.inputs(plan, actuals, as_of, skip_invalid, lang)
-    left_out = validation.rows_invalid
-    result = compute_report(plan, validation.observations, period, area, by_unit)
-    result.rows_left_out = left_out if skip_invalid else 0
-    result.left_out_from = left_out_from(validation) if skip_invalid else []
-    result.files_left_out = files_left_out(validation) if skip_invalid else []
-    result.warnings = [*validation.run_warnings, *result.warnings]
+        fmt = ReportFormat(EXTENSIONS[ext]) if output else ReportFormat.table
+    done = shell.run_api(
+        lambda: api.report(
+            plan,
+            actuals,
+            as_of=as_of,
+            areas=area,
+            by_unit=by_unit,
+            skip_invalid=skip_invalid,
+        ),
+        lang,
+    )
+    result, period = done.report, done.as_of
     if fmt is ReportFormat.table and output is None:
         out.print_table(shell.console(), result, lang, by_unit)
     else:
@@ -116,14 +96,14 @@ def report(
         shell.deliver(
             data,
             output,
-            inputs,
+            done.validation.paths,
             f"{fmt.value}, as of {period.label}",
             plan,
             actuals,
             binary=fmt is ReportFormat.xlsx,
         )
-    if skip_invalid and left_out:
-        typer.echo(shell.words("report.left_out", lang, n=left_out), err=True)
+    if result.rows_left_out:
+        typer.echo(shell.words("report.left_out", lang, n=result.rows_left_out), err=True)
     if result.files_left_out:
         names = ", ".join(f"{f} ({code})" for f, code in result.files_left_out)
         typer.echo(
@@ -139,23 +119,6 @@ def report(
     if hit:
         typer.echo(shell.words("cli.fail-on", lang, n=len(hit), ids=", ".join(hit)), err=True)
         raise typer.Exit(1)
-
-
-def left_out_from(validation: Any) -> list[tuple[str, int]]:
-    """Who sent the rows that --skip-invalid leaves out: unit codes (the file where a row names
-    no unit), most rows first."""
-    from collections import Counter
-
-    counts = Counter(
-        r.unit_code or r.file for r in validation.rejected if not r.reason.startswith("superseded")
-    )
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def files_left_out(validation: Any) -> list[tuple[str, str]]:
-    """Files or sheets refused whole (a missing column, an empty or damaged file): with
-    --skip-invalid they count for nothing, and every format says so."""
-    return [(t.file, t.refused) for t in validation.tables if t.refused]
 
 
 def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> bytes:  # type: ignore[no-untyped-def]
@@ -183,14 +146,9 @@ def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool) -> 
     return buf.getvalue().encode("utf-8")
 
 
-class MissingFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 @app.command()
 def missing(
+    ctx: typer.Context,
     actuals: ActualsOption = None,
     as_of: AsOfOption = None,
     agency: Annotated[
@@ -203,9 +161,10 @@ def missing(
         ),
     ] = None,
     skip_invalid: SkipInvalidOption = False,
-    fmt: Annotated[MissingFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        MissingFormat.table
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ListFormat.table
     ),
+    lang: LangOption = None,
 ) -> None:
     """Who still owes data: units with no figure counting at P, per target and agency.
 
@@ -213,35 +172,26 @@ def missing(
     lists tasks whose lead has not reported progress for P. Rates = reported ÷ expected × 100.
     Example: qn-dx missing --agency "UBND cấp xã" --format json
     """
-    from ..compute.missing import compute_missing
-    from ..compute.tasks import task_states
-    from ..plan.registry import LookupError_, group_members, resolve
+    from .. import api
     from ..render.missing import print_missing, to_csv_text, to_json
 
-    plan = shell.plan()
-    only: set[str] | None = None
-    if agency:
-        try:
-            code = resolve(plan, agency)
-        except LookupError_ as exc:
-            tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-            shell.usage(f"unknown agency {agency!r}{tail}")
-        only = group_members(plan, code) | {code} if code in plan.group_by_code else {code}
-    validation, period, _used = shell.inputs(plan, actuals, as_of, skip_invalid)
-    states = task_states(plan, validation.task_reports, period)
-    result = compute_missing(
-        plan, validation.observations, period, states, refused=validation.rejected
+    plan = shell.plan(ctx)
+    lang = shell.language(lang)
+    done = shell.run_api(
+        lambda: api.missing(plan, actuals, as_of=as_of, agency=agency, skip_invalid=skip_invalid),
+        lang,
     )
-    if fmt is MissingFormat.json:
-        shell.emit(to_json(plan, result, only))
-    elif fmt is MissingFormat.csv:
-        shell.emit(to_csv_text(plan, result, only))
+    if fmt is ListFormat.json:
+        shell.emit(to_json(plan, done.missing, done.only))
+    elif fmt is ListFormat.csv:
+        shell.emit(to_csv_text(plan, done.missing, done.only))
     else:
-        print_missing(shell.console(), plan, result, only)
+        print_missing(shell.console(), plan, done.missing, done.only, lang)
 
 
 @app.command()
 def summary(
+    ctx: typer.Context,
     actuals: ActualsOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[
@@ -267,13 +217,11 @@ def summary(
     Same inputs give byte-identical output (no timestamp unless --stamp).
     Example: qn-dx summary --lang vi --output bao-cao-quy.md
     """
-    from ..compute.summary import compute_summary
+    from .. import api
     from ..render import summary as out
 
-    plan = shell.plan()
-    lang = lang or shell.default_lang()
-    if lang not in ("vi", "en"):
-        shell.usage(f"--lang must be vi or en, not {lang!r}")
+    plan = shell.plan(ctx)
+    lang = shell.language(lang)
     if fmt is None:
         ext = output.suffix.lower() if output else ".md"
         known = {e: f for e, f in EXTENSIONS.items() if f in SummaryFormat.__members__}
@@ -282,16 +230,10 @@ def summary(
                 f"cannot tell the format from {output.name if output else ''!r}: pass --format"
             )
         fmt = SummaryFormat(known[ext])
-    validation, period, inputs = shell.inputs(plan, actuals, as_of, skip_invalid, lang)
-    result = compute_summary(
-        plan, validation.observations, validation.task_reports, period, validation.rejected
+    done = shell.run_api(
+        lambda: api.summary(plan, actuals, as_of=as_of, skip_invalid=skip_invalid), lang
     )
-    report = result.report
-    report.warnings = [*validation.run_warnings, *report.warnings]
-    if skip_invalid:
-        report.rows_left_out = validation.rows_invalid
-        report.left_out_from = left_out_from(validation)
-        report.files_left_out = files_left_out(validation)
+    result, period, inputs = done.summary, done.summary.as_of, done.validation.paths
     when = None
     if stamp:
         import datetime as dt
@@ -311,19 +253,15 @@ def summary(
     shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
 
 
-class ExplainFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
 @app.command()
 def explain(
+    ctx: typer.Context,
     target_id: Annotated[str, typer.Argument(metavar="ID", help="A target id, e.g. EG-16.")],
     actuals: ActualsOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
-    fmt: Annotated[ExplainFormat, typer.Option("--format", "-f", help="text or json.")] = (
-        ExplainFormat.text
+    fmt: Annotated[TextFormat, typer.Option("--format", "-f", help="text or json.")] = (
+        TextFormat.text
     ),
     skip_invalid: Annotated[
         bool,
@@ -340,21 +278,13 @@ def explain(
     Invalid rows of this target are listed as not counted, with their error.
     Example: qn-dx explain EG-16 --format json
     """
-    from ..compute.explain import explain_target
+    from .. import api
     from ..render import explain as out
-    from ..text import same_number
 
-    plan = shell.plan()
-    lang = lang or shell.default_lang()
-    target = plan.target_by_id.get(target_id.strip().upper())
-    if target is None:
-        near = same_number(target_id, plan.target_by_id)
-        shell.usage(
-            f"unknown target {target_id!r}" + (f"; did you mean {near[0]}?" if near else "")
-        )
-    validation, period, _used = shell.inputs(plan, actuals, as_of, skip_invalid=True, lang=lang)
-    explanation = explain_target(plan, target, validation, period)
-    if fmt is ExplainFormat.json:
-        shell.emit(out.to_json(plan, explanation, lang))
+    plan = shell.plan(ctx)
+    lang = shell.language(lang)
+    done = shell.run_api(lambda: api.explain(plan, target_id, actuals, as_of=as_of), lang)
+    if fmt is TextFormat.json:
+        shell.emit(out.to_json(plan, done.explanation, lang))
     else:
-        shell.say(out.to_text(plan, explanation, lang), end="")
+        shell.say(out.to_text(plan, done.explanation, lang), end="")

@@ -8,13 +8,13 @@ Heavy modules (pydantic models, openpyxl) are imported inside functions so that
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
 from .. import __version__
+from ..vocab import Lang
 
 app = typer.Typer(
     name="qn-dx",
@@ -30,17 +30,18 @@ app = typer.Typer(
 )
 
 
-class State:
-    data_dir: Path | None = None
+class Env:
+    """What the global options set, carried in the Typer context (``ctx.obj``): no module
+    state, so two invocations in one process (tests, a script) never see each other's."""
+
+    def __init__(self, data_dir: Path | None = None):
+        self.data_dir = data_dir
 
 
-STATE = State()
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+def env(ctx: typer.Context | None) -> Env:
+    root = ctx.find_root() if ctx is not None else None
+    obj = root.obj if root is not None else None
+    return obj if isinstance(obj, Env) else Env()
 
 
 # Options shared by the commands that compute (report, summary, missing, explain, tasks): one
@@ -74,11 +75,10 @@ SkipInvalidOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    str | None,
+    Lang | None,
     typer.Option(
         "--lang",
-        metavar="vi|en",
-        help="vi or en. Default: from the locale, else en.",
+        help="vi or en. Default: QN_DX_LANG, else the locale (vi_VN… → vi), else en.",
         show_default=False,
     ),
 ]
@@ -103,6 +103,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     data_dir: Annotated[
         Path | None,
         typer.Option(
@@ -118,7 +119,7 @@ def main_options(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    STATE.data_dir = data_dir
+    ctx.obj = Env(data_dir)
 
 
 def fail(findings: list, code: int = 1, lang: str | None = None) -> NoReturn:  # type: ignore[type-arg]
@@ -129,12 +130,18 @@ def fail(findings: list, code: int = 1, lang: str | None = None) -> NoReturn:  #
 
 
 def words(key: str, lang: str | None = None, **params: Any) -> str:
-    """The catalogue's words for ``key`` in ``lang`` (default: ``default_lang()``)."""
+    """The catalogue's words for ``key`` in ``lang`` (default: ``default_lang()``); parameters
+    that are words themselves are said in the same language."""
     from ..findings import said
     from ..words import say as say_words
 
     lang = lang or default_lang()
     return say_words(key, lang, **{k: said(v, lang) for k, v in params.items()})
+
+
+def _message(exc: Exception) -> Any:
+    """What an exception says: its words (a Msg, said in any language) when it carries them."""
+    return exc.args[0] if exc.args else str(exc)
 
 
 def usage(message: str, lang: str | None = None) -> NoReturn:
@@ -146,34 +153,22 @@ def usage(message: str, lang: str | None = None) -> NoReturn:
     raise typer.Exit(2)
 
 
-def plan(checked: bool = True):  # type: ignore[no-untyped-def]
-    from ..findings import FindingsError
-    from ..plan import load_plan
-    from ..plan.load import default_data_dir, folder_problem
+def plan(ctx: typer.Context | None, checked: bool = True):  # type: ignore[no-untyped-def]
+    """The plan of ``--data-dir`` (or the shipped one), through the library; what it refuses
+    is a usage error (no such folder) or the plan's findings on stderr and exit 1."""
+    from .. import api
 
-    folder = STATE.data_dir if STATE.data_dir is not None else default_data_dir()
-    problem = folder_problem(folder)
-    if problem:  # a mistyped --data-dir is a usage error, like a path that does not exist
-        usage(words("cli.plan-folder", problem=problem))
     try:
-        loaded = load_plan(folder)
-    except FindingsError as exc:
-        fail(exc.findings)
-    if not checked:
-        return loaded
-    from ..findings import errors
-    from ..plan.check import check_plan
-
-    # What `qn-dx check` refuses, every command refuses: a target in an area the plan does not
-    # name would count in the totals and vanish from every table.
-    problems = errors(check_plan(loaded))
-    if problems:
+        return api.load_plan(env(ctx).data_dir, checked=checked)
+    except api.BadInput as exc:
+        usage(_message(exc))
+    except api.PlanRefused as exc:
         lang = default_lang()
-        for f in problems:
+        for f in exc.findings:
             typer.echo(f.to_text(lang), err=True)
-        typer.echo(words("cli.refused-plan", lang, n=len(problems)), err=True)
-        raise typer.Exit(1)
-    return loaded
+        if checked and "see qn-dx check" in str(exc):
+            typer.echo(words("cli.refused", lang, why=_message(exc)), err=True)
+        raise typer.Exit(1) from None
 
 
 # --- standard output -----------------------------------------------------------------------------
@@ -295,11 +290,22 @@ def console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     stream = _text_stdout()
-    # Piped output has no terminal width; 140 columns keeps tables readable in logs and files.
-    width = None if stream.isatty() else 140
+    # Piped output has no terminal width: COLUMNS when the caller sets it (a CI log, `| less`),
+    # else 140 columns, which keeps tables readable in logs and files.
+    width = None if stream.isatty() else _columns() or 140
     return Console(
         file=_Guarded(stream), soft_wrap=False, emoji=False, highlight=False, width=width
     )
+
+
+def _columns() -> int | None:
+    import os
+
+    try:
+        value = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
+    return value if 20 <= value <= 1000 else None
 
 
 def emit(text: str) -> None:
@@ -338,84 +344,55 @@ def actuals_paths(paths: list[Path] | None, plan) -> list[Path]:  # type: ignore
     return list(paths) if paths else [plan.folder / "actuals"]
 
 
-def default_lang() -> str:
+def default_lang() -> Lang:
+    """QN_DX_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG; on Windows the user's locale,
+    e.g. "Vietnamese_Vietnam"), else English."""
     import os
 
+    chosen = os.environ.get("QN_DX_LANG", "").strip().lower()
+    if chosen in ("vi", "en"):
+        return Lang(chosen)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+            return Lang.vi if value.lower().startswith(("vi", "vietnam")) else Lang.en
+    import locale
 
-
-def inputs(
-    plan, actuals: list[Path] | None, as_of: str | None, skip_invalid: bool, lang: str | None = None
-):  # type: ignore[no-untyped-def]
-    """Validate the actuals and settle P, as every computing command does.
-
-    Invalid actuals stop the command (exit 1, findings on stderr) unless ``skip_invalid``.
-    Messages are in ``lang`` (default: ``default_lang()``).
-    """
-    lang = lang or default_lang()
-    from ..compute import default_as_of
-    from ..compute.engine import sparse_latest
-    from ..ingest.periods import parse_period
-    from ..render import findings as findings_out
-    from ..validate import PathNotFound, validate_paths
-
-    paths = actuals_paths(actuals, plan)
     try:
-        validation = validate_paths(plan, paths)
-    except PathNotFound as exc:
-        usage(words("cli.path-missing", lang, path=str(exc)), lang)
-    if validation.errors and not skip_invalid:
-        typer.echo(findings_out.to_text_plain(validation, lang), err=True)
+        name = locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    return Lang.vi if name.lower().startswith(("vi", "vietnam")) else Lang.en
+
+
+def language(lang: Lang | None) -> Lang:
+    return lang if lang is not None else default_lang()
+
+
+def run_api(call: Any, lang: str = "en") -> Any:
+    """``call()`` (a library function), with what it refuses turned into exits: actuals with
+    errors (their findings, exit 1), no valid figure at all (exit 1), a bad argument (exit 2).
+    The run's warnings (a stray latest period) go to stderr."""
+    from .. import api
+    from ..render import findings as findings_out
+
+    try:
+        result = call()
+    except api.ActualsRefused as exc:
+        typer.echo(findings_out.to_text_plain(exc.validation, lang), err=True)
         typer.echo(words("cli.refused-actuals", lang), err=True)
-        raise typer.Exit(1)
-    if as_of:
-        period = parse_period(as_of)
-        if period is None or period.year != plan.plan_year:
-            usage(words("cli.as-of", lang, as_of=repr(as_of), year=plan.plan_year), lang)
-    else:
-        reports = [r.period for r in validation.task_reports]
-        period = default_as_of(plan, validation.observations) or (
-            max(reports, key=lambda p: (p.end_month_index, -p.span)) if reports else None
-        )
-        if period is None and validation.rows_invalid:
-            # a data problem, not a usage one: every figure was refused
-            message = words(
-                "cli.no-valid-figures", lang, year=plan.plan_year, n=validation.rows_invalid
-            )
-            typer.echo(words("cli.error", lang, message=message), err=True)
-            raise typer.Exit(1)
-        if period is None:
-            usage(words("cli.no-figures", lang, year=plan.plan_year), lang)
-        sparse = sparse_latest(plan, validation.observations)
-        if sparse is not None and sparse.period == period:
-            warning = sparse_finding(sparse)
-            validation.run_warnings.append(warning)
-            typer.echo(words("cli.warning", lang, text=warning.to_text(lang)), err=True)
-    return validation, period, validation.paths
-
-
-def sparse_finding(sparse):  # type: ignore[no-untyped-def]
-    from ..findings import Finding, msg
-
-    rows = sparse.rows
-    places = ", ".join(f"{o.file}:{o.line}" for o in rows[:5]) + (" …" if len(rows) > 5 else "")
-    p, q = sparse.period.label, sparse.previous.label
-    return Finding(
-        "sparse-latest-period",
-        msg(
-            "finding.sparse-latest-period",
-            period=p,
-            n=len(rows),
-            places=places,
-            previous_rows=sparse.previous_rows,
-            previous=q,
-        ),
-        hint=msg("finding.sparse-latest-period.hint", period=p, previous=q),
-    )
+        raise typer.Exit(1) from None
+    except api.NoPeriod as exc:
+        if exc.refused:  # a data problem, not a usage one: every figure was refused
+            typer.echo(words("cli.error", lang, message=_message(exc)), err=True)
+            raise typer.Exit(1) from None
+        usage(_message(exc), lang)
+    except api.BadInput as exc:
+        usage(_message(exc), lang)
+    validation = getattr(result, "validation", None)
+    for w in getattr(validation, "run_warnings", []):
+        typer.echo(words("cli.warning", lang, text=w.to_text(lang)), err=True)
+    return result
 
 
 def protected(

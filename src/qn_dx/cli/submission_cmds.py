@@ -8,18 +8,14 @@ from typing import Annotated
 
 import typer
 
+from ..vocab import ValidateFormat
 from . import shell
 from .shell import LangOption, app
 
 
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
 @app.command()
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -33,6 +29,7 @@ def validate(
         typer.Option("--format", "-f", help="text (grouped by file), json, or github annotations."),
     ] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    lang: LangOption = None,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -51,7 +48,6 @@ def validate(
             max=1 << 40,  # 1 TiB: beyond any submission, and within what a read can take
         ),
     ] = 200 * 1024 * 1024,
-    lang: LangOption = None,
 ) -> None:
     """Check submitted actuals and task-progress files against the contract and the plan.
 
@@ -60,22 +56,19 @@ def validate(
 
     Example: qn-dx validate data/actuals --format github
     """
+    from .. import api
     from ..ingest.decode import encoding_problem
     from ..render import findings as out
-    from ..validate import PathNotFound, validate_paths
 
-    lang = lang or shell.default_lang()
-    if lang not in ("vi", "en"):
-        shell.usage(f"--lang must be vi or en, not {lang!r}")
+    lang = shell.language(lang)
     if encoding is not None:
         problem = encoding_problem(encoding)
         if problem:
             shell.usage(shell.words("cli.encoding", lang, problem=problem), lang)
-    plan = shell.plan()
-    try:
-        result = validate_paths(plan, shell.actuals_paths(paths, plan), encoding, max_bytes)
-    except PathNotFound as exc:
-        shell.usage(shell.words("cli.path-missing", lang, path=str(exc)), lang)
+    plan = shell.plan(ctx)
+    result = shell.run_api(
+        lambda: api.read_actuals(plan, paths, encoding=encoding, max_bytes=max_bytes), lang
+    )
     if fmt is ValidateFormat.json:
         shell.emit(out.to_json(result, lang))
     elif fmt is ValidateFormat.github:
@@ -98,6 +91,7 @@ class TemplateKind(StrEnum):
 
 @app.command()
 def template(
+    ctx: typer.Context,
     period: Annotated[
         str,
         typer.Option(
@@ -171,7 +165,7 @@ def template(
     from ..ingest.periods import parse_period
     from ..render import template as out
 
-    plan = shell.plan()
+    plan = shell.plan(ctx)
     p = parse_period(period)
     if p is None or p.year not in (plan.baseline_year, plan.plan_year):
         shell.usage(f"cannot use period {period!r}: write e.g. {plan.plan_year}-Q1")
@@ -180,8 +174,6 @@ def template(
     )
     # A workbook is in Vietnamese unless asked otherwise; a CSV in the contract's own names.
     language = lang or ("vi" if fmt is TemplateFormat.xlsx else shell.default_lang())
-    if language not in ("vi", "en"):
-        shell.usage(f"--lang must be vi or en, not {language!r}")
 
     def render(t: out.Template) -> bytes:
         return out.to_xlsx_bytes(plan, t) if fmt is TemplateFormat.xlsx else out.to_csv_bytes(t)

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,11 +28,9 @@ from ..plan.models import Target
 from ..plan.registry import in_scope
 from ..validate.model import Observation
 from ..vocab import Status
+from .measures import Aggregate, Note, finite, measure_of
 
 STATUSES = tuple(Status)  # in report order
-# A note the computation writes for a person: a words key and its parameters (words.say), so
-# that it reads in the report's language.
-Note = tuple[str, dict[str, Any]]
 
 
 @dataclass
@@ -44,17 +41,6 @@ class UnitResult:
     status: str  # met | not_met | no_data
     gap: float | None
     period: str | None  # the period of its (latest) observation
-
-
-@dataclass
-class Aggregate:
-    actual: float | bool | None
-    used: list[Observation]
-    units_reported: int
-    note: Note | None = None
-    # year_to_date: units whose per-period figures leave earlier periods of the year out, with
-    # the periods missing — their sum is only part of their year so far
-    gaps: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -233,6 +219,7 @@ def compute_target(
     obs = [o for o in observations if o.unit_code in scoped_codes]
     current = [o for o in obs if o.period.year == plan.plan_year]
     agg = aggregate(target, current, as_of)
+    kind = measure_of(target)
 
     baseline, baseline_source, baseline_used = _baseline(plan, target, obs)
     short_baseline = baseline_gaps(plan, target, obs) if baseline_source != "actuals" else []
@@ -246,10 +233,9 @@ def compute_target(
         status, gap = "no_data", None
         if agg.actual is not None:
             note = ("note.no_baseline", {"year": plan.baseline_year})
-    elif target.measure == "milestone":
+    elif not kind.compared:  # a milestone: done, or not yet
         gap = None
-        unfinished = "not_met" if is_year_end(as_of) else "pending"
-        status = "met" if agg.actual is True else unfinished
+        status = Status.met if agg.actual is True else kind.unfinished(is_year_end(as_of))
     else:
         actual = float(agg.actual)
         gap = _gap(target, actual, target_value)
@@ -344,35 +330,10 @@ def _aggregate(target: Target, observations: list[Observation], as_of: Period) -
     else:
         chosen = {u: _year_so_far(os) for u, os in per_unit.items()}
     used = sorted((o for os in chosen.values() for o in os), key=_order)
-    if target.measure == "ratio":
-        num = sum(o.numerator or 0 for o in used)
-        den = sum(o.denominator or 0 for o in used)
-        actual = 100 * num / den if den else None
-        if actual is not None and not math.isfinite(actual):
-            actual = _finite(100 * (num / den))  # 100 × a huge numerator overflows first
-        note = _OVERFLOW if den and actual is None else None
-        # A unit whose figures are all 0/0 reported nothing to count: it does not make coverage.
-        contributing = sum(1 for os in chosen.values() if any(o.denominator for o in os))
-        return Aggregate(actual, used, contributing, note)
-    if target.measure == "milestone":
-        return Aggregate(all(o.done for o in used), used, len(chosen))
-    values = [o.value for o in used if o.value is not None]
-    if len(chosen) == 1 or target.unit == "count":
-        note = ("note.sum_of_units", {"n": len(chosen)}) if len(chosen) > 1 else None
-        total = _finite(float(sum(values)))
-        return Aggregate(total, used, len(chosen), note if total is not None else _OVERFLOW)
-    # Several units reporting a percent or a rank: there is no meaningful sum.
-    mean = _finite(sum(values) / len(values))
-    note = ("note.mean_of_units", {"n": len(chosen)}) if mean is not None else _OVERFLOW
-    return Aggregate(mean, used, len(chosen), note)
+    return measure_of(target).combine(target, chosen, used)
 
 
-_OVERFLOW: Note = ("note.overflow", {})
-
-
-def _finite(x: float) -> float | None:
-    """A figure that overflowed (inf, nan) is no figure: never a status, never invalid JSON."""
-    return x if math.isfinite(x) else None
+_finite = finite
 
 
 def _year_so_far(os: list[Observation]) -> list[Observation]:
@@ -393,7 +354,7 @@ def _order(o: Observation) -> tuple[str, int, str, int]:
 def _baseline(
     plan: Plan, target: Target, obs: list[Observation]
 ) -> tuple[float | None, str | None, list[Observation]]:
-    if target.measure == "milestone":
+    if not measure_of(target).uses_baseline:
         return None, None, []
     past = [o for o in obs if o.period.year == plan.baseline_year]
     if past:
@@ -422,7 +383,7 @@ def partial_year(target: Target, agg: Aggregate) -> list[tuple[str, str]]:
 
 def baseline_gaps(plan: Plan, target: Target, obs: list[Observation]) -> list[tuple[str, str]]:
     """``partial_year`` for the target's baseline-year figures (none: no such figures)."""
-    if target.measure == "milestone":
+    if not measure_of(target).uses_baseline:
         return []
     past = [o for o in obs if o.period.year == plan.baseline_year]
     if not past:
@@ -511,14 +472,12 @@ def _by_unit(
     for u in scoped_units:
         agg = aggregate(target, per_unit.get(u.code, []), as_of)
         last = max(agg.used, key=_recency).period.label if agg.used else None
+        kind = measure_of(target)
         if agg.actual is None:
             rows.append(UnitResult(u.code, u.name, None, "no_data", None, last))
-        elif target.measure == "milestone":
-            rows.append(
-                UnitResult(
-                    u.code, u.name, agg.actual, "met" if agg.actual else "not_met", None, last
-                )
-            )
+        elif not kind.compared:
+            status = kind.unit_status(agg.actual, agg.actual is True)
+            rows.append(UnitResult(u.code, u.name, agg.actual, status, None, last))
         else:
             actual = float(agg.actual)
             ok = meets(target, actual, goal)
@@ -527,7 +486,7 @@ def _by_unit(
                     u.code,
                     u.name,
                     actual,
-                    "met" if ok else "not_met",
+                    kind.unit_status(actual, ok),
                     _gap(target, actual, goal),
                     last,
                 )

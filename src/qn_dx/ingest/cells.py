@@ -67,6 +67,40 @@ class FormulaCell(TypedCell):
         return super().__new__(cls, "=" + formula.lstrip("="))
 
 
+class MergedCell(TypedCell):
+    """A cell covered by merged cells. Excel and LibreOffice keep the value of a merged area in
+    its first (top-left) cell only and show it across the others, so this cell holds nothing, as
+    a CSV export of the sheet would: its text is empty. Copying the value down would be a guess
+    at what the sender meant, so validation refuses a row that needs it instead, naming the area.
+
+    ``column``: this cell's column letters (C); ``area``: the merged range (C2:C3); ``first``: the
+    cell that holds the area's value (C2). One object serves every cell of a column of an area:
+    the row is where it is read.
+    """
+
+    column: str
+    area: str
+    first: str
+
+    def __new__(cls, column: str, area: str, first: str) -> MergedCell:
+        cell = super().__new__(cls, "")
+        cell.column = column
+        cell.area = area
+        cell.first = first
+        return cell
+
+    def describe(self, row: int) -> str:
+        """What a finding on row ``row`` says about this cell (words: a Msg)."""
+        from ..findings import msg
+
+        return msg(
+            "finding.merged-cell.describe",
+            cell=f"{self.column}{row}",
+            area=self.area,
+            first=self.first,
+        )
+
+
 def _number_text(x: float) -> str:
     if float(x).is_integer() and abs(x) < 1e15:
         return str(int(x))  # Excel's numeric unit code 51 stays "51", not "51.0"

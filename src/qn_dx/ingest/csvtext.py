@@ -1,7 +1,9 @@
 """Delimited text (CSV, TSV, Excel "Unicode Text") → header and records, every line accounted for.
 
 - The header is the first of the first 20 non-blank lines that holds the contract's required
-  columns under some delimiter (title rows above it are reported, not read as data).
+  columns under some delimiter (title rows above it are reported, not read as data). A line
+  longer than ``LINE_LIMIT`` is no candidate: it is neither split nor folded, so one giant line
+  costs a scan, not gigabytes (and ``long_line`` finds it, for the file to be refused).
 - The rows' delimiter is decided from the rows themselves: the delimiter that splits most of them
   into the header's width (a header saved with ``,`` over rows with ``;`` still reads).
 - A record that spans several physical lines (a quote opened and closed lines later, or a line
@@ -22,6 +24,10 @@ DELIMITERS = (",", ";", "\t")
 HEADER_SEARCH = 20  # the header must be among the first 20 non-blank lines
 ROW_SAMPLE = 50  # rows looked at to decide their delimiter
 FIELD_LIMIT = 32_767  # Excel's own limit on the characters of one cell
+# A row is a dozen short cells, a few hundred characters; Excel's cells hold 32,767 at most. A
+# line longer than this is no header and no row: splitting it (one cell object per delimiter) or
+# folding it would cost gigabytes for a one-line 190 MB file, so the file is refused unread.
+LINE_LIMIT = 1_000_000
 
 csv.field_size_limit(2**31 - 1)  # our own FIELD_LIMIT check is per line and never aborts a file
 
@@ -66,6 +72,61 @@ def lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
+_EOL = re.compile(r"\r\n?|\n")  # line ends as lines() splits them (only \n when no bare CR)
+
+
+def _spans(text: str, n: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, length without its line end) of the first ``n`` physical lines."""
+    start = 0
+    while n > 0 and start < len(text):
+        m = _EOL.search(text, start)
+        end, body = (len(text), len(text)) if m is None else (m.end(), m.start())
+        yield start, end, body - start
+        start = end
+        n -= 1
+
+
+def head_lines(text: str, n: int) -> tuple[list[str], list[int]]:
+    """The first ``n`` physical lines of ``text`` for the header search, and the numbers of those
+    longer than ``LINE_LIMIT``, which stand in the list as blank lines (their numbers are
+    kept) and are never copied out of ``text``."""
+    out: list[str] = []
+    long: list[int] = []
+    for start, end, size in _spans(text, n):
+        if size > LINE_LIMIT:
+            long.append(len(out) + 1)
+            out.append("\n")
+        else:
+            out.append(text[start:end])
+    return out, long
+
+
+def long_line(text: str, limit: int = LINE_LIMIT) -> tuple[int, int] | None:
+    """(line, characters) of the first physical line longer than ``limit``, or None. A line that
+    long holds a whole aligned block of ``limit // 2`` characters without a line end, so a scan
+    of ``str.find`` over blocks decides it at C speed, without copying the text."""
+    if len(text) <= limit:
+        return None
+    bare_cr = text.count("\r") != text.count("\r\n")  # old Mac line ends: CR alone ends a line
+    block = limit // 2
+    i = 0
+    while i + block <= len(text):
+        j = i + block
+        if text.find("\n", i, j) >= 0 or (bare_cr and text.find("\r", i, j) >= 0):
+            i = j
+            continue
+        start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i) if bare_cr else -1) + 1
+        m = _EOL.search(text, j)
+        end = len(text) if m is None else m.start()
+        if end - start > limit:
+            line = 1 + text.count("\n", 0, start)
+            if bare_cr:
+                line += text.count("\r", 0, start) - text.count("\r\n", 0, start)
+            return line, end - start
+        i = end
+    return None
+
+
 def _split(line: str, delimiter: str) -> list[str]:
     try:
         return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
@@ -99,11 +160,11 @@ def find_layout(
     """Where the header is and how rows are split. ``score(cells)`` says whether cells hold the
     contract's required columns and how many contract columns they name. None: no line at all."""
     limit = HEADER_SEARCH + ROW_SAMPLE
-    head = list(itertools.islice(lines(text), limit * 20))  # the lines the search may need
+    head, long = head_lines(text, limit * 20)  # the lines the search may need
     parsed = {d: _head_records(head, d, limit) for d in DELIMITERS}
     starts = sorted(set().union(*parsed.values()))[:limit]
     if not starts:
-        return None
+        return None  # no line at all, or only lines too long to be a header (see long_line)
     best: tuple[int, int, str] | None = None  # (named columns, start line, delimiter)
     chosen: tuple[int, str] | None = None
     for start in starts[:HEADER_SEARCH]:
@@ -135,7 +196,7 @@ def find_layout(
         header,
         delimiter,
         _row_delimiter(rows, delimiter, len(header)),
-        [n for n in starts if n < start],
+        sorted([n for n in starts if n < start] + [n for n in long if n < start]),
         end,
         [(n, parsed[delimiter][n][1]) for n in starts if n < start and n in parsed[delimiter]],
     )

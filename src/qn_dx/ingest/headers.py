@@ -47,6 +47,11 @@ GUIDE_COLUMNS: dict[str, tuple[str, ...]] = {
     "role": ("role", "vai trò"),
 }
 GUIDE = "-guide"  # the canonical name of a guide column: ``title-guide``, never a contract name
+# Bounds on the work a header search does on hostile rows: a cell longer than an Excel cell can
+# be names no column (folding a 100 MB cell costs gigabytes), and only a row's first cells are
+# looked at (a header wider than a thousand columns is refused as too-many-columns anyway).
+MAX_HEADER_CELL = 32_767
+SCORED_CELLS = 1_001
 
 
 def _index(columns: dict[str, tuple[str, ...]], suffix: str = "") -> dict[str, str]:
@@ -66,6 +71,8 @@ _TASKS = {**_GUIDES, **_index(TASK_COLUMNS)}
 def canonical(header: str, kind: str) -> str | None:
     """The contract name of a header cell. A cell with a unit or a line break after the name
     ("Tử số (văn bản)", "Mẫu số\n(tổng văn bản)") is matched by its name."""
+    if len(header) > MAX_HEADER_CELL:
+        return None
     table = _TASKS if kind == "tasks" else _ACTUALS
     key = fold(header)
     found = table.get(key) or table.get(key.replace("_", " "))
@@ -98,6 +105,8 @@ def _head(header: str) -> tuple[str, str]:
 def qualified(header: str, kind: str) -> str | None:
     """The contract column a header would name but for a qualifier ("Giá trị (kế hoạch)" →
     value): to say why it is not read."""
+    if len(header) > MAX_HEADER_CELL:
+        return None
     table = _TASKS if kind == "tasks" else _ACTUALS
     head, rest = _head(header)
     if not rest or not _QUALIFIER.search(fold(rest)):
@@ -111,7 +120,11 @@ def is_guide(name: str | None) -> bool:
 
 def file_kind(headers: list[str]) -> str:
     """``tasks`` when a header names the task id column, else ``actuals``."""
-    return "tasks" if any(canonical(h, "tasks") == "task_id" for h in headers) else "actuals"
+    return (
+        "tasks"
+        if any(canonical(h, "tasks") == "task_id" for h in headers[:SCORED_CELLS])
+        else "actuals"
+    )
 
 
 def merge_subheader(header: list[str], below: list[str]) -> list[str] | None:
@@ -121,7 +134,7 @@ def merge_subheader(header: list[str], below: list[str]) -> list[str] | None:
     kind = file_kind(header)
     merged = list(header) + [""] * max(0, len(below) - len(header))
     changed = False
-    for i, cell in enumerate(below):
+    for i, cell in enumerate(below[:SCORED_CELLS]):
         name = canonical(cell, kind) if cell and cell.strip() else None
         if name is None or is_guide(name):
             continue
@@ -135,7 +148,7 @@ def header_score(cells: list[str]) -> tuple[bool, int]:
     """Does this row hold the contract's required columns, and how many contract columns does
     it name? Used to find the header below title rows."""
     kind = file_kind(cells)
-    names = {canonical(c, kind) for c in cells if c and c.strip()}
+    names = {canonical(c, kind) for c in cells[:SCORED_CELLS] if c and c.strip()}
     names = {n for n in names if n and not is_guide(n)}
     required = TASK_REQUIRED if kind == "tasks" else ACTUALS_REQUIRED
     return all(r in names for r in required), len(names)

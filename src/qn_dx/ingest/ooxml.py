@@ -3,6 +3,9 @@
 What a cell is comes from its type attribute and, for numbers, its style's number format:
 ``t="e"`` is an error cell, a ``<f>`` without a ``<v>`` is a formula saved without its value, a
 number under a ``%`` format is a fraction Excel shows × 100, a number under a date format is a date.
+An index into a list of the workbook (a shared string, a style) is plain digits or it is refused:
+``int("-1")`` would read a list from its end. Cells covered by merged cells (``<mergeCell>``) are
+``MergedCell``: Excel keeps a merged area's value in its first cell only.
 """
 
 from __future__ import annotations
@@ -19,16 +22,20 @@ from .cells import DateCell, ErrorCell, FormulaCell, NumberCell
 from .workbook import (
     EXCEL_COLUMNS,
     EXCEL_ROWS,
+    MAX_MERGES,
     MAX_SHEETS,
     CellBudget,
+    Merge,
     Sheet,
     WorkbookError,
+    apply_merges,
     column_index,
     dense,
     read_member,
 )
 
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_AREA = re.compile(r"^([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})$")
 _NUMBER = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
 _BUILTIN_PERCENT = {9, 10}
 _BUILTIN_DATE = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
@@ -38,6 +45,14 @@ _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
+
+
+def _index(text: str | None) -> int | None:
+    """A list index as the file writes it: ASCII digits only, so never negative (``int()`` also
+    takes "-1", " 1", "+1" and other scripts' digits). None: not an index."""
+    if text is None or not (text.isascii() and text.isdigit()) or len(text) > 9:
+        return None
+    return int(text)
 
 
 def _parse(data: bytes, what: str) -> Element:
@@ -81,9 +96,11 @@ def read_ooxml(zf: zipfile.ZipFile) -> list[Sheet]:
         visible = e.get("state", "visible") == "visible"
         sheet = Sheet(e.get("name") or f"Sheet{len(sheets) + 1}", visible)
         if path is not None and targets[rid][1].endswith("/worksheet"):
+            merges: list[Merge] = []
             sheet.rows = list(
-                _rows(zf, path, strings, formats, date1904, budget, sheet.hidden_rows)
+                _rows(zf, path, strings, formats, date1904, budget, sheet.hidden_rows, merges)
             )
+            apply_merges(sheet, merges)
         sheets.append(sheet)
     return sheets
 
@@ -154,16 +171,13 @@ def _cell_formats(zf: zipfile.ZipFile, path: str | None) -> list[str]:
         tag = _local(section.tag)
         if tag == "numFmts":
             for f in section:
-                try:
-                    custom[int(f.get("numFmtId", "-1"))] = f.get("formatCode", "")
-                except ValueError:
-                    continue
+                fmt_id = _index(f.get("numFmtId"))
+                if fmt_id is not None:
+                    custom[fmt_id] = f.get("formatCode", "")
         elif tag == "cellXfs":
             for xf in section:
-                try:
-                    fmt_id = int(xf.get("numFmtId", "0"))
-                except ValueError:
-                    fmt_id = 0
+                fmt_id = _index(xf.get("numFmtId", "0"))
+                fmt_id = 0 if fmt_id is None else fmt_id
                 xfs.append(_format_kind(fmt_id, custom.get(fmt_id)))
     return xfs
 
@@ -193,22 +207,27 @@ def _format_kind(fmt_id: int, code: str | None) -> str:
     return "text" if fmt_id == 49 else ""
 
 
-def _iterparse(zf: zipfile.ZipFile, path: str, tag: str, parent: str) -> Iterator[Element]:
+def _iterparse(
+    zf: zipfile.ZipFile, path: str, tag: str | tuple[str, ...], parent: str | tuple[str, ...]
+) -> Iterator[Element]:
     """Each ``tag`` element of a part, complete, then dropped from its ``parent``: memory stays
     one element deep however long the part is."""
     from defusedxml import ElementTree as SafeET
 
-    holder: Element | None = None
+    tags = (tag,) if isinstance(tag, str) else tag
+    parents = (parent,) if isinstance(parent, str) else parent
+    holders: dict[str, Element] = {}
     try:
         with zf.open(path) as fh:
             for event, elem in SafeET.iterparse(fh, events=("start", "end")):
                 if event == "start":
-                    if holder is None and _local(elem.tag) == parent:
-                        holder = elem
+                    local = _local(elem.tag)
+                    if local in parents and local not in holders:
+                        holders[local] = elem
                     continue
-                if _local(elem.tag) == tag:
+                if _local(elem.tag) in tags:
                     yield elem
-                    if holder is not None:
+                    for holder in holders.values():
                         holder.clear()
     except WorkbookError:
         raise
@@ -226,9 +245,16 @@ def _rows(
     date1904: bool,
     budget: CellBudget,
     hidden: list[int],
+    merges: list[Merge],
 ) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a sheet that hold cells; its merged areas are added to ``merges``."""
     last_row = 0
-    for row in _iterparse(zf, path, "row", "sheetData"):
+    for row in _iterparse(zf, path, ("row", "mergeCell"), ("sheetData", "mergeCells")):
+        if _local(row.tag) == "mergeCell":
+            merges.append(_area(row.get("ref") or ""))
+            if len(merges) > MAX_MERGES:
+                raise WorkbookError(msg("finding.file-unreadable.merges", limit=f"{MAX_MERGES:,}"))
+            continue
         number = _int(row.get("r"), last_row + 1)
         if not 1 <= number <= EXCEL_ROWS:
             raise WorkbookError(
@@ -273,9 +299,24 @@ def _rows(
 def _int(text: str | None, default: int) -> int:
     if text is None:
         return default
-    if not text.isdigit() or len(text) > 9:
+    number = _index(text)
+    if number is None:
         raise WorkbookError(msg("finding.file-unreadable.row-number", text=repr(text[:20])))
-    return int(text)
+    return number
+
+
+def _area(ref: str) -> Merge:
+    """A merged area's reference (C2:C3) → (first row, first column, last row, last column)."""
+    one = _REF.match(ref)
+    if one is not None:  # one cell "merged" with itself: nothing is covered
+        ref = f"{ref}:{ref}"
+    m = _AREA.match(ref)
+    if m is not None:
+        c1, c2 = column_index(m.group(1)), column_index(m.group(3))
+        r1, r2 = int(m.group(2)), int(m.group(4))
+        if min(r1, r2) >= 1 and max(r1, r2) <= EXCEL_ROWS and max(c1, c2) <= EXCEL_COLUMNS:
+            return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
+    raise WorkbookError(msg("finding.file-unreadable.merge-area", ref=repr(ref[:30])))
 
 
 def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) -> str:
@@ -297,13 +338,11 @@ def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) ->
     if v is None or v == "":
         return FormulaCell(f) if f is not None else ""
     if kind == "s":
-        try:
-            return strings[int(v)]
-        except (ValueError, IndexError):
+        i = _index(v)
+        if i is None or i >= len(strings):
             where = c.get("r")
-            raise WorkbookError(
-                msg("finding.file-unreadable.shared-string", cell=repr(where))
-            ) from None
+            raise WorkbookError(msg("finding.file-unreadable.shared-string", cell=repr(where)))
+        return strings[i]
     if kind == "e":
         return ErrorCell(v)
     if kind == "b":
@@ -329,11 +368,8 @@ def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) ->
 
 
 def _style(c: Element, formats: list[str]) -> str:
-    s = c.get("s")
-    if not s or not s.isdigit():
-        return ""
-    i = int(s)
-    return formats[i] if i < len(formats) else ""
+    i = _index(c.get("s"))
+    return formats[i] if i is not None and i < len(formats) else ""
 
 
 def excel_date(serial: float, date1904: bool = False) -> dt.date | None:

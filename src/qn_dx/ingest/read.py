@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding, joined, msg
 from ..text import nfc
-from .csvtext import Record, TextLayout, find_layout, plain_records, records, style_matters
+from .csvtext import (
+    FIELD_LIMIT,
+    LINE_LIMIT,
+    Record,
+    TextLayout,
+    find_layout,
+    long_line,
+    plain_records,
+    records,
+    style_matters,
+)
 from .decode import decode
 from .headers import (
     ACTUALS_REQUIRED,
@@ -97,7 +107,15 @@ def read_source(
         return _workbook(source, raw, suffix, max_bytes)
     if suffix in WORKBOOK_SUFFIXES and _looks_binary(raw):
         return _workbook(source, raw, suffix, max_bytes)
-    return _text(source, raw, encoding, suffix)
+    try:
+        return _text(source, raw, encoding, suffix)
+    except MemoryError:  # the limits above should make this unreachable; never a traceback
+        source.tables.clear()
+        return fail(
+            "file-too-large",
+            msg("finding.file-too-large.memory"),
+            msg("finding.file-too-large.memory.hint"),
+        )
 
 
 class _TooLarge(Exception):
@@ -147,6 +165,25 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
             )
         )
     text = decoded.text
+    too_long = long_line(text)
+    if too_long is not None:  # before any split: such a line would cost gigabytes to read
+        line, size = too_long
+        source.findings.append(
+            Finding(
+                "line-too-long",
+                msg(
+                    "finding.line-too-long",
+                    line=line,
+                    size=f"{size:,}",
+                    limit=f"{LINE_LIMIT:,}",
+                    cell=f"{FIELD_LIMIT:,}",
+                ),
+                file=label,
+                line=line,
+                hint=msg("finding.line-too-long.hint"),
+            )
+        )
+        return source
     layout = find_layout(text, header_score, merge_subheader)
     if layout is None:
         source.findings.append(Finding("file-empty", msg("finding.file-empty.blank"), file=label))
@@ -344,7 +381,8 @@ def _sheet_header(sheet: Sheet) -> tuple[int, bool] | None:
 def _set_columns(table: Table, headers: list[str], line: int) -> None:
     table.headers = headers
     table.kind = file_kind(headers)
-    table.columns = [canonical(h, table.kind) if h else None for h in headers]
+    table.columns = [canonical(h, table.kind) if h else None for h in headers[:MAX_COLUMNS]]
+    table.columns += [None] * (len(headers) - len(table.columns))  # past the limit: not named
     if len(headers) > MAX_COLUMNS:
         table.findings.append(
             Finding(
@@ -366,15 +404,16 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
         if name is None:
             if header:
                 near = qualified(header, table.kind)
+                shown = header if len(header) <= 200 else header[:200] + "…"
                 table.findings.append(
                     Finding(
                         "unknown-column",
-                        msg("finding.unknown-column.near", column=repr(header), near=near)
+                        msg("finding.unknown-column.near", column=repr(shown), near=near)
                         if near
-                        else msg("finding.unknown-column", column=repr(header)),
+                        else msg("finding.unknown-column", column=repr(shown)),
                         file=table.file,
                         line=line,
-                        column=header,
+                        column=shown,
                         hint=msg("finding.unknown-column.near.hint", near=near) if near else None,
                     )
                 )

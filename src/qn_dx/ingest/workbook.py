@@ -15,11 +15,14 @@ of the bytes into ``WorkbookError``, which the caller reports as a located findi
 
 from __future__ import annotations
 
+import bisect
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..findings import msg
+from .cells import MergedCell
 
 MAX_SHEETS = 256
 MAX_CELLS = 5_000_000  # non-empty cells in one workbook (a 700,000-row, 7-column submission)
@@ -28,6 +31,7 @@ EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
 MAX_ENTRIES = 10_000  # files inside one zip container
 MAX_RATIO = 200  # uncompressed / compressed size of one zip entry ("zip bomb")
+MAX_MERGES = 1_000_000  # merged areas of one sheet
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -91,6 +95,56 @@ def column_index(letters: str) -> int:
     for ch in letters:
         n = n * 26 + (ord(ch) - 64)
     return n
+
+
+def column_letters(index: int) -> str:
+    """1 → A, 27 → AA: a column as Excel names it."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
+
+
+def apply_merges(sheet: Sheet, merges: Iterable[Merge], limit: int = MAX_CELLS) -> None:
+    """Mark every cell that merged cells cover, except the area's first (top-left) one, as a
+    ``MergedCell``, in the rows the sheet holds: a merged area keeps its value in its first cell
+    only, and whatever a covered cell holds is not shown. Rows are not added (a row with nothing
+    but covered cells is an empty row) and values are never copied down. Rows are extended to the
+    area's last column, so a covered cell at the end of a row is still seen. The covered cells
+    looked at, over all the areas, are counted against ``limit``."""
+    numbers = [n for n, _cells in sheet.rows]
+    used = 0
+    for r1, c1, r2, c2 in merges:
+        last = min(c2, MAX_COLUMNS)
+        if (r1 == r2 and c1 == c2) or c1 > last:
+            continue
+        marks: dict[int, MergedCell] = {}
+        for i in range(bisect.bisect_left(numbers, r1), len(numbers)):
+            number, cells = sheet.rows[i]
+            if number > r2:
+                break
+            if not marks:  # made for an area that covers a row the sheet holds, not before
+                area = f"{column_letters(c1)}{r1}:{column_letters(c2)}{r2}"
+                first = f"{column_letters(c1)}{r1}"
+                marks = {c: MergedCell(column_letters(c), area, first) for c in range(c1, last + 1)}
+            used += last - c1 + 1
+            if used > limit:
+                raise WorkbookError(
+                    msg(
+                        "finding.file-too-large.merged", sheet=repr(sheet.name), limit=f"{limit:,}"
+                    ),
+                    "file-too-large",
+                    msg("finding.file-too-large.merged.hint"),
+                )
+            if len(cells) < last:
+                cells.extend([""] * (last - len(cells)))
+            for c in range(c1, last + 1):
+                if number != r1 or c != c1:
+                    cells[c - 1] = marks[c]
 
 
 def open_zip(raw: bytes, max_bytes: int) -> zipfile.ZipFile:

@@ -1,8 +1,8 @@
 """.xls (Excel 97–2003, BIFF) → sheets, with xlrd.
 
-xlrd reads the formats (a %-formatted cell holds a fraction), error cells and sheet visibility
-that the binary format stores. It is pure Python, so a hostile file can raise but not abort; the
-format's own grid (65,536 × 256) bounds a sheet.
+xlrd reads the formats (a %-formatted cell holds a fraction), error cells, sheet visibility and
+merged cells that the binary format stores. It is pure Python, so a hostile file can raise but not
+abort; the format's own grid (65,536 × 256) bounds a sheet.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from ..findings import msg
 from .cells import DateCell, ErrorCell, NumberCell
 from .ooxml import excel_date, format_kind
-from .workbook import MAX_SHEETS, CellBudget, Sheet, WorkbookError, dense
+from .workbook import MAX_MERGES, MAX_SHEETS, CellBudget, Sheet, WorkbookError, apply_merges, dense
 
 
 def read_xls(raw: bytes) -> list[Sheet]:
@@ -46,6 +46,16 @@ def read_xls(raw: bytes) -> list[Sheet]:
                     info = sh.rowinfo_map.get(r)
                     if info is not None and info.hidden:
                         sheet.hidden_rows.append(r + 1)
+            # xlrd: (first row, row after the last, first column, column after the last), 0-based
+            if len(sh.merged_cells) > MAX_MERGES:
+                raise WorkbookError(
+                    msg(
+                        "finding.file-unreadable.sheet-merges",
+                        sheet=repr(sh.name),
+                        limit=f"{MAX_MERGES:,}",
+                    )
+                )
+            apply_merges(sheet, [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells])
             sheets.append(sheet)
             book.unload_sheet(i)
         return sheets

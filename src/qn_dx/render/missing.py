@@ -8,9 +8,11 @@ from ..compute.missing import Missing
 from ..plan import Plan
 from ..plan.registry import display_name
 from ..text import vi_sort_key
+from ..words import number, say
 from .listing import to_csv
 from .report import r4
-from .safe import json_text, markup, term
+from .safe import json_text, markup
+from .tables import Column, TableSpec
 
 
 def rate_dict(reported: int, expected: int) -> dict[str, Any]:
@@ -111,44 +113,116 @@ def to_csv_text(plan: Plan, m: Missing, only: set[str] | None = None) -> str:
     )
 
 
-def print_missing(console: Any, plan: Plan, m: Missing, only: set[str] | None = None) -> None:
-    from rich.table import Table
+def _units_text(plan: Plan, t: dict[str, Any], lang: str, limit: int = 8) -> str:
+    """``21010, 21013 (sent but refused), +5``; a province-wide target's unit with the agency
+    that owes its figure (``51 → STTTT``)."""
+    parts = []
+    for u in t["missing"][:limit]:
+        text = u["code"]
+        if u["responsible"] != u["code"]:
+            text = say("missing.owed_by", lang, unit=text, by=u["responsible"])
+        if u.get("refused_rows"):
+            text += f" ({say('missing.refused', lang)})"
+        parts.append(text)
+    more = len(t["missing"]) - limit
+    if more > 0:
+        parts.append(say("more", lang, n=more))
+    if t.get("baseline_owed"):
+        parts.append(say("missing.baseline_owed", lang, year=plan.baseline_year))
+    return ", ".join(parts) or "—"
+
+
+def _rate_text(row: dict[str, Any], lang: str) -> str:
+    return "—" if row["rate"] is None else f"{number(row['rate'], lang)} %"
+
+
+def by_target_spec(plan: Plan) -> TableSpec[dict[str, Any]]:
+    return TableSpec(
+        "missing-by-target",
+        (
+            Column("id", "report.id", lambda t, lang: t["id"], keep=100),
+            Column(
+                "reported",
+                "missing.reported",
+                lambda t, lang: f"{t['reported']}/{t['expected']}",
+                align="right",
+                keep=60,
+            ),
+            Column("rate", "missing.rate", _rate_text, align="right", keep=50),
+            Column(
+                "missing",
+                "missing.units",
+                lambda t, lang: _units_text(plan, t, lang),
+                keep=100,
+                min_width=24,
+                wrap=True,
+            ),
+        ),
+    )
+
+
+BY_AGENCY: TableSpec[dict[str, Any]] = TableSpec(
+    "missing-by-agency",
+    (
+        Column(
+            "agency",
+            "missing.agency",
+            lambda a, lang: f"{a['agency']} {a['name']}",
+            keep=100,
+            min_width=20,
+            max_width=40,
+            wrap=True,
+        ),
+        Column(
+            "reported",
+            "missing.reported",
+            lambda a, lang: f"{a['reported']}/{a['expected']}",
+            align="right",
+            keep=60,
+        ),
+        Column("rate", "missing.rate", _rate_text, align="right", keep=50),
+        Column(
+            "owes",
+            "missing.owes",
+            lambda a, lang: ", ".join(sorted({o["target"] for o in a["owed"]})) or "—",
+            keep=100,
+            min_width=16,
+            wrap=True,
+        ),
+        Column(
+            "tasks",
+            "missing.tasks",
+            lambda a, lang: ", ".join(a["tasks_unreported"]) or "—",
+            keep=40,
+            wrap=True,
+        ),
+    ),
+)
+
+
+def print_missing(
+    console: Any, plan: Plan, m: Missing, only: set[str] | None = None, lang: str = "en"
+) -> None:
+    from ..ingest.periods import parse_period
+    from ..words import period_label
+    from .terminal import spec_table
 
     d = missing_dict(plan, m, only)
     c = d["completeness"]
-    console.print(
-        f"[bold]Reporting completeness as of {markup(d['as_of'])}[/bold]: "
-        f"{c['reported']}/{c['expected']} ({_pct(c['rate'])})"
+    as_of = period_label(parse_period(d["as_of"]), lang)
+    line = say(
+        "missing.completeness",
+        lang,
+        as_of=as_of,
+        reported=c["reported"],
+        expected=c["expected"],
+        rate=_rate_text(c, lang),
     )
-    table = Table(title="By target", title_justify="left", header_style="bold")
-    for col in ("ID", "Reported", "Rate", "Missing units"):
-        table.add_column(col, overflow="fold")
-    for t in d["targets"]:
-        if not t["missing"]:
-            continue
-        names = ", ".join(f"{u['code']}" for u in t["missing"][:8])
-        more = len(t["missing"]) - 8
-        table.add_row(
-            term(t["id"]),
-            f"{t['reported']}/{t['expected']}",
-            _pct(t["rate"]),
-            term(names + (f" (+{more} more)" if more > 0 else "")),
-        )
-    console.print(table)
-    table = Table(title="By responsible agency or unit", title_justify="left", header_style="bold")
-    for col in ("Agency", "Reported", "Rate", "Still owes", "Tasks without progress"):
-        table.add_column(col, overflow="fold")
-    for a in d["agencies"]:
-        owed = sorted({o["target"] for o in a["owed"]})
-        table.add_row(
-            term(f"{a['agency']} {a['name']}"),
-            f"{a['reported']}/{a['expected']}",
-            _pct(a["rate"]),
-            term(", ".join(owed) or "—"),
-            term(", ".join(a["tasks_unreported"]) or "—"),
-        )
-    console.print(table)
-
-
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.1f} %"
+    console.print(f"[bold]{markup(line)}[/bold]")
+    rows = [t for t in d["targets"] if t["missing"] or t.get("baseline_owed")]
+    console.print(
+        spec_table(console, by_target_spec(plan), rows, lang, say("missing.by_target", lang))
+    )
+    console.print(
+        spec_table(console, BY_AGENCY, d["agencies"], lang, say("missing.by_agency", lang))
+    )

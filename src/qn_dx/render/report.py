@@ -154,10 +154,10 @@ REPORT: TableSpec[Line] = TableSpec(
     (
         Column("id", "report.id", _id, keep=100),
         Column("title", "report.title", _title, keep=100, min_width=26, max_width=56, wrap=True),
-        Column("goal", "report.goal", _goal, keep=90),
+        Column("goal", "report.goal", _goal, keep=90, min_width=10, max_width=28, wrap=True),
         Column("actual", "report.actual", _actual, _actual_value, align="right", keep=100),
         Column("gap", "report.gap", _gap, _gap_value, align="right", keep=80),
-        Column("status", "report.status", _status, keep=100, max_width=30, wrap=True),
+        Column("status", "report.status", _status, keep=100, min_width=12, max_width=30, wrap=True),
         Column("units", "report.units", _units, align="right", keep=30),
         Column("progress", "report.progress", _bar, keep=10),
     ),

@@ -1,28 +1,112 @@
-"""A table spec on a terminal (rich), fitted to its width: the columns that give way first (a
-progress bar, then the unit counts) are dropped until the table fits, and a column with a
-minimum width (a target's title) is never squeezed below it."""
+"""A table spec on a terminal (rich), fitted to its width.
+
+Each column needs a width: a column that does not wrap (an id, a figure, a status word) its
+longest cell, a column that wraps (a title) its minimum width or its longest word. The widest
+version of the spec whose needs fit is shown; columns that give way first (a progress bar, then
+the unit counts) are dropped until it fits, and no column is squeezed below its need, so a
+target's title or goal never collapses to nothing. Only when even the narrowest version does not
+fit does rich squeeze it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from ..text import visible
 from .safe import term
-from .tables import TableSpec, drop_order
+from .tables import Column, TableSpec, drop_order
 
 R = TypeVar("R")
+BORDER = 3  # "│ " before a cell and " " after it; one more "│" closes the row
 
 
-def fitted(console: Any, spec: TableSpec[R], build: Callable[[TableSpec[R]], Any]) -> Any:
-    """The widest version of ``spec`` whose table fits the console (the narrowest otherwise)."""
-    from rich.measure import Measurement
+def _width(text: str) -> int:
+    from rich.cells import cell_len
 
-    table = None
-    for level in drop_order(spec):
-        table = build(spec.narrowed(level))
-        if Measurement.get(console, console.options, table).minimum <= console.width:
-            return table
-    return table
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def need(c: Column[Any], texts: list[str]) -> int:
+    """The width column ``c`` needs for ``texts`` (its heading among them)."""
+    if c.wrap:
+        longest_word = max((_width(w) for t in texts for w in t.split()), default=1)
+        width = max(c.min_width or 0, longest_word)
+    else:
+        width = max((_width(t) for t in texts), default=1)
+    return min(width, c.max_width) if c.max_width else width
+
+
+def fitted(
+    console: Any,
+    spec: TableSpec[R],
+    rows: Sequence[R],
+    lang: str,
+    build: Callable[[TableSpec[R], dict[str, int]], Any],
+) -> Any:
+    """The widest version of ``spec`` whose columns' needs fit the console, each column given
+    its width: its need, and the room left shared among the columns that wrap up to their
+    natural width (the title first). When even the narrowest version does not fit, its wrapping
+    columns are squeezed (never below 6)."""
+    texts = {c.key: [visible(c.heading_text(lang))] for c in spec.columns}
+    for row in rows:
+        for c in spec.columns:
+            texts[c.key].append(visible(c.text(row, lang)))
+    needs = {c.key: need(c, texts[c.key]) for c in spec.columns}
+    natural = {c.key: _natural(c, texts[c.key]) for c in spec.columns}
+    levels = drop_order(spec)
+    room = console.width
+    for level in levels:
+        narrowed = spec.narrowed(level)
+        total = sum(needs[c.key] + BORDER for c in narrowed.columns) + 1
+        if total <= room:
+            return build(narrowed, _share(narrowed, needs, natural, room - total))
+    narrowest = spec.narrowed(levels[-1])
+    widths = dict(needs)
+    over = sum(needs[c.key] + BORDER for c in narrowest.columns) + 1 - room
+    wrapping = sorted((c for c in narrowest.columns if c.wrap), key=lambda c: -widths[c.key])
+    for c in wrapping:  # take from the widest wrapping columns first
+        if over <= 0:
+            break
+        cut = min(over, max(0, widths[c.key] - 6))
+        widths[c.key] -= cut
+        over -= cut
+    return build(narrowest, widths)
+
+
+def _natural(c: Column[Any], texts: list[str]) -> int:
+    width = max((_width(t) for t in texts), default=1)
+    return min(width, c.max_width) if c.max_width else width
+
+
+def _share(
+    spec: TableSpec[Any], needs: dict[str, int], natural: dict[str, int], extra: int
+) -> dict[str, int]:
+    """Each column's width: its need, plus the ``extra`` room shared among the wrapping columns
+    in proportion to what each lacks of its natural width (so a status is not folded word by
+    word while the title takes everything)."""
+    widths = {c.key: needs[c.key] for c in spec.columns}
+    lacking = {c.key: natural[c.key] - widths[c.key] for c in spec.columns if c.wrap}
+    lacking = {k: v for k, v in lacking.items() if v > 0}
+    total = sum(lacking.values())
+    if not total or extra <= 0:
+        return widths
+    if extra >= total:
+        for k, v in lacking.items():
+            widths[k] += v
+        return widths
+    given = 0
+    for k, v in lacking.items():
+        share = extra * v // total
+        widths[k] += share
+        given += share
+    for k in lacking:  # what rounding left, one column at a time
+        if given >= extra:
+            break
+        if widths[k] < natural[k]:
+            widths[k] += 1
+            given += 1
+    return widths
 
 
 def spec_table(
@@ -37,7 +121,7 @@ def spec_table(
     literally (markup in the data stays text)."""
     from rich.table import Table
 
-    def build(s: TableSpec[R]) -> Any:
+    def build(s: TableSpec[R], widths: dict[str, int]) -> Any:
         table = Table(
             title=term(title) if title else None,
             title_justify="left",
@@ -50,8 +134,7 @@ def spec_table(
                 justify="right" if c.align == "right" else "left",
                 no_wrap=not c.wrap,
                 overflow="fold" if c.wrap else "ellipsis",
-                min_width=c.min_width,
-                max_width=c.max_width,
+                width=widths[c.key],
             )
         for row in rows:
             cells = []
@@ -64,4 +147,4 @@ def spec_table(
             table.add_row(*cells)
         return table
 
-    return fitted(console, spec, build)
+    return fitted(console, spec, rows, lang, build)

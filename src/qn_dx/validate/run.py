@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Both, Finding, Msg, joined, msg
-from ..ingest.cells import DateCell, ErrorCell, FormulaCell, TypedCell
+from ..ingest.cells import DateCell, ErrorCell, FormulaCell, MergedCell, TypedCell
 from ..ingest.csvtext import FIELD_LIMIT, Problem
 from ..ingest.headers import (
     ACTUALS_FIGURES,
@@ -410,7 +410,7 @@ class _Run:
                 text_rows.append(line)
                 self._tally("skipped")
                 continue
-            if typed and not self._typed_cells(row, where):
+            if typed and not self._typed_cells(row, where, is_tasks):
                 self._tally("invalid")
                 if not is_tasks:
                     self._reject(row, where)
@@ -479,7 +479,7 @@ class _Run:
         if str(row.get("unit_code", "")).strip() in self.unit_codes:
             return False
         figures = TASK_FIGURES if is_tasks else ACTUALS_FIGURES
-        if any(_has_digit(row.get(c, "")) or isinstance(row.get(c), TypedCell) for c in figures):
+        if any(_has_digit(row.get(c, "")) or _typed_value(row.get(c)) for c in figures):
             return False
         return not (is_tasks and row.get("status", "").strip())
 
@@ -528,17 +528,45 @@ class _Run:
         else:
             message = msg("finding.multiline-field", line=line, last=problem.last)
             hint = msg("finding.multiline-field.hint")
-        for n in range(line, problem.last + 1):
+        # One finding per line it swallowed, up to a point: a quote left open near the top of a
+        # big file swallows every line after it, and a million identical findings help no one.
+        last_named = min(problem.last, line + MAX_LINES_NAMED - 1)
+        for n in range(line, last_named + 1):
             res.findings.append(Finding("multiline-field", message, label, n, None, hint))
+        if last_named < problem.last:
+            res.findings.append(
+                Finding(
+                    "multiline-field",
+                    msg(
+                        "finding.multiline-field.likewise", first=last_named + 1, last=problem.last
+                    ),
+                    label,
+                    last_named + 1,
+                    None,
+                    hint,
+                )
+            )
         self._tally("invalid", problem.last - line + 1)
 
-    def _typed_cells(self, row: dict[str, str], where: Any) -> bool:
+    def _typed_cells(self, row: dict[str, str], where: Any, is_tasks: bool = False) -> bool:
         """Spreadsheet cells that are not a value: refused on their own cell. False: refused."""
         ok = True
         for name, cell in row.items():
             if not isinstance(cell, TypedCell) or name == "note":  # a note's value is no figure
                 continue
-            if isinstance(cell, ErrorCell):
+            if isinstance(cell, MergedCell):
+                # Refused when the row says something (a figure of its own, or the merged cell
+                # is a figure): an unfilled row under a merged unit code stays an unfilled row.
+                says = (*TASK_FIGURES, "status") if is_tasks else ACTUALS_FIGURES
+                if any(isinstance(row.get(c), MergedCell) or row.get(c, "").strip() for c in says):
+                    where.error(
+                        "merged-cell",
+                        msg("finding.merged-cell", column=name, detail=cell.describe(where.line)),
+                        name,
+                        msg("finding.merged-cell.hint"),
+                    )
+                    ok = False
+            elif isinstance(cell, ErrorCell):
                 where.error(
                     "cell-error",
                     msg("finding.cell-error", column=name, value=repr(str(cell))),
@@ -992,6 +1020,7 @@ class _Run:
 
 # What an id looks like (EG-01, DG 3, NV-1.2): a row whose id cell has this shape is checked as
 # data (a typo is reported), never taken for a heading.
+MAX_LINES_NAMED = 100  # lines of one broken record that each get their own finding
 BARE_NUMBER = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)*\s*")
 ID_SHAPE = re.compile(r"[A-Z]{1,4}[- ]?\d+(\.\d+)*")
 
@@ -1009,6 +1038,12 @@ def _line_list(lines: list[int], limit: int = 8) -> Msg:
     return msg(
         "words.line" if len(lines) == 1 else "words.lines", lines=", ".join(parts[:limit]) + more
     )
+
+
+def _typed_value(cell: str | None) -> bool:
+    """A spreadsheet cell that holds something (a number, a date, an error, a formula), not a
+    cell that merged cells cover."""
+    return isinstance(cell, TypedCell) and not isinstance(cell, MergedCell)
 
 
 def _has_digit(text: str) -> bool:
