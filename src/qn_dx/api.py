@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, errors
+from .findings import Finding, errors, msg
 
 if TYPE_CHECKING:  # imported for types only: `qn-dx --help` loads none of these
     from .compute.engine import Report
@@ -94,7 +94,7 @@ def load_plan(folder: PathLike | None = None, *, checked: bool = True) -> Plan:
     path = Path(folder) if folder is not None else default_data_dir()
     problem = folder_problem(path)
     if problem:
-        raise BadInput(f"{problem} (pass --data-dir DIR or set QN_DX_DATA)")
+        raise BadInput(msg("cli.plan-folder", problem=problem))
     key = (str(path.resolve()), checked, *(_stamp(path / name) for name in PLAN_FILE_NAMES))
     cached = _PLANS.get(key)
     if cached is not None:
@@ -108,9 +108,7 @@ def load_plan(folder: PathLike | None = None, *, checked: bool = True) -> Plan:
 
         problems = errors(check_plan(plan))
         if problems:
-            raise PlanRefused(
-                f"the plan folder has {len(problems)} error(s) (see qn-dx check)", problems
-            )
+            raise PlanRefused(msg("cli.plan-errors", n=len(problems)), problems)
     _PLANS.clear()  # one plan at a time is what every caller needs; never a growing cache
     _PLANS[key] = plan
     return plan
@@ -143,7 +141,7 @@ def read_actuals(
     try:
         return validate_paths(plan, chosen, encoding, max_bytes or MAX_BYTES)
     except PathNotFound as exc:
-        raise BadInput(f"path {exc} does not exist") from None
+        raise BadInput(msg("cli.path-missing", path=str(exc))) from None
 
 
 def _validation(
@@ -168,10 +166,7 @@ def settle_period(plan: Plan, validation: Validation, as_of: str | Period | None
     if as_of is not None:
         period = as_of if isinstance(as_of, Period) else parse_period(str(as_of))
         if period is None or period.year != plan.plan_year:
-            raise BadInput(
-                f"--as-of {str(as_of)!r}: give a period of {plan.plan_year}, "
-                f"e.g. {plan.plan_year}-Q2"
-            )
+            raise BadInput(msg("cli.as-of", as_of=repr(str(as_of)), year=plan.plan_year))
         return period
     reports = [r.period for r in validation.task_reports]
     found = default_as_of(plan, validation.observations) or (
@@ -180,12 +175,10 @@ def settle_period(plan: Plan, validation: Validation, as_of: str | Period | None
     if found is None:
         if validation.rows_invalid:
             raise NoPeriod(
-                f"no valid {plan.plan_year} figures: {validation.rows_invalid} row(s) were "
-                "refused (run qn-dx validate to see why), so there is no period to report on; "
-                "fix the rows, or pass --as-of to report on nothing",
+                msg("cli.no-valid-figures", year=plan.plan_year, n=validation.rows_invalid),
                 validation.rows_invalid,
             )
-        raise NoPeriod(f"no {plan.plan_year} figures in the actuals: pass --as-of")
+        raise NoPeriod(msg("cli.no-figures", year=plan.plan_year))
     sparse = sparse_latest(plan, validation.observations)
     if sparse is not None and sparse.period == found:
         validation.run_warnings.append(sparse_finding(sparse))
@@ -198,9 +191,15 @@ def sparse_finding(sparse: Any) -> Finding:
     p, q = sparse.period.label, sparse.previous.label
     return Finding(
         "sparse-latest-period",
-        f"computed as of {p}, the latest period with data, but {p} holds {len(rows)} row(s) "
-        f"({places}) against {sparse.previous_rows} in {q}",
-        hint=f"if the {p} rows are typos, fix them or pass --as-of {q}",
+        msg(
+            "finding.sparse-latest-period",
+            period=p,
+            n=len(rows),
+            places=places,
+            previous_rows=sparse.previous_rows,
+            previous=q,
+        ),
+        hint=msg("finding.sparse-latest-period.hint", period=p, previous=q),
     )
 
 

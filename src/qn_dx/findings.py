@@ -7,6 +7,7 @@ show; code that raises a finding names the code and fills in the specifics.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -18,171 +19,125 @@ Severity = Literal["error", "warning", "note"]
 
 @dataclass(frozen=True)
 class Code:
+    """A finding code and its severity. What it means and what to do about it are words of the
+    catalogue (``code.<code>`` and ``hint.<code>`` in ``words_findings``), in both languages."""
+
     code: str
     severity: Severity
-    meaning: str
+
+    @property
+    def meaning(self) -> str:
+        """The one-line meaning in English (the README, ``qn-dx codes``' default)."""
+        return say(f"code.{self.code}", "en")
+
+    def meaning_text(self, lang: str = "en") -> str:
+        return say(f"code.{self.code}", lang)
+
+    def hint_text(self, lang: str = "en") -> str:
+        """What to do about a finding of this code, in general."""
+        return say(f"hint.{self.code}", lang)
 
 
 _CODES: tuple[Code, ...] = (
     # --- the plan folder (qn-dx check, and every command that loads the plan) -------------------
-    Code("plan-file-missing", "error", "a file of the plan folder does not exist"),
-    Code("plan-file-too-large", "error", "a plan file is larger than the limit"),
-    Code("yaml-syntax", "error", "a plan file is not valid YAML"),
-    Code("yaml-unsafe", "error", "a plan file uses YAML features that are refused (tags, aliases)"),
-    Code("plan-schema", "error", "a plan file does not match its schema (wrong field or value)"),
+    Code("plan-file-missing", "error"),
+    Code("plan-file-too-large", "error"),
+    Code("yaml-syntax", "error"),
+    Code("yaml-unsafe", "error"),
+    Code("plan-schema", "error"),
     # (issue 11: plan files that are not plain files, and keys given twice)
-    Code(
-        "plan-file-unreadable",
-        "error",
-        "a plan file cannot be read: a FIFO, device or folder, or no permission",
-    ),
-    Code("yaml-duplicate-key", "error", "a YAML mapping gives the same key twice"),
-    Code("duplicate-id", "error", "two entries of the plan share one id, code or indicator key"),
-    Code(
-        "unknown-agency",
-        "error",
-        "a lead, coordinating, member or scope code names nothing known",
-    ),
-    Code("unknown-unit-type", "error", "a scope names a unit type that no unit has"),
-    Code("empty-scope", "error", "a target's scope selects no reporting unit"),
-    Code("budget-mismatch", "error", "budget parts do not add up to the stated total"),
-    Code("bad-parent", "error", "a unit's parent is missing or of the wrong level"),
-    Code("task-number-repeated", "note", "Phụ lục 2 prints the same task number twice"),
-    Code("task-number-gap", "note", "Phụ lục 2 skips a task number"),
+    Code("plan-file-unreadable", "error"),
+    Code("yaml-duplicate-key", "error"),
+    Code("duplicate-id", "error"),
+    Code("unknown-agency", "error"),
+    Code("unknown-unit-type", "error"),
+    Code("empty-scope", "error"),
+    Code("budget-mismatch", "error"),
+    Code("bad-parent", "error"),
+    Code("task-number-repeated", "note"),
+    Code("task-number-gap", "note"),
     # (issue 14: plans over time — any year's plan, leads held to the task table)
-    Code(
-        "lead-contradicts-tasks",
-        "error",
-        "a target's leads are not what the task-table rows it links to say",
-    ),
-    Code(
-        "rank-out-of-universe",
-        "error",
-        "a rank target's goal or baseline lies outside its rank universe, or none is set",
-    ),
-    Code(
-        "baseline-year",
-        "warning",
-        "a target's baseline is of another year than the plan's baseline year",
-    ),
+    Code("lead-contradicts-tasks", "error"),
+    Code("rank-out-of-universe", "error"),
+    Code("baseline-year", "warning"),
     # --- submitted files (qn-dx validate): the whole file -----------------------------------------
-    Code("path-not-found", "error", "a path given on the command line does not exist"),
-    Code("no-input-files", "warning", "a folder holds no submission file"),
-    Code("ignored-file", "warning", "a file in a submissions folder is not of a kind qn-dx reads"),
-    Code("symlink-outside", "warning", "a symbolic link leaves the folder given: not followed"),
-    Code("file-unreadable", "error", "the file cannot be opened or is not a readable workbook"),
-    Code("file-empty", "error", "the file is empty or has no header row"),
-    Code("file-binary", "error", "the file is binary (NUL bytes), not text"),
-    Code("file-undecodable", "error", "the bytes are not text in a supported encoding"),
-    Code("file-too-large", "error", "the file is larger than the size limit"),
-    Code("too-many-columns", "error", "the header has more columns than any submission would"),
-    Code(
-        "line-too-long",
-        "error",
-        "a line is far longer than any header or row (over 1,000,000 characters): file not read",
-    ),
-    Code("encoding-fallback", "warning", "not UTF-8: the file was read as Windows-1258"),
-    Code("not-a-workbook", "warning", "a file with a spreadsheet name holds text: read as text"),
-    Code("bad-csv", "error", "the CSV structure is broken (e.g. a quote left open)"),
-    Code("delimiter-mismatch", "warning", "header and rows use different separators"),
-    Code("rows-above-header", "warning", "title rows above the header are not read as data"),
-    Code("data-above-header", "error", "a row above the header names a target: data out of place"),
-    Code("hidden-sheet", "warning", "a hidden sheet has the contract's columns; never read"),
-    Code("hidden-rows", "warning", "rows hidden in Excel hold cells; they are read"),
-    Code("no-contract-sheet", "error", "no visible sheet of a workbook has the contract's header"),
-    Code("number-style", "warning", "the file's number style decided how '3.000' was read"),
-    Code("missing-column", "error", "a required column is missing from the header"),
-    Code("duplicate-column", "error", "two header cells name the same column"),
-    Code("unknown-column", "warning", "a header cell is not part of the contract; it is ignored"),
+    Code("path-not-found", "error"),
+    Code("no-input-files", "warning"),
+    Code("ignored-file", "warning"),
+    Code("symlink-outside", "warning"),
+    Code("file-unreadable", "error"),
+    Code("file-empty", "error"),
+    Code("file-binary", "error"),
+    Code("file-undecodable", "error"),
+    Code("file-too-large", "error"),
+    Code("too-many-columns", "error"),
+    Code("line-too-long", "error"),
+    Code("encoding-fallback", "warning"),
+    Code("not-a-workbook", "warning"),
+    Code("bad-csv", "error"),
+    Code("delimiter-mismatch", "warning"),
+    Code("rows-above-header", "warning"),
+    Code("data-above-header", "error"),
+    Code("hidden-sheet", "warning"),
+    Code("hidden-rows", "warning"),
+    Code("no-contract-sheet", "error"),
+    Code("number-style", "warning"),
+    Code("missing-column", "error"),
+    Code("duplicate-column", "error"),
+    Code("unknown-column", "warning"),
     # --- submitted files: one row ---------------------------------------------------------------
-    Code("extra-cells", "error", "a row has more cells than the header"),
-    Code("unsplit-row", "error", "a row is too short for the header: not separated like it"),
-    Code("invalid-bytes", "error", "a line of a UTF-8 file holds bytes that are not UTF-8"),
-    Code("multiline-field", "error", "a record spans several lines (a stray quote or line break)"),
-    Code("field-too-large", "error", "a cell is longer than an Excel cell can be"),
-    Code(
-        "number-in-note",
-        "error",
-        "a comma-separated row's note is a bare number: a decimal comma split a figure?",
-    ),
-    Code("repeated-header", "warning", "the header row appears again below it; skipped"),
-    Code("total-row", "warning", "a total row (Tổng cộng) under the data; skipped"),
-    Code(
-        "text-rows",
-        "warning",
-        "rows that name no target or task and hold no figure (headings, signatures); skipped",
-    ),
-    Code("cell-error", "error", "a spreadsheet cell holds an error value (#DIV/0!, #N/A …)"),
-    Code("formula-without-value", "error", "a formula was saved without its computed value"),
-    Code(
-        "merged-cell",
-        "error",
-        "a cell of the row is covered by merged cells: the value is only in the area's first cell",
-    ),
-    Code("period-from-date", "warning", "a date cell in the period column is read as its month"),
-    Code("unfilled-row", "warning", "a row has no figures (an unfilled template row); skipped"),
-    Code(
-        "figures-outside-contract",
-        "error",
-        "a row's only figures are in columns the contract does not know",
-    ),
-    Code("unknown-indicator", "error", "indicator_id is not a target id of the plan"),
-    Code("unknown-unit", "error", "unit_code names no unit or agency"),
-    Code("unit-out-of-scope", "error", "this unit does not report this indicator (level or type)"),
-    Code("bad-period", "error", "the period is not a month, quarter or year we can read"),
-    Code("period-out-of-range", "error", "the period lies outside the baseline and plan years"),
-    Code("bad-number", "error", "a figure is not a number"),
-    Code("ambiguous-number", "error", "'3.000' could be 3 or 3000 and the file does not say"),
-    Code("mixed-number-style", "error", "a number is written in the file's minority style"),
-    Code("percent-as-fraction", "error", "a percentage written as a fraction (0,91 for 91 %)"),
-    Code("negative-number", "error", "a figure is negative"),
-    Code("not-whole-number", "error", "a count (numerator, denominator, count, rank) is not whole"),
-    Code("numerator-exceeds-denominator", "error", "numerator is larger than denominator"),
-    Code("zero-denominator", "error", "denominator is 0 while numerator is not"),
-    Code("zero-over-zero", "warning", "numerator and denominator are both 0: contributes nothing"),
-    Code("value-mismatch", "error", "value disagrees with 100 × numerator / denominator"),
-    Code("missing-ratio-parts", "error", "a ratio indicator needs numerator and denominator"),
-    Code("missing-value", "error", "a value or milestone indicator needs a value"),
-    Code(
-        "value-out-of-range",
-        "error",
-        "a value lies outside its range (percent 0–100, rank 1 to the plan's rank universe)",
-    ),
-    Code("bad-milestone", "error", "a milestone value is not done / not_done (or a synonym)"),
-    Code("unknown-task", "error", "task_id is not a task id of the plan"),
-    Code("bad-status", "error", "a task status is not one of the allowed words"),
-    Code("task-not-led", "error", "a task report comes from a unit that does not lead the task"),
-    Code(
-        "status-progress-mismatch",
-        "error",
-        "a task's status and progress disagree (done below 100 %, not started above 0 %)",
-    ),
-    Code("bad-basis", "error", "basis is not period (trong kỳ) or cumulative (lũy kế)"),
-    Code("bad-date", "error", "a submission date cannot be read, or cannot be true"),
-    Code("guide-mismatch", "error", "a template's unit name or title names another unit/target"),
+    Code("extra-cells", "error"),
+    Code("unsplit-row", "error"),
+    Code("invalid-bytes", "error"),
+    Code("multiline-field", "error"),
+    Code("field-too-large", "error"),
+    Code("number-in-note", "error"),
+    Code("repeated-header", "warning"),
+    Code("total-row", "warning"),
+    Code("text-rows", "warning"),
+    Code("cell-error", "error"),
+    Code("formula-without-value", "error"),
+    Code("merged-cell", "error"),
+    Code("period-from-date", "warning"),
+    Code("unfilled-row", "warning"),
+    Code("figures-outside-contract", "error"),
+    Code("unknown-indicator", "error"),
+    Code("unknown-unit", "error"),
+    Code("unit-out-of-scope", "error"),
+    Code("bad-period", "error"),
+    Code("period-out-of-range", "error"),
+    Code("bad-number", "error"),
+    Code("ambiguous-number", "error"),
+    Code("mixed-number-style", "error"),
+    Code("percent-as-fraction", "error"),
+    Code("negative-number", "error"),
+    Code("not-whole-number", "error"),
+    Code("numerator-exceeds-denominator", "error"),
+    Code("zero-denominator", "error"),
+    Code("zero-over-zero", "warning"),
+    Code("value-mismatch", "error"),
+    Code("missing-ratio-parts", "error"),
+    Code("missing-value", "error"),
+    Code("value-out-of-range", "error"),
+    Code("bad-milestone", "error"),
+    Code("unknown-task", "error"),
+    Code("bad-status", "error"),
+    Code("task-not-led", "error"),
+    Code("status-progress-mismatch", "error"),
+    Code("bad-basis", "error"),
+    Code("bad-date", "error"),
+    Code("guide-mismatch", "error"),
     # --- submitted files: across rows and files -------------------------------------------------
-    Code(
-        "conflicting-duplicate",
-        "error",
-        "the same indicator, unit and period twice, figures differ",
-    ),
-    Code("duplicate-row", "warning", "the same indicator, unit and period twice, same figures"),
-    Code("overlapping-periods", "error", "overlapping periods for one indicator and unit"),
-    Code("mixed-basis", "error", "one unit mixes per-period and cumulative figures in a year"),
-    Code("cumulative-decreases", "error", "a year-to-date (lũy kế) total falls from one period"),
-    Code("superseded", "warning", "a later submission (by its submitted date) replaces this row"),
+    Code("conflicting-duplicate", "error"),
+    Code("duplicate-row", "warning"),
+    Code("overlapping-periods", "error"),
+    Code("mixed-basis", "error"),
+    Code("cumulative-decreases", "error"),
+    Code("superseded", "warning"),
     # --- computing (report, summary, missing, explain) -------------------------------------------
-    Code("sparse-latest-period", "warning", "the latest period holds few rows: is it a typo?"),
-    Code(
-        "partial-baseline",
-        "warning",
-        "baseline-year figures stop short of the year's end: not used as the baseline",
-    ),
-    Code(
-        "year-to-date-gaps",
-        "warning",
-        "a year-to-date sum misses earlier periods of the year for some units",
-    ),
+    Code("sparse-latest-period", "warning"),
+    Code("partial-baseline", "warning"),
+    Code("year-to-date-gaps", "warning"),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
@@ -191,7 +146,12 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 class Msg(str):
     """Words from the catalogue (``words``): a ``str`` holding their English text — what JSON,
     logs and tests have always read — that also carries its key and parameters, so that
-    ``Finding.text("vi")`` can say it in Vietnamese. Call sites write ``msg("key", x=…)``."""
+    ``Finding.text("vi")`` can say it in Vietnamese. Call sites write
+    ``msg("finding.bad-period", text=…)``.
+
+    A parameter may itself be words (a ``Msg`` or ``Both``): it is said in the same language.
+    Joining words with ``+`` gives a plain ``str`` (English only): use another key, a parameter,
+    or ``Both``/``joined`` instead."""
 
     key: str
     params: dict[str, Any]
@@ -203,24 +163,61 @@ class Msg(str):
         return self
 
     def text(self, lang: str) -> str:
-        return say(self.key, lang, **self.params)
+        if not self.params:
+            return say(self.key, lang)
+        return say(self.key, lang, **{k: said(v, lang) for k, v in self.params.items()})
 
     def __reduce__(self) -> Any:  # pickled (a forked reader's findings) as what it is
         return (_msg, (self.key, self.params))
+
+
+class Both(str):
+    """Text that is not in the catalogue but exists in both languages (a level's name from the
+    plan, words joined from several ``Msg``): a ``str`` holding the English, like ``Msg``."""
+
+    vi: str
+
+    def __new__(cls, vi: str, en: str) -> Both:
+        self = super().__new__(cls, en)
+        self.vi = vi
+        return self
+
+    def text(self, lang: str) -> str:
+        return self.vi if lang == "vi" else str.__str__(self)
+
+    def __reduce__(self) -> Any:
+        return (Both, (self.vi, str.__str__(self)))
+
+
+def joined(parts: Iterable[str], sep: str = ", ", sep_vi: str | None = None) -> Both:
+    """``parts`` (words or plain text) joined by ``sep``, in both languages."""
+    items = list(parts)
+    return Both(
+        (sep if sep_vi is None else sep_vi).join(said(p, "vi") or "" for p in items),
+        sep.join(str.__str__(p) for p in items),
+    )
 
 
 def _msg(key: str, params: dict[str, Any]) -> Msg:
     return Msg(key, **params)
 
 
+_PLAIN: dict[str, Msg] = {}  # words without parameters: one object per key (hints repeat a lot)
+
+
 def msg(key: str, /, **params: Any) -> Msg:
-    """A message or hint from the catalogue: ``msg("finding.unknown-unit.code", code=…)``."""
-    return Msg(key, **params)
+    """A message or hint from the catalogue: ``msg("finding.unknown-unit", code=…)``."""
+    if params:
+        return Msg(key, **params)
+    found = _PLAIN.get(key)
+    if found is None:
+        found = _PLAIN[key] = Msg(key)
+    return found
 
 
-def said(text: str | None, lang: str) -> str | None:
-    """``text`` in ``lang`` when it is catalogue words, else as it is."""
-    if isinstance(text, Msg):
+def said(text: Any, lang: str) -> Any:
+    """``text`` in ``lang`` when it is words (``Msg``, ``Both``), else as it is."""
+    if isinstance(text, Msg | Both):
         return text.text(lang)
     return text
 
@@ -228,7 +225,7 @@ def said(text: str | None, lang: str) -> str | None:
 @dataclass(frozen=True)
 class Finding:
     code: str
-    message: str  # a Msg (catalogue words) or, for now, plain English
+    message: str  # a Msg (catalogue words), or Both
     file: str | None = None
     line: int | None = None
     column: str | None = None

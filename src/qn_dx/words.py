@@ -317,6 +317,74 @@ W: dict[str, tuple[str, str]] = {
         "tổng số liệu vượt quá giới hạn tính toán: không có kết quả",
         "the sums overflow: no figure",
     ),
+    # --- the command line: refusals, usage errors and notes on stderr ---------------------------
+    "cli.error": ("Lỗi: {message}", "Error: {message}"),
+    "cli.warning": ("cảnh báo: {text}", "warning: {text}"),
+    "cli.plan-folder": (
+        "{problem} (dùng --data-dir THƯ_MỤC hoặc đặt biến QN_DX_DATA)",
+        "{problem} (pass --data-dir DIR or set QN_DX_DATA)",
+    ),
+    "cli.refused": ("từ chối: {why}", "refused: {why}"),
+    "cli.plan-errors": (
+        "thư mục kế hoạch có {n} lỗi (xem qn-dx check)",
+        "the plan folder has {n} error(s) (see qn-dx check)",
+    ),
+    "cli.refused-actuals": (
+        "từ chối: số liệu thực tế có lỗi (hãy sửa, hoặc dùng --skip-invalid)",
+        "refused: the actuals have errors (fix them, or pass --skip-invalid)",
+    ),
+    "cli.path-missing": ("đường dẫn {path} không tồn tại", "path {path} does not exist"),
+    "cli.as-of": (
+        "--as-of {as_of}: hãy ghi một kỳ của năm {year}, ví dụ {year}-Q2",
+        "--as-of {as_of}: give a period of {year}, e.g. {year}-Q2",
+    ),
+    "cli.no-valid-figures": (
+        "không có số liệu hợp lệ nào của năm {year}: {n} dòng bị từ chối (chạy qn-dx validate "
+        "để xem lý do), nên không có kỳ nào để báo cáo; hãy sửa các dòng đó, hoặc dùng --as-of "
+        "để lập báo cáo không có số liệu",
+        "no valid {year} figures: {n} row(s) were refused (run qn-dx validate to see why), so "
+        "there is no period to report on; fix the rows, or pass --as-of to report on nothing",
+    ),
+    "cli.no-figures": (
+        "số liệu thực tế không có số liệu nào của năm {year}: hãy dùng --as-of",
+        "no {year} figures in the actuals: pass --as-of",
+    ),
+    "cli.stdout-closed": ("đầu ra chuẩn đã đóng", "it is closed"),
+    "cli.stdout-failed": (
+        "không ghi được ra đầu ra chuẩn: {why}",
+        "cannot write to standard output: {why}",
+    ),
+    "cli.stdout-lossy": (
+        "lưu ý: đầu ra chuẩn dùng bảng mã {encoding}, không hiển thị được toàn bộ văn bản này; "
+        "ký tự không hiển thị được sẽ được ghi là '?'. Để dùng UTF-8, đặt PYTHONUTF8=1 (hoặc "
+        "PYTHONIOENCODING=utf-8), hoặc ghi ra tệp bằng --output TỆP.",
+        "note: standard output is {encoding}, which cannot show all of this text; what it "
+        "lacks is written as '?'. For UTF-8 set PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8), or "
+        "write to a file with --output FILE.",
+    ),
+    "cli.binary": (
+        "{what} là tệp nhị phân: dùng --output TỆP, hoặc chuyển hướng ra một tệp",
+        "{what} is a binary file: pass --output FILE, or redirect to a file",
+    ),
+    "cli.wrote": ("đã ghi {path} ({what})", "wrote {path} ({what})"),
+    "cli.files-left-out": (
+        "{n} tệp bị từ chối toàn bộ, không được tính: {files}",
+        "{n} file(s) refused whole, left out: {files}",
+    ),
+    "cli.fail-on": ("--fail-on: {n} chỉ tiêu: {ids}", "--fail-on: {n} target(s): {ids}"),
+    "cli.encoding": ("--encoding: {problem}", "--encoding: {problem}"),
+    "cli.check-summary": (
+        "{folder}: {targets} chỉ tiêu, {tasks} nhiệm vụ, {units} đơn vị, {agencies} cơ quan, "
+        "{groups} nhóm — {errors} lỗi{warned}, {notes} ghi chú",
+        "{folder}: {targets} targets, {tasks} tasks, {units} units, {agencies} agencies, "
+        "{groups} groups — {errors} error(s){warned}, {notes} note(s)",
+    ),
+    "cli.check-warnings": (", {n} cảnh báo", ", {n} warning(s)"),
+    "codes.title": ("{n} mã phát hiện", "{n} finding codes"),
+    "codes.code": ("Mã", "Code"),
+    "codes.severity": ("Mức độ", "Severity"),
+    "codes.meaning": ("Ý nghĩa", "Meaning"),
+    "codes.hint": ("Cách xử lý", "What to do"),
 }
 
 

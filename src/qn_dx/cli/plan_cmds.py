@@ -195,17 +195,28 @@ def check(ctx: typer.Context) -> None:
     from ..text import visible
 
     plan = shell.plan(ctx, checked=False)  # check prints every finding itself
+    lang = shell.default_lang()
     found = check_plan(plan)
     for f in found:
-        shell.say(f"{f.severity}: {f.to_text()}")
+        shell.say(f"{shell.words(f'severity.{f.severity}', lang)}: {f.to_text(lang)}")
     n_err = len(errors(found))
     n_warn = sum(1 for f in found if f.severity == "warning")
-    warned = f", {n_warn} warning(s)" if n_warn else ""
+    warned = shell.words("cli.check-warnings", lang, n=n_warn) if n_warn else ""
     folder = visible(display_path(plan.folder))
     shell.say(
-        f"{folder}: {len(plan.targets)} targets, {len(plan.tasks)} tasks, "
-        f"{len(plan.units)} units, {len(plan.agencies)} agencies, {len(plan.groups)} groups — "
-        f"{n_err} error(s){warned}, {len(found) - n_err - n_warn} note(s)"
+        shell.words(
+            "cli.check-summary",
+            lang,
+            folder=folder,
+            targets=len(plan.targets),
+            tasks=len(plan.tasks),
+            units=len(plan.units),
+            agencies=len(plan.agencies),
+            groups=len(plan.groups),
+            errors=n_err,
+            warned=warned,
+            notes=len(found) - n_err - n_warn,
+        )
     )
     raise typer.Exit(1 if n_err else 0)
 
@@ -215,25 +226,35 @@ def codes(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    lang: LangOption = None,
 ) -> None:
-    """List every finding code qn-dx can report, with its severity and meaning.
+    """List every finding code qn-dx can report, with its severity, its meaning and what to do.
 
-    The codes are stable: CI jobs may match on them. Example: qn-dx codes --format json
+    The codes are stable: CI jobs may match on them; the meaning and the hint are in the
+    language of --lang. Example: qn-dx codes --lang vi --format json
     """
     from ..findings import CATALOGUE
     from ..render.listing import print_table, to_csv, to_json
 
+    lang = shell.language(lang)
     rows = [
-        {"code": c.code, "severity": c.severity, "meaning": c.meaning} for c in CATALOGUE.values()
+        {
+            "code": c.code,
+            "severity": c.severity,
+            "meaning": c.meaning_text(lang),
+            "hint": c.hint_text(lang),
+        }
+        for c in CATALOGUE.values()
     ]
     if fmt is ListFormat.json:
         shell.emit(to_json(rows))
     elif fmt is ListFormat.csv:
-        shell.emit(to_csv(rows, ["code", "severity", "meaning"]))
+        shell.emit(to_csv(rows, ["code", "severity", "meaning", "hint"]))
     else:
+        columns = ("code", "severity", "meaning", "hint")
         print_table(
             shell.console(),
-            f"{len(rows)} finding codes",
+            shell.words("codes.title", lang, n=len(rows)),
             rows,
-            [("code", "Code"), ("severity", "Severity"), ("meaning", "Meaning")],
+            [(key, shell.words(f"codes.{key}", lang)) for key in columns],
         )

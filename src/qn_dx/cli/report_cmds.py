@@ -123,11 +123,12 @@ def report(
             binary=fmt is ReportFormat.xlsx,
         )
     if result.rows_left_out:
-        typer.echo(f"{result.rows_left_out} invalid row(s) left out (--skip-invalid)", err=True)
+        typer.echo(shell.words("report.left_out", lang, n=result.rows_left_out), err=True)
     if result.files_left_out:
         names = ", ".join(f"{f} ({code})" for f, code in result.files_left_out)
         typer.echo(
-            f"{len(result.files_left_out)} file(s) refused whole, left out: {names}", err=True
+            shell.words("cli.files-left-out", lang, n=len(result.files_left_out), files=names),
+            err=True,
         )
     fail = set(fail_on or [])
     hit = [
@@ -136,7 +137,7 @@ def report(
         if r.status in fail or ("provisional" in fail and r.provisional)
     ]
     if hit:
-        typer.echo(f"--fail-on: {len(hit)} target(s): {', '.join(hit)}", err=True)
+        typer.echo(shell.words("cli.fail-on", lang, n=len(hit), ids=", ".join(hit)), err=True)
         raise typer.Exit(1)
 
 

@@ -122,16 +122,34 @@ def main_options(
     ctx.obj = Env(data_dir)
 
 
-def fail(findings: list, code: int = 1) -> NoReturn:  # type: ignore[type-arg]
+def fail(findings: list, code: int = 1, lang: str | None = None) -> NoReturn:  # type: ignore[type-arg]
+    lang = lang or default_lang()
     for f in findings:
-        typer.echo(f.to_text(), err=True)
+        typer.echo(f.to_text(lang), err=True)
     raise typer.Exit(code)
 
 
-def usage(message: str) -> NoReturn:
+def words(key: str, lang: str | None = None, **params: Any) -> str:
+    """The catalogue's words for ``key`` in ``lang`` (default: ``default_lang()``); parameters
+    that are words themselves are said in the same language."""
+    from ..findings import said
+    from ..words import say as say_words
+
+    lang = lang or default_lang()
+    return say_words(key, lang, **{k: said(v, lang) for k, v in params.items()})
+
+
+def _message(exc: Exception) -> Any:
+    """What an exception says: its words (a Msg, said in any language) when it carries them."""
+    return exc.args[0] if exc.args else str(exc)
+
+
+def usage(message: str, lang: str | None = None) -> NoReturn:
+    from ..findings import said
     from ..text import visible
 
-    typer.echo(f"Error: {visible(message)}", err=True)
+    lang = lang or default_lang()
+    typer.echo(words("cli.error", lang, message=visible(said(message, lang))), err=True)
     raise typer.Exit(2)
 
 
@@ -143,12 +161,13 @@ def plan(ctx: typer.Context | None, checked: bool = True):  # type: ignore[no-un
     try:
         return api.load_plan(env(ctx).data_dir, checked=checked)
     except api.BadInput as exc:
-        usage(str(exc))
+        usage(_message(exc))
     except api.PlanRefused as exc:
+        lang = default_lang()
         for f in exc.findings:
-            typer.echo(f.to_text(), err=True)
+            typer.echo(f.to_text(lang), err=True)
         if checked and "see qn-dx check" in str(exc):
-            typer.echo(f"refused: {exc}", err=True)
+            typer.echo(words("cli.refused", lang, why=_message(exc)), err=True)
         raise typer.Exit(1) from None
 
 
@@ -163,8 +182,8 @@ _NOTED: list[bool] = []
 
 
 def _stdout_failed(exc: OSError | None) -> NoReturn:
-    why = "it is closed" if exc is None else (exc.strerror or str(exc))
-    typer.echo(f"Error: cannot write to standard output: {why}", err=True)
+    why = words("cli.stdout-closed") if exc is None else (exc.strerror or str(exc))
+    typer.echo(words("cli.error", message=words("cli.stdout-failed", why=why)), err=True)
     # Python flushes stdout once more on exit; point it at nothing so that flush is quiet.
     stream = sys.stdout
     try:
@@ -236,12 +255,12 @@ def _text_stdout():  # type: ignore[no-untyped-def]
             stream.reconfigure(errors=handler)
         if not _NOTED:
             _NOTED.append(True)
-            typer.echo(
-                f"note: standard output is {encoding}, which cannot show all of this text; "
-                "what it lacks is written as '?'. For UTF-8 set PYTHONUTF8=1 "
-                "(or PYTHONIOENCODING=utf-8), or write to a file with --output FILE.",
-                err=True,
-            )
+            note = words("cli.stdout-lossy", encoding=encoding)
+            try:  # a stream that cannot show Vietnamese is told so in English
+                note.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+            except (UnicodeEncodeError, LookupError):
+                note = words("cli.stdout-lossy", "en", encoding=encoding)
+            typer.echo(note, err=True)
     return stream
 
 
@@ -361,18 +380,18 @@ def run_api(call: Any, lang: str = "en") -> Any:
         result = call()
     except api.ActualsRefused as exc:
         typer.echo(findings_out.to_text_plain(exc.validation, lang), err=True)
-        typer.echo("refused: the actuals have errors (fix them, or pass --skip-invalid)", err=True)
+        typer.echo(words("cli.refused-actuals", lang), err=True)
         raise typer.Exit(1) from None
     except api.NoPeriod as exc:
         if exc.refused:  # a data problem, not a usage one: every figure was refused
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(words("cli.error", lang, message=_message(exc)), err=True)
             raise typer.Exit(1) from None
-        usage(str(exc))
+        usage(_message(exc), lang)
     except api.BadInput as exc:
-        usage(str(exc))
+        usage(_message(exc), lang)
     validation = getattr(result, "validation", None)
     for w in getattr(validation, "run_warnings", []):
-        typer.echo(f"warning: {w.to_text(lang)}", err=True)
+        typer.echo(words("cli.warning", lang, text=w.to_text(lang)), err=True)
     return result
 
 
@@ -407,7 +426,7 @@ def deliver(
         output = None  # the usual spelling of standard output
     if output is None:
         if binary and sys.stdout is not None and sys.stdout.isatty():
-            usage(f"{what} is a binary file: pass --output FILE, or redirect to a file")
+            usage(words("cli.binary", what=what))
         emit_bytes(data)
         return
     from ..output import OutputError, write_atomic
@@ -419,4 +438,4 @@ def deliver(
         usage(str(exc))
     from ..text import visible
 
-    typer.echo(f"wrote {visible(str(output))} ({visible(what)})", err=True)
+    typer.echo(words("cli.wrote", path=visible(str(output)), what=visible(what)), err=True)

@@ -60,12 +60,12 @@ def validate(
     from ..ingest.decode import encoding_problem
     from ..render import findings as out
 
+    lang = shell.language(lang)
     if encoding is not None:
         problem = encoding_problem(encoding)
         if problem:
-            shell.usage(f"--encoding: {problem}")
+            shell.usage(shell.words("cli.encoding", lang, problem=problem), lang)
     plan = shell.plan(ctx)
-    lang = shell.language(lang)
     result = shell.run_api(
         lambda: api.read_actuals(plan, paths, encoding=encoding, max_bytes=max_bytes), lang
     )

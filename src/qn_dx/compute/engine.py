@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..findings import Finding
+from ..findings import Finding, joined, msg
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
 from ..plan.models import Target
@@ -185,31 +185,39 @@ def compute_report(
 
 
 def short_baseline_finding(plan: Plan, r: TargetResult) -> Finding:
-    shown = "; ".join(f"{unit} ({what})" for unit, what in r.baseline_gaps[:5])
-    more = f"; +{len(r.baseline_gaps) - 5} more" if len(r.baseline_gaps) > 5 else ""
     used = (
-        f"the plan's baseline ({r.baseline:g}) is used"
+        msg("finding.partial-baseline.plan", baseline=f"{r.baseline:g}")
         if r.baseline_source == "plan" and r.baseline is not None
-        else "there is no baseline"
+        else msg("finding.partial-baseline.none")
     )
     return Finding(
         "partial-baseline",
-        f"{r.id}: the {plan.baseline_year} figures in the actuals stop short of the year's end "
-        f"({shown}{more}), so they are not its baseline: {used}",
-        hint=f"send the figure for the whole of {plan.baseline_year} (its last quarter, or the "
-        "year)",
+        msg(
+            "finding.partial-baseline",
+            id=r.id,
+            year=plan.baseline_year,
+            units=_units_shown(r.baseline_gaps),
+            used=used,
+        ),
+        hint=msg("finding.partial-baseline.hint", year=plan.baseline_year),
     )
+
+
+def _units_shown(gaps: Sequence[tuple[str, str]]) -> str:
+    """``51 (2023-Q1, 2023-Q2); 522 (…); +3 more``: at most five units."""
+    parts: list[str] = [msg("words.unit-gap", unit=u, what=what) for u, what in gaps[:5]]
+    if len(gaps) > 5:
+        parts.append(msg("more", n=len(gaps) - 5))
+    return joined(parts, "; ")
 
 
 def gaps_finding(r: TargetResult) -> Finding:
     """A year-to-date sum that leaves earlier periods out for some units: said, never hidden."""
-    shown = "; ".join(f"{unit} ({', '.join(periods)})" for unit, periods in r.gaps[:5])
-    more = f"; +{len(r.gaps) - 5} more" if len(r.gaps) > 5 else ""
+    shown = _units_shown([(unit, ", ".join(periods)) for unit, periods in r.gaps])
     return Finding(
         "year-to-date-gaps",
-        f"{r.id} adds up each unit's periods of the year, but {len(r.gaps)} unit(s) left "
-        f"periods out: {shown}{more}; their sum is only part of their year so far",
-        hint="send the missing periods, or send year-to-date totals (basis: lũy kế)",
+        msg("finding.year-to-date-gaps", id=r.id, n=len(r.gaps), units=shown),
+        hint=msg("finding.year-to-date-gaps.hint"),
     )
 
 
@@ -382,7 +390,7 @@ def partial_year(target: Target, agg: Aggregate) -> list[tuple[str, str]]:
         return out
     for o in agg.used:
         if o.period.end_month != 12:
-            out.append((o.unit_code, f"{o.period.label} is its latest"))
+            out.append((o.unit_code, msg("words.latest-period", period=o.period.label)))
     return out
 
 

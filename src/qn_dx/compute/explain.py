@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..findings import Msg, msg, said
 from ..ingest.periods import Period
 from ..plan import Plan
 from ..plan.models import Target
@@ -24,7 +25,7 @@ class Exclusion:
     period: str
     file: str
     line: int
-    reason: str
+    reason: str  # words (a Msg: English as a str, and Vietnamese with .text)
 
 
 @dataclass
@@ -64,29 +65,20 @@ def explain_target(
 
 def _reason(
     plan: Plan, target: Target, o: Observation, as_of: Period, baseline: bool, units: Any
-) -> str:
+) -> Msg:
     if o.unit_code not in units or not in_scope(units[o.unit_code], target.scope):
-        return f"outside scope: {target.id} is reported by {target.scope.describe()}"
+        return msg("reason.outside-scope", target=target.id, scope=target.scope.describe())
     if o.period.year == plan.baseline_year:
-        return (
-            "baseline year: used as the baseline"
-            if baseline
-            else (
-                "baseline year: not used (the baseline comes from the plan)"
-                if target.baseline
-                else "baseline year: this target needs no baseline"
-            )
-        )
+        if baseline:
+            return msg("reason.baseline-used")
+        return msg("reason.baseline-plan" if target.baseline else "reason.baseline-none")
     if o.period.year != plan.plan_year:
-        return f"outside the plan year {plan.plan_year}"
+        return msg("reason.outside-year", year=plan.plan_year)
     if o.period.end_month_index > as_of.end_month_index:
-        return f"after {as_of.label}: dated at the end of {o.period.label}"
+        return msg("reason.after", as_of=as_of.label, period=o.period.label)
     if target.period_rule == "year_to_date" and o.cumulative:
-        return (
-            "superseded by a later cumulative figure of the same unit (lũy kế: the latest "
-            "stands for the year so far)"
-        )
-    return "superseded by a later period of the same unit (rule: latest)"
+        return msg("reason.later-cumulative")
+    return msg("reason.later-period")
 
 
 def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, Any]:
@@ -171,7 +163,13 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
             for o, carried in e.contributions
         ],
         "excluded": [
-            {"unit": x.unit, "period": x.period, "file": x.file, "line": x.line, "reason": x.reason}
+            {
+                "unit": x.unit,
+                "period": x.period,
+                "file": x.file,
+                "line": x.line,
+                "reason": said(x.reason, lang),
+            }
             for x in e.excluded
         ],
         "baseline": baseline,

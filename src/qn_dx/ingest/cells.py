@@ -90,10 +90,14 @@ class MergedCell(TypedCell):
         return cell
 
     def describe(self, row: int) -> str:
-        """What a finding on row ``row`` says about this cell."""
-        return (
-            f"cell {self.column}{row} is part of the merged cells {self.area}, whose value the "
-            f"spreadsheet keeps only in {self.first}: this row's cell is empty"
+        """What a finding on row ``row`` says about this cell (words: a Msg)."""
+        from ..findings import msg
+
+        return msg(
+            "finding.merged-cell.describe",
+            cell=f"{self.column}{row}",
+            area=self.area,
+            first=self.first,
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from ..findings import msg
 from ..text import nfc
 
 
@@ -39,9 +40,9 @@ def encoding_problem(name: str) -> str | None:
     try:
         info = codecs.lookup(name)
     except (LookupError, ValueError, TypeError):
-        return f"unknown encoding {name!r}; use a text encoding such as {accepted}"
+        return msg("finding.file-undecodable.unknown-encoding", name=repr(name), accepted=accepted)
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_FILES:
-        return f"{name!r} is not a text encoding for files; use one such as {accepted}"
+        return msg("finding.file-undecodable.not-text-encoding", name=repr(name), accepted=accepted)
     return None
 
 
@@ -57,26 +58,41 @@ def decode(raw: bytes, forced: str | None = None) -> Decoded:
                 None,
                 None,
                 "file-undecodable",
-                f"not valid {forced} (byte {exc.start}: {exc.reason})",
+                msg(
+                    "finding.file-undecodable.forced",
+                    encoding=forced,
+                    byte=exc.start,
+                    reason=exc.reason,
+                ),
             )
         except (UnicodeError, ValueError, LookupError) as exc:  # a codec failing its own way
-            return Decoded(None, None, "file-undecodable", f"cannot decode as {forced}: {exc}")
+            return Decoded(
+                None,
+                None,
+                "file-undecodable",
+                msg("finding.file-undecodable.codec", encoding=forced, error=str(exc)),
+            )
     if raw.startswith(codecs.BOM_UTF8):
         return _utf8(raw[3:], "utf-8-sig")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _ok(raw.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
-            return Decoded(None, None, "file-undecodable", f"broken UTF-16 text: {exc.reason}")
+            return Decoded(
+                None,
+                None,
+                "file-undecodable",
+                msg("finding.file-undecodable.utf16", reason=exc.reason),
+            )
     if b"\x00" in raw:
         if _looks_utf16(raw):
             return Decoded(
                 None,
                 None,
                 "file-binary",
-                "the file contains NUL bytes: UTF-16 text without its byte-order mark?",
+                msg("finding.file-binary.utf16"),
             )
-        return Decoded(None, None, "file-binary", "the file contains NUL bytes: not a text file")
+        return Decoded(None, None, "file-binary", msg("finding.file-binary"))
     try:
         return _ok(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -87,7 +103,9 @@ def decode(raw: bytes, forced: str | None = None) -> Decoded:
     try:
         return _ok(raw.decode("cp1258"), "cp1258")
     except UnicodeDecodeError as exc:  # cp1258 leaves a few bytes undefined
-        return Decoded(None, None, "file-undecodable", f"neither UTF-8 nor Windows-1258: {exc}")
+        return Decoded(
+            None, None, "file-undecodable", msg("finding.file-undecodable", error=str(exc))
+        )
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -121,11 +139,11 @@ def _utf8(raw: bytes, label: str) -> Decoded:
             None,
             None,
             "file-undecodable",
-            f"starts with a UTF-8 BOM but byte {exc.start} is not UTF-8",
+            msg("finding.file-undecodable.bom", byte=exc.start),
         )
 
 
 def _ok(text: str, encoding: str) -> Decoded:
     if "\x00" in text:
-        return Decoded(None, None, "file-binary", "the text contains NUL characters")
+        return Decoded(None, None, "file-binary", msg("finding.file-binary.text"))
     return Decoded(nfc(text), encoding)

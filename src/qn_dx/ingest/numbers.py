@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..findings import msg
+
 VI = "vi"  # "." groups thousands, "," is the decimal mark
 EN = "en"  # "," groups thousands, "." is the decimal mark
 STYLE_NAMES = {
-    VI: "Vietnamese style ('.' groups thousands, ',' is the decimal mark: 1.234,5)",
-    EN: "English style (',' groups thousands, '.' is the decimal mark: 1,234.5)",
+    VI: msg("words.style.vi"),  # Vietnamese style ('.' groups thousands, ',' is the decimal mark)
+    EN: msg("words.style.en"),
 }
 # Excel keeps 15 significant digits; a figure this large is a typo or an attack, never a count
 # of a province's documents, and sums of such figures would overflow to infinity.
@@ -63,9 +65,9 @@ def _bad(hint: str) -> Parsed:
     return Parsed(None, "bad-number", hint)
 
 
-_HINT_DIGITS = "write digits only, e.g. 91,5 or 91.5"
-TOO_LARGE = "Excel keeps 15 digits: a figure of 1e15 or more is a typo"
-_HINT_GROUPS = "thousands are grouped by three digits: write 1.234.567 or 1234567"
+_HINT_DIGITS = msg("finding.bad-number.digits.hint")
+TOO_LARGE = msg("finding.bad-number.too-large.hint")
+_HINT_GROUPS = msg("finding.bad-number.groups.hint")
 
 
 @lru_cache(maxsize=8192)  # a file repeats its spellings; Parsed is immutable
@@ -105,7 +107,7 @@ def _unsigned(raw: str) -> Parsed:
     if any(s in raw for s in _SPACES):
         m = _SPACE_GROUPED.match(raw)
         if not m:
-            return _bad("thousands are grouped by three digits: write 1 234 567 or 1234567")
+            return _bad(msg("finding.bad-number.space-groups.hint"))
         whole = re.sub(r"\D", "", m.group(1))
         frac = m.group(2) or ""
         style = (VI if frac[:1] == "," else EN) if frac else None
@@ -119,7 +121,7 @@ def _unsigned(raw: str) -> Parsed:
         pattern = rf"^\d{{1,3}}(?:{re.escape(group)}\d{{3}})+{re.escape(decimal)}\d+$"
         if not re.match(pattern, raw):
             example = "1.234,5" if decimal == "," else "1,234.5"
-            return _bad(f"thousands are grouped by three digits, then one decimal mark: {example}")
+            return _bad(msg("finding.bad-number.marks.hint", example=example))
         value = float(raw.replace(group, "").replace(decimal, "."))
         return Parsed(value, style=VI if decimal == "," else EN)
     mark = "." if dots else ","
@@ -182,6 +184,6 @@ class NumberStyle:
         """A spelling of ``style`` disagrees with the file (on a tie, both sides do)."""
         return style is not None and self.mixed and style != self.style
 
-    def evidence(self) -> str:
+    def evidence(self) -> str:  # words (a Msg), or "" with no evidence
         first = self.first_vi if self.style == VI else self.first_en
-        return f"line {first[1]} writes {first[0]!r}" if first else ""
+        return msg("words.evidence", line=first[1], text=repr(first[0])) if first else ""

@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
+from ..findings import msg
 from .cells import DateCell, ErrorCell, FormulaCell, NumberCell
 from .workbook import (
     EXCEL_ROWS,
@@ -66,7 +67,7 @@ def _repeat(elem: Element, attr: str) -> int:
     """A count attribute (``attr``: its full name) of ``elem``; 1 when absent."""
     text = elem.get(attr, "1")
     if not (text.isascii() and text.isdigit()) or len(text) > 9:
-        raise WorkbookError(f"a repeat count {text[:20]!r} is not a number")
+        raise WorkbookError(msg("finding.file-unreadable.repeat", text=repr(text[:20])))
     return max(1, int(text))
 
 
@@ -86,7 +87,9 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
                 if event == "start":
                     if tag == _TABLE_TAG:
                         if len(sheets) >= MAX_SHEETS:
-                            raise WorkbookError(f"the workbook has over {MAX_SHEETS} sheets")
+                            raise WorkbookError(
+                                msg("finding.file-unreadable.over-sheets", limit=MAX_SHEETS)
+                            )
                         style = elem.get(_t("style-name"), "")
                         sheet = Sheet(elem.get(_t("name"), ""), style not in hidden_styles)
                         sheets.append(sheet)
@@ -110,7 +113,13 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
                                 sheet.hidden_rows.append(row_index + k + 1)
                     row_index += repeat
                     if row_index > MAX_ROW_INDEX:
-                        raise WorkbookError(f"sheet {sheet.name!r} has over {MAX_ROW_INDEX:,} rows")
+                        raise WorkbookError(
+                            msg(
+                                "finding.file-unreadable.sheet-rows",
+                                sheet=repr(sheet.name),
+                                rows=f"{MAX_ROW_INDEX:,}",
+                            )
+                        )
                     elem.clear()
                 elif tag == _TABLE_TAG:
                     elem.clear()
@@ -120,9 +129,11 @@ def read_ods(zf: zipfile.ZipFile) -> list[Sheet]:
     except WorkbookError:
         raise
     except KeyError:
-        raise WorkbookError("the OpenDocument file has no content.xml") from None
+        raise WorkbookError(msg("finding.file-unreadable.no-content")) from None
     except Exception as exc:  # XML errors, defusedxml refusals, broken deflate streams
-        raise WorkbookError(f"content.xml cannot be read ({type(exc).__name__})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.content", error=type(exc).__name__)
+        ) from None
     return sheets
 
 
@@ -144,7 +155,13 @@ def _row_cells(
             columns_spanned = _repeat(c, _COLUMNS_SPANNED)
             if rows_spanned > 1 or columns_spanned > 1:
                 if len(merges) + repeat > MAX_MERGES:
-                    raise WorkbookError(f"sheet {sheet!r} has over {MAX_MERGES:,} merged areas")
+                    raise WorkbookError(
+                        msg(
+                            "finding.file-unreadable.sheet-merges",
+                            sheet=repr(sheet),
+                            limit=f"{MAX_MERGES:,}",
+                        )
+                    )
                 for k in range(repeat):
                     top = row_index + k + 1
                     merges.append(
@@ -195,11 +212,13 @@ def _paragraph(p: Element, budget: list[int]) -> str:
         if tag == f"{{{_TEXT}}}s":
             count = child.get(f"{{{_TEXT}}}c", "1")
             if not (count.isascii() and count.isdigit()):
-                raise WorkbookError(f"a count of spaces {count[:20]!r} is not a number")
+                raise WorkbookError(msg("finding.file-unreadable.spaces", text=repr(count[:20])))
             n = max(1, int(count) if len(count) <= 12 else MAX_CELL_TEXT + 1)
             budget[0] -= n
             if budget[0] < 0:
-                raise WorkbookError(f"a cell holds over {MAX_CELL_TEXT:,} spaces")
+                raise WorkbookError(
+                    msg("finding.file-unreadable.many-spaces", limit=f"{MAX_CELL_TEXT:,}")
+                )
             parts.append(" " * n)
             after_space = False  # spaces written out are shown as they are
         elif tag == f"{{{_TEXT}}}tab":

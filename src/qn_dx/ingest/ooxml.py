@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from ..findings import msg
 from .cells import DateCell, ErrorCell, FormulaCell, NumberCell
 from .workbook import (
     EXCEL_COLUMNS,
@@ -60,7 +61,9 @@ def _parse(data: bytes, what: str) -> Element:
     try:
         return SafeET.fromstring(data)
     except Exception as exc:  # defusedxml refusals and XML syntax errors alike
-        raise WorkbookError(f"{what} is not valid XML ({type(exc).__name__})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.xml", part=what, error=type(exc).__name__)
+        ) from None
 
 
 def read_ooxml(zf: zipfile.ZipFile) -> list[Sheet]:
@@ -71,7 +74,7 @@ def read_ooxml(zf: zipfile.ZipFile) -> list[Sheet]:
 
     book_path = member("xl/workbook.xml")
     if book_path is None:
-        raise WorkbookError("the workbook has no xl/workbook.xml part")
+        raise WorkbookError(msg("finding.file-unreadable.no-workbook-part"))
     book = _parse(read_member(zf, book_path), "xl/workbook.xml")
     date1904 = any(
         _local(e.tag) == "workbookPr" and e.get("date1904") in ("1", "true") for e in book.iter()
@@ -79,7 +82,9 @@ def read_ooxml(zf: zipfile.ZipFile) -> list[Sheet]:
     targets = _relationships(zf, member("xl/_rels/workbook.xml.rels"))
     entries = [e for e in book.iter() if _local(e.tag) == "sheet"]
     if len(entries) > MAX_SHEETS:
-        raise WorkbookError(f"the workbook has {len(entries):,} sheets (limit {MAX_SHEETS})")
+        raise WorkbookError(
+            msg("finding.file-unreadable.sheets", n=f"{len(entries):,}", limit=MAX_SHEETS)
+        )
     strings = _shared_strings(zf, _find_part(targets, "sharedStrings", member))
     formats = _cell_formats(zf, _find_part(targets, "styles", member))
     budget = CellBudget()
@@ -138,7 +143,7 @@ def _shared_strings(zf: zipfile.ZipFile, path: str | None) -> list[str]:
     for item in _iterparse(zf, path, "si", "sst"):
         out.append(_text(item))
         if len(out) > 10_000_000:
-            raise WorkbookError("the workbook has too many shared strings")
+            raise WorkbookError(msg("finding.file-unreadable.shared-strings"))
     return out
 
 
@@ -227,7 +232,9 @@ def _iterparse(
     except WorkbookError:
         raise
     except Exception as exc:  # XML errors, defusedxml refusals, broken deflate streams
-        raise WorkbookError(f"part {path!r} cannot be read ({type(exc).__name__})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.part", part=repr(path), error=type(exc).__name__)
+        ) from None
 
 
 def _rows(
@@ -246,13 +253,15 @@ def _rows(
         if _local(row.tag) == "mergeCell":
             merges.append(_area(row.get("ref") or ""))
             if len(merges) > MAX_MERGES:
-                raise WorkbookError(f"the sheet has over {MAX_MERGES:,} merged areas")
+                raise WorkbookError(msg("finding.file-unreadable.merges", limit=f"{MAX_MERGES:,}"))
             continue
         number = _int(row.get("r"), last_row + 1)
         if not 1 <= number <= EXCEL_ROWS:
-            raise WorkbookError(f"row {number} is outside Excel's {EXCEL_ROWS:,} rows")
+            raise WorkbookError(
+                msg("finding.file-unreadable.row-outside", row=number, rows=f"{EXCEL_ROWS:,}")
+            )
         if number <= last_row:  # Excel writes each row once, in order
-            raise WorkbookError(f"row {number} appears twice or out of order")
+            raise WorkbookError(msg("finding.file-unreadable.row-order", row=number))
         last_row = number
         cells: dict[int, str] = {}
         column = last_column = 0
@@ -264,16 +273,20 @@ def _rows(
                 m = _REF.match(ref)
                 if not m or int(m.group(2)) != number:
                     raise WorkbookError(
-                        f"cell reference {ref[:20]!r} is not a cell of row {number}"
+                        msg("finding.file-unreadable.cell-ref", ref=repr(ref[:20]), row=number)
                     )
                 column = column_index(m.group(1))
             else:
                 column += 1
             if column <= last_column:  # each cell once, left to right
-                raise WorkbookError(f"cell {ref or column!r} appears twice or out of order")
+                raise WorkbookError(
+                    msg("finding.file-unreadable.cell-order", cell=repr(ref or column))
+                )
             last_column = column
             if column > EXCEL_COLUMNS:
-                raise WorkbookError(f"cell {ref or column!r} is beyond Excel's last column XFD")
+                raise WorkbookError(
+                    msg("finding.file-unreadable.cell-beyond", cell=repr(ref or column))
+                )
             value = _cell(c, strings, formats, date1904)
             if value:
                 cells[column] = value
@@ -288,7 +301,7 @@ def _int(text: str | None, default: int) -> int:
         return default
     number = _index(text)
     if number is None:
-        raise WorkbookError(f"row number {text[:20]!r} is not a row of a sheet")
+        raise WorkbookError(msg("finding.file-unreadable.row-number", text=repr(text[:20])))
     return number
 
 
@@ -303,7 +316,7 @@ def _area(ref: str) -> Merge:
         r1, r2 = int(m.group(2)), int(m.group(4))
         if min(r1, r2) >= 1 and max(r1, r2) <= EXCEL_ROWS and max(c1, c2) <= EXCEL_COLUMNS:
             return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
-    raise WorkbookError(f"merged cells {ref[:30]!r} are not an area of a sheet")
+    raise WorkbookError(msg("finding.file-unreadable.merge-area", ref=repr(ref[:30])))
 
 
 def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) -> str:
@@ -328,7 +341,7 @@ def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) ->
         i = _index(v)
         if i is None or i >= len(strings):
             where = c.get("r")
-            raise WorkbookError(f"cell {where!r} names a shared string that is not there")
+            raise WorkbookError(msg("finding.file-unreadable.shared-string", cell=repr(where)))
         return strings[i]
     if kind == "e":
         return ErrorCell(v)
@@ -340,7 +353,9 @@ def _cell(c: Element, strings: list[str], formats: list[str], date1904: bool) ->
         except ValueError:
             return v
     if not _NUMBER.match(v):  # float() would also take "1_000", "nan" and "inf"
-        raise WorkbookError(f"cell {c.get('r')!r} holds {v[:20]!r}, not a number")
+        raise WorkbookError(
+            msg("finding.file-unreadable.cell-number", cell=repr(c.get("r")), text=repr(v[:20]))
+        )
     number = float(v)
     style = _style(c, formats)
     if style == "percent":

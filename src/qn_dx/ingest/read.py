@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..findings import Finding
+from ..findings import Finding, joined, msg
 from ..text import nfc
 from .csvtext import (
     FIELD_LIMIT,
@@ -95,13 +95,13 @@ def read_source(
     except _TooLarge as exc:
         return fail(
             "file-too-large",
-            f"the file is {exc.size:,} bytes; the limit is {max_bytes:,}",
-            "split the file, or raise the limit with --max-bytes",
+            msg("finding.file-too-large", size=f"{exc.size:,}", limit=f"{max_bytes:,}"),
+            msg("finding.file-too-large.hint"),
         )
     except OSError as exc:
-        return fail("file-unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return fail("file-unreadable", msg("finding.file-unreadable", why=exc.strerror or str(exc)))
     if not raw.strip():
-        return fail("file-empty", "the file is empty", "expected a header row")
+        return fail("file-empty", msg("finding.file-empty"), msg("finding.file-empty.hint"))
     suffix = path.suffix.lower()
     if raw[:4] == b"PK\x03\x04" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return _workbook(source, raw, suffix, max_bytes)
@@ -113,8 +113,8 @@ def read_source(
         source.tables.clear()
         return fail(
             "file-too-large",
-            "reading the file needs more memory than there is",
-            "split the file into smaller ones",
+            msg("finding.file-too-large.memory"),
+            msg("finding.file-too-large.memory.hint"),
         )
 
 
@@ -130,7 +130,7 @@ def _read_regular(path: Path, max_bytes: int) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise OSError(0, "not a regular file (a device, FIFO or socket)")
+            raise OSError(0, msg("finding.file-unreadable.not-regular"))
         if st.st_size > max_bytes:
             raise _TooLarge(st.st_size)
         with os.fdopen(fd, "rb", closefd=False) as fh:
@@ -159,9 +159,9 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
         source.findings.append(
             Finding(
                 "encoding-fallback",
-                "not UTF-8: read as Windows-1258 (cp1258)",
+                msg("finding.encoding-fallback"),
                 file=label,
-                hint="if letters look wrong, save as 'CSV UTF-8' or pass --encoding",
+                hint=msg("finding.encoding-fallback.hint"),
             )
         )
     text = decoded.text
@@ -171,21 +171,22 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
         source.findings.append(
             Finding(
                 "line-too-long",
-                f"line {line} holds {size:,} characters, far more than any header or row "
-                f"(limit {LINE_LIMIT:,}; an Excel cell holds at most {FIELD_LIMIT:,}): the file "
-                "is not read",
+                msg(
+                    "finding.line-too-long",
+                    line=line,
+                    size=f"{size:,}",
+                    limit=f"{LINE_LIMIT:,}",
+                    cell=f"{FIELD_LIMIT:,}",
+                ),
                 file=label,
                 line=line,
-                hint="is this the right file? a submission is a header row over short rows; "
-                "save it again from Excel as CSV UTF-8",
+                hint=msg("finding.line-too-long.hint"),
             )
         )
         return source
     layout = find_layout(text, header_score, merge_subheader)
     if layout is None:
-        source.findings.append(
-            Finding("file-empty", "no header row: the file holds only blank lines", file=label)
-        )
+        source.findings.append(Finding("file-empty", msg("finding.file-empty.blank"), file=label))
         return source
     if suffix not in (".csv", ".tsv") and not header_score(layout.header)[1]:
         # A .txt or a "workbook" without a single contract column: not a table of ours.
@@ -194,7 +195,7 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
             source.findings.append(
                 Finding(
                     "ignored-file",
-                    "a text file without the contract's header: not a submission, ignored",
+                    msg("finding.ignored-file.text"),
                     file=label,
                 )
             )
@@ -202,10 +203,11 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
             source.findings.append(
                 Finding(
                     "file-unreadable",
-                    f"not a workbook: this {suffix or 'file'} holds neither a spreadsheet nor "
-                    "a table of the contract",
+                    msg("finding.file-unreadable.text", suffix=suffix)
+                    if suffix
+                    else msg("finding.file-unreadable.text.no-suffix"),
                     file=label,
-                    hint="save the file as .xlsx (Excel Workbook) or as CSV UTF-8",
+                    hint=msg("finding.file-unreadable.text.hint"),
                 )
             )
         return source
@@ -213,9 +215,9 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
         source.findings.append(
             Finding(
                 "not-a-workbook",
-                f"named {suffix} but holds text: read as a delimited text table",
+                msg("finding.not-a-workbook", suffix=suffix),
                 file=label,
-                hint="if the figures look wrong, open it in Excel and save as .xlsx",
+                hint=msg("finding.not-a-workbook.hint"),
             )
         )
     table = Table(file=label, source=label, encoding=decoded.encoding)
@@ -226,11 +228,14 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
         table.findings.append(
             Finding(
                 "delimiter-mismatch",
-                f"the header is separated by {_name(layout.header_delimiter)} but the rows by "
-                f"{_name(layout.delimiter)}: rows are read with {_name(layout.delimiter)}",
+                msg(
+                    "finding.delimiter-mismatch",
+                    header=_name(layout.header_delimiter),
+                    rows=_name(layout.delimiter),
+                ),
                 file=label,
                 line=layout.header_line,
-                hint="save the file again from Excel so that every line uses one separator",
+                hint=msg("finding.delimiter-mismatch.hint"),
             )
         )
     _set_columns(table, [nfc(h).strip() for h in layout.header], layout.header_line)
@@ -244,19 +249,25 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
 
 
 def _name(delimiter: str) -> str:
-    return {"\t": "tabs", ",": "','", ";": "';'"}.get(delimiter, repr(delimiter))
+    if delimiter == "\t":
+        return msg("words.tabs")
+    return {",": "','", ";": "';'"}.get(delimiter, repr(delimiter))
 
 
 def _above(table: Table, lines: list[int]) -> None:
     if lines:
-        span = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}–{lines[-1]}"
+        span = (
+            msg("words.line", lines=lines[0])
+            if len(lines) == 1
+            else msg("words.lines", lines=f"{lines[0]}–{lines[-1]}")
+        )
         table.findings.append(
             Finding(
                 "rows-above-header",
-                f"{len(lines)} row(s) above the header ({span}) are titles, not data: not read",
+                msg("finding.rows-above-header", n=len(lines), lines=span),
                 file=table.file,
                 line=lines[0],
-                hint=f"the header is on line {table.header_line}",
+                hint=msg("finding.rows-above-header.hint", line=table.header_line),
             )
         )
 
@@ -272,16 +283,16 @@ def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source
         return source
     except MemoryError:
         source.findings.append(
-            Finding("file-unreadable", "the workbook needs more memory than there is", file=label)
+            Finding("file-unreadable", msg("finding.file-unreadable.memory"), file=label)
         )
         return source
     except Exception as exc:  # a reader on hostile bytes: whatever fails is this file's finding
         source.findings.append(
             Finding(
                 "file-unreadable",
-                f"not a readable workbook ({type(exc).__name__})",
+                msg("finding.file-unreadable.workbook", error=type(exc).__name__),
                 file=label,
-                hint="open it in Excel and save it again as .xlsx",
+                hint=msg("finding.file-unreadable.workbook.hint"),
             )
         )
         return source
@@ -290,20 +301,21 @@ def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source
         where = f"{label}[{sheet.name}]"
         found = _sheet_header(sheet)
         if not sheet.visible:
-            described.append(f"{sheet.name!r} (hidden)")
+            described.append(msg("words.sheet.hidden", sheet=repr(sheet.name)))
             if found is not None and found[1]:
                 source.findings.append(
                     Finding(
                         "hidden-sheet",
-                        f"hidden sheet {sheet.name!r} has the contract's columns; hidden sheets "
-                        "are never read",
+                        msg("finding.hidden-sheet", sheet=repr(sheet.name)),
                         file=where,
-                        hint="unhide the sheet if its rows are meant to count, or delete it",
+                        hint=msg("finding.hidden-sheet.hint"),
                     )
                 )
             continue
         if found is None:
-            described.append(f"{sheet.name!r}" + ("" if sheet.rows else " (empty)"))
+            described.append(
+                repr(sheet.name) if sheet.rows else msg("words.sheet.empty", sheet=repr(sheet.name))
+            )
             continue
         index, complete = found
         table = Table(file=where, source=label, encoding="workbook")
@@ -326,26 +338,28 @@ def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source
             table.findings.append(
                 Finding(
                     "hidden-rows",
-                    f"{len(hidden)} row(s) hidden in Excel hold cells and are read: {shown}",
+                    msg("finding.hidden-rows", n=len(hidden), rows=shown),
                     file=where,
                     line=hidden[0],
-                    hint="unhide them to check them; delete rows that are not meant to count",
+                    hint=msg("finding.hidden-rows.hint"),
                 )
             )
         table.records = lambda body=body: ((n, cells, n) for n, cells in body)
         table.plain = lambda body=body: iter(body)
         source.tables.append(table)
         if not complete:
-            described.append(f"{sheet.name!r} (columns missing)")
+            described.append(msg("words.sheet.incomplete", sheet=repr(sheet.name)))
     if not source.tables:
         source.findings.append(
             Finding(
                 "no-contract-sheet",
-                "no visible sheet has the contract's header "
-                f"({', '.join(ACTUALS_REQUIRED)} …); sheets: {', '.join(described) or 'none'}",
+                msg(
+                    "finding.no-contract-sheet",
+                    columns=", ".join(ACTUALS_REQUIRED),
+                    sheets=joined(described) if described else msg("none"),
+                ),
                 file=label,
-                hint="put the data on a visible sheet whose header row is within its first "
-                f"{HEADER_SEARCH} rows; hidden sheets are never read",
+                hint=msg("finding.no-contract-sheet.hint", rows=HEADER_SEARCH),
             )
         )
     return source
@@ -373,11 +387,14 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
         table.findings.append(
             Finding(
                 "too-many-columns",
-                f"the header has {len(headers):,} columns; the contract has a dozen "
-                f"(limit {MAX_COLUMNS:,})",
+                msg(
+                    "finding.too-many-columns",
+                    n=f"{len(headers):,}",
+                    limit=f"{MAX_COLUMNS:,}",
+                ),
                 file=table.file,
                 line=line,
-                hint="is this the right file, and the right delimiter?",
+                hint=msg("finding.too-many-columns.hint"),
             )
         )
         table.readable = False
@@ -391,19 +408,13 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
                 table.findings.append(
                     Finding(
                         "unknown-column",
-                        f"column {shown!r} is not part of the contract; it is ignored"
-                        + (
-                            f" (not read as {near}: the words after the name make it another "
-                            "figure)"
-                            if near
-                            else ""
-                        ),
+                        msg("finding.unknown-column.near", column=repr(shown), near=near)
+                        if near
+                        else msg("finding.unknown-column", column=repr(shown)),
                         file=table.file,
                         line=line,
                         column=shown,
-                        hint=f"if it holds the actual {near}, name it as the contract does"
-                        if near
-                        else None,
+                        hint=msg("finding.unknown-column.near.hint", near=near) if near else None,
                     )
                 )
             continue
@@ -411,11 +422,16 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
             table.findings.append(
                 Finding(
                     "duplicate-column",
-                    f"column {header!r} is the same column as {headers[seen[name]]!r} ({name})",
+                    msg(
+                        "finding.duplicate-column",
+                        column=repr(header),
+                        first=repr(headers[seen[name]]),
+                        name=name,
+                    ),
                     file=table.file,
                     line=line,
                     column=header,
-                    hint="keep one of them",
+                    hint=msg("finding.duplicate-column.hint"),
                 )
             )
             table.readable = False
@@ -426,10 +442,12 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
         table.findings.append(
             Finding(
                 "missing-column",
-                f"required column(s) missing: {', '.join(missing)}",
+                msg("finding.missing-column", columns=", ".join(missing)),
                 file=table.file,
                 line=line,
-                hint="header found: " + ", ".join(h for h in headers if h)[:200],
+                hint=msg(
+                    "finding.missing-column.hint", found=", ".join(h for h in headers if h)[:200]
+                ),
             )
         )
         table.readable = False

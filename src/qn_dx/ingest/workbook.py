@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..findings import msg
 from .cells import MergedCell
 
 MAX_SHEETS = 256
@@ -64,9 +65,9 @@ class CellBudget:
         self.used += n
         if self.used > self.limit:
             raise WorkbookError(
-                f"the workbook has more than {self.limit:,} filled cells",
+                msg("finding.file-too-large.cells", limit=f"{self.limit:,}"),
                 "file-too-large",
-                "split the submission into several files, or send it as CSV",
+                msg("finding.file-too-large.cells.hint"),
             )
 
 
@@ -133,9 +134,11 @@ def apply_merges(sheet: Sheet, merges: Iterable[Merge], limit: int = MAX_CELLS) 
             used += last - c1 + 1
             if used > limit:
                 raise WorkbookError(
-                    f"sheet {sheet.name!r}: merged cells cover more than {limit:,} cells",
+                    msg(
+                        "finding.file-too-large.merged", sheet=repr(sheet.name), limit=f"{limit:,}"
+                    ),
                     "file-too-large",
-                    "unmerge the cells of the table (a submission needs no merged cells)",
+                    msg("finding.file-too-large.merged.hint"),
                 )
             if len(cells) < last:
                 cells.extend([""] * (last - len(cells)))
@@ -151,21 +154,26 @@ def open_zip(raw: bytes, max_bytes: int) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise WorkbookError(f"not a readable workbook: broken zip container ({exc})") from None
+        raise WorkbookError(msg("finding.file-unreadable.zip", error=str(exc))) from None
     if len(infos) > MAX_ENTRIES:
-        raise WorkbookError(f"the workbook holds {len(infos):,} parts (limit {MAX_ENTRIES:,})")
+        raise WorkbookError(
+            msg("finding.file-unreadable.parts", n=f"{len(infos):,}", limit=f"{MAX_ENTRIES:,}")
+        )
     total = sum(i.file_size for i in infos)
     if total > max_bytes:
         raise WorkbookError(
-            f"the workbook unpacks to {total:,} bytes; the limit is {max_bytes:,}",
+            msg("finding.file-too-large.unpacked", size=f"{total:,}", limit=f"{max_bytes:,}"),
             "file-too-large",
-            "split the file, or raise the limit with --max-bytes",
+            msg("finding.file-too-large.hint"),
         )
     for i in infos:
         if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
             raise WorkbookError(
-                f"part {i.filename!r} unpacks {i.file_size // max(i.compress_size, 1):,} times "
-                "its packed size (a zip bomb?)",
+                msg(
+                    "finding.file-too-large.ratio",
+                    part=repr(i.filename),
+                    times=f"{i.file_size // max(i.compress_size, 1):,}",
+                ),
                 "file-too-large",
             )
     return zf
@@ -175,9 +183,11 @@ def read_member(zf: zipfile.ZipFile, name: str) -> bytes:
     try:
         return zf.read(name)
     except KeyError:
-        raise WorkbookError(f"the workbook has no part {name!r}") from None
+        raise WorkbookError(msg("finding.file-unreadable.no-part", part=repr(name))) from None
     except Exception as exc:  # BadZipFile, zlib.error, EOFError …: broken bytes, one finding
-        raise WorkbookError(f"part {name!r} cannot be unpacked ({type(exc).__name__})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.unpack", part=repr(name), error=type(exc).__name__)
+        ) from None
 
 
 def read_workbook(raw: bytes, suffix: str, max_bytes: int) -> list[Sheet]:
@@ -197,7 +207,7 @@ def read_workbook(raw: bytes, suffix: str, max_bytes: int) -> list[Sheet]:
             from .ods import read_ods
 
             return read_ods(zf)
-        raise WorkbookError("a zip file, but not an Excel or OpenDocument workbook")
+        raise WorkbookError(msg("finding.file-unreadable.zip-not-workbook"))
     if raw[:8] == OLE2:
         from .xls import read_xls
 
@@ -205,12 +215,14 @@ def read_workbook(raw: bytes, suffix: str, max_bytes: int) -> list[Sheet]:
     head = raw[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")):
         raise WorkbookError(
-            f"this {suffix or 'file'} is a web page or XML saved with a spreadsheet name, "
-            "not a workbook",
-            hint="open it in Excel and save it as .xlsx (Excel Workbook)",
+            msg("finding.file-unreadable.web-page", suffix=suffix)
+            if suffix
+            else msg("finding.file-unreadable.web-page.no-suffix"),
+            hint=msg("finding.file-unreadable.web-page.hint"),
         )
     raise WorkbookError(
-        f"not a spreadsheet: the bytes are neither an Excel nor an OpenDocument workbook"
-        f"{' (' + suffix + ')' if suffix else ''}",
-        hint="save the file as .xlsx (Excel Workbook) or as CSV UTF-8",
+        msg("finding.file-unreadable.not-spreadsheet", suffix=suffix)
+        if suffix
+        else msg("finding.file-unreadable.not-spreadsheet.no-suffix"),
+        hint=msg("finding.file-unreadable.text.hint"),
     )

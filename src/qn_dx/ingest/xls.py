@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..findings import msg
 from .cells import DateCell, ErrorCell, NumberCell
 from .ooxml import excel_date, format_kind
 from .workbook import MAX_MERGES, MAX_SHEETS, CellBudget, Sheet, WorkbookError, apply_merges, dense
@@ -20,10 +21,14 @@ def read_xls(raw: bytes) -> list[Sheet]:
     try:
         book = xlrd.open_workbook(file_contents=raw, formatting_info=True, on_demand=True)
     except Exception as exc:  # xlrd raises many kinds on broken bytes
-        raise WorkbookError(f"not a readable .xls workbook ({type(exc).__name__}: {exc})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.xls", error=f"{type(exc).__name__}: {exc}")
+        ) from None
     try:
         if book.nsheets > MAX_SHEETS:
-            raise WorkbookError(f"the workbook has {book.nsheets:,} sheets (limit {MAX_SHEETS})")
+            raise WorkbookError(
+                msg("finding.file-unreadable.sheets", n=f"{book.nsheets:,}", limit=MAX_SHEETS)
+            )
         kinds = _format_kinds(book)
         budget = CellBudget()
         sheets = []
@@ -43,7 +48,13 @@ def read_xls(raw: bytes) -> list[Sheet]:
                         sheet.hidden_rows.append(r + 1)
             # xlrd: (first row, row after the last, first column, column after the last), 0-based
             if len(sh.merged_cells) > MAX_MERGES:
-                raise WorkbookError(f"sheet {sh.name!r} has over {MAX_MERGES:,} merged areas")
+                raise WorkbookError(
+                    msg(
+                        "finding.file-unreadable.sheet-merges",
+                        sheet=repr(sh.name),
+                        limit=f"{MAX_MERGES:,}",
+                    )
+                )
             apply_merges(sheet, [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells])
             sheets.append(sheet)
             book.unload_sheet(i)
@@ -51,7 +62,9 @@ def read_xls(raw: bytes) -> list[Sheet]:
     except WorkbookError:
         raise
     except Exception as exc:
-        raise WorkbookError(f"not a readable .xls workbook ({type(exc).__name__}: {exc})") from None
+        raise WorkbookError(
+            msg("finding.file-unreadable.xls", error=f"{type(exc).__name__}: {exc}")
+        ) from None
     finally:
         book.release_resources()
 

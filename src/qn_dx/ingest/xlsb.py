@@ -15,6 +15,7 @@ import multiprocessing as mp
 import sys
 from typing import Any
 
+from ..findings import msg
 from .cells import DateCell, NumberCell
 from .workbook import MAX_CELLS, MAX_SHEETS, CellBudget, Sheet, WorkbookError, dense
 
@@ -30,10 +31,10 @@ def read_xlsb(raw: bytes) -> list[Sheet]:
     child.close()
     try:
         if not parent.poll(CHILD_SECONDS):
-            raise WorkbookError(f"reading the .xlsb took over {CHILD_SECONDS} s; stopped")
+            raise WorkbookError(msg("finding.file-unreadable.xlsb-time", seconds=CHILD_SECONDS))
         outcome = parent.recv()
     except (EOFError, OSError):
-        outcome = ("error", "the .xlsb reader stopped (the file asks for more memory than allowed)")
+        outcome = ("error", msg("finding.file-unreadable.xlsb-memory"))
     finally:
         if proc.is_alive():
             proc.kill()
@@ -64,7 +65,7 @@ def _child(raw: bytes, conn: Any) -> None:  # pragma: no cover - runs in the chi
     except WorkbookError as exc:
         conn.send(("error", exc.message))
     except BaseException as exc:
-        conn.send(("error", f"not a readable .xlsb workbook ({type(exc).__name__})"))
+        conn.send(("error", msg("finding.file-unreadable.xlsb", error=type(exc).__name__)))
     finally:
         conn.close()
 
@@ -78,7 +79,9 @@ def _read(raw: bytes) -> list[tuple[str, bool, list[tuple[int, list[tuple[int, A
     book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     metas = book.sheets_metadata
     if len(metas) > MAX_SHEETS:
-        raise WorkbookError(f"the workbook has {len(metas):,} sheets (limit {MAX_SHEETS})")
+        raise WorkbookError(
+            msg("finding.file-unreadable.sheets", n=f"{len(metas):,}", limit=MAX_SHEETS)
+        )
     out = []
     used = 0
     for meta in metas:
@@ -89,7 +92,7 @@ def _read(raw: bytes) -> list[tuple[str, bool, list[tuple[int, list[tuple[int, A
             cells = [(start[1] + j + 1, v) for j, v in enumerate(values) if v not in (None, "")]
             used += len(cells)
             if used > MAX_CELLS:
-                raise WorkbookError(f"the workbook has more than {MAX_CELLS:,} filled cells")
+                raise WorkbookError(msg("finding.file-unreadable.cells", limit=f"{MAX_CELLS:,}"))
             if cells:
                 rows.append((start[0] + i + 1, cells))
         out.append((meta.name, meta.visible == SheetVisibleEnum.Visible, rows))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..findings import Finding
+from ..findings import Both, Finding, Msg, msg
+from ..words import say
 from .load import Plan
 from .registry import groups_of, units_in_scope
 
@@ -35,10 +36,10 @@ def _dupes(
         if ident in first:
             yield Finding(
                 "duplicate-id",
-                f"{noun} {ident} appears twice",
+                msg("finding.duplicate-id", noun=msg(f"words.noun.{noun}"), id=ident),
                 file=plan.label(key),
                 line=plan.line(key, list_name, i),
-                hint=f"first at line {plan.line(key, list_name, first[ident])}",
+                hint=msg("finding.duplicate-id.hint", line=plan.line(key, list_name, first[ident])),
             )
         else:
             first[ident] = i
@@ -48,12 +49,12 @@ def _duplicates(plan: Plan) -> list[Finding]:
     found = [
         *_dupes(plan, "targets", "targets", (t.id for t in plan.targets), "target"),
         *_dupes(plan, "tasks", "tasks", (t.id for t in plan.tasks), "task"),
-        *_dupes(plan, "tasks", "groups", (str(g.number) for g in plan.task_groups), "task group"),
+        *_dupes(plan, "tasks", "groups", (str(g.number) for g in plan.task_groups), "task-group"),
         *_dupes(plan, "units", "units", (u.code for u in plan.units), "unit"),
         *_dupes(plan, "agencies", "agencies", (a.code for a in plan.agencies), "agency"),
         *_dupes(plan, "agencies", "groups", (g.code for g in plan.groups), "group"),
         *_dupes(plan, "plan", "areas", (a.id for a in plan.areas), "area"),
-        *_dupes(plan, "targets", "targets", (t.indicator for t in plan.targets), "indicator key"),
+        *_dupes(plan, "targets", "targets", (t.indicator for t in plan.targets), "indicator-key"),
     ]
     # One code must name one thing across units, agencies and groups.
     units = {u.code for u in plan.units}
@@ -63,7 +64,7 @@ def _duplicates(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "duplicate-id",
-                    f"group {g.code} has the code of an agency or unit",
+                    msg("finding.duplicate-id.group", group=g.code),
                     file=plan.label("agencies"),
                     line=plan.line("agencies", "groups", i),
                 )
@@ -73,7 +74,7 @@ def _duplicates(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "duplicate-id",
-                    f"agency {a.code} has the code of a unit",
+                    msg("finding.duplicate-id.agency", agency=a.code),
                     file=plan.label("agencies"),
                     line=plan.line("agencies", "agencies", i),
                 )
@@ -85,13 +86,15 @@ def _known_codes(plan: Plan) -> set[str]:
     return set(plan.agency_by_code) | set(plan.group_by_code) | set(plan.unit_by_code)
 
 
-def _unknown(plan: Plan, code: str, known: set[str]) -> str | None:
+def _unknown(plan: Plan, code: str, known: set[str]) -> Msg | None:
     from ..text import closest
 
     if code in known:
         return None
     near = closest(code, sorted(known), n=1)
-    return f"did you mean {near[0]}?" if near else "see data/agencies.yaml for the codes"
+    if near:
+        return msg("finding.unknown-agency.near.hint", code=near[0])
+    return msg("finding.unknown-agency.hint")
 
 
 def _references(plan: Plan) -> list[Finding]:
@@ -105,7 +108,12 @@ def _references(plan: Plan) -> list[Finding]:
                     found.append(
                         Finding(
                             "unknown-agency",
-                            f"task {task.id}: {role}: unknown agency or group {code!r}",
+                            msg(
+                                "finding.unknown-agency.task",
+                                task=task.id,
+                                role=Both(say(f"words.role.{role}", "vi"), role),
+                                code=repr(code),
+                            ),
                             file=plan.label("tasks"),
                             line=plan.line("tasks", "tasks", i, role, j),
                             hint=hint,
@@ -115,7 +123,7 @@ def _references(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "plan-schema",
-                    f"task {task.id}: group: {task.group} is not one of the task groups",
+                    msg("finding.plan-schema.task-group", task=task.id, group=task.group),
                     file=plan.label("tasks"),
                     line=plan.line("tasks", "tasks", i, "group"),
                 )
@@ -129,7 +137,7 @@ def _references(plan: Plan) -> list[Finding]:
                 found.append(
                     Finding(
                         "unknown-agency",
-                        f"target {target.id}: lead: unknown agency or group {lead!r}",
+                        msg("finding.unknown-agency.target", target=target.id, code=repr(lead)),
                         file=plan.label("targets"),
                         line=plan.line("targets", "targets", i, "lead", j),
                         hint=hint,
@@ -141,7 +149,7 @@ def _references(plan: Plan) -> list[Finding]:
                 found.append(
                     Finding(
                         "unknown-agency",
-                        f"target {target.id}: scope: units: {code!r} is no unit or agency",
+                        msg("finding.unknown-agency.scope", target=target.id, code=repr(code)),
                         file=plan.label("targets"),
                         line=plan.line("targets", "targets", i, "scope", "units", j),
                         hint=hint,
@@ -155,20 +163,22 @@ def _references(plan: Plan) -> list[Finding]:
                 found.append(
                     Finding(
                         "plan-schema",
-                        f"target {target.id}: tasks: {task_id!r} is not a task of tasks.yaml",
+                        msg(
+                            "finding.plan-schema.target-task", target=target.id, task=repr(task_id)
+                        ),
                         file=plan.label("targets"),
                         line=plan.line("targets", "targets", i, "tasks", j),
-                        hint=f"did you mean {near[0]}?" if near else None,
+                        hint=msg("finding.plan-schema.near.hint", id=near[0]) if near else None,
                     )
                 )
         if target.area not in plan.area_by_id:
             found.append(
                 Finding(
                     "plan-schema",
-                    f"target {target.id}: area: {target.area!r} is not an area of plan.yaml",
+                    msg("finding.plan-schema.area", target=target.id, area=repr(target.area)),
                     file=plan.label("targets"),
                     line=plan.line("targets", "targets", i, "area"),
-                    hint="one of " + ", ".join(plan.area_by_id),
+                    hint=msg("finding.plan-schema.one-of.hint", choices=", ".join(plan.area_by_id)),
                 )
             )
     for i, group in enumerate(plan.groups):
@@ -178,7 +188,7 @@ def _references(plan: Plan) -> list[Finding]:
                 found.append(
                     Finding(
                         "unknown-agency",
-                        f"group {group.code}: members: unknown code {code!r}",
+                        msg("finding.unknown-agency.member", group=group.code, code=repr(code)),
                         file=plan.label("agencies"),
                         line=plan.line("agencies", "groups", i, "members", j),
                         hint=hint,
@@ -196,7 +206,7 @@ def _scopes(plan: Plan) -> list[Finding]:
                 found.append(
                     Finding(
                         "unknown-unit-type",
-                        f"target {target.id}: scope: no unit has type {unit_type!r}",
+                        msg("finding.unknown-unit-type", target=target.id, type=repr(unit_type)),
                         file=plan.label("targets"),
                         line=plan.line("targets", "targets", i, "scope", "types", j),
                     )
@@ -205,10 +215,10 @@ def _scopes(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "empty-scope",
-                    f"target {target.id}: scope {target.scope.describe()} selects no unit",
+                    msg("finding.empty-scope", target=target.id, scope=target.scope.describe()),
                     file=plan.label("targets"),
                     line=plan.line("targets", "targets", i, "scope"),
-                    hint="check the levels and types against units.yaml and agencies.yaml",
+                    hint=msg("finding.empty-scope.hint"),
                 )
             )
     return found
@@ -222,11 +232,15 @@ def _budget(plan: Plan) -> list[Finding]:
     return [
         Finding(
             "budget-mismatch",
-            f"recurrent budget parts add up to {parts:,.1f}, the total says {rec.total:,.1f} "
-            f"({plan.budget.unit})",
+            msg(
+                "finding.budget-mismatch",
+                parts=f"{parts:,.1f}",
+                total=f"{rec.total:,.1f}",
+                unit=plan.budget.unit,
+            ),
             file=plan.label("plan"),
             line=plan.line("plan", "budget", "recurrent", "total"),
-            hint=f"difference {parts - rec.total:+,.1f}",
+            hint=msg("finding.budget-mismatch.hint", difference=f"{parts - rec.total:+,.1f}"),
         )
     ]
 
@@ -239,19 +253,28 @@ def _units(plan: Plan) -> list[Finding]:
     for i, unit in enumerate(plan.units):
         parent = plan.unit_by_code.get(unit.parent) if unit.parent else None
         mine = rank.get(unit.level, 0)
+        problem: Msg | None = None
         if mine == 0:
-            problem = f"a unit of the top level ({unit.level}) has no parent" if unit.parent else ""
+            if unit.parent:
+                problem = msg("finding.bad-parent.top", level=unit.level)
         elif parent is None:
-            problem = f"parent {unit.parent!r} is not a unit" if unit.parent else "no parent"
+            problem = (
+                msg("finding.bad-parent.unknown", parent=repr(unit.parent))
+                if unit.parent
+                else msg("finding.bad-parent.none")
+            )
         elif rank.get(parent.level, mine) >= mine:
-            problem = f"parent {unit.parent} is a {parent.level}, not a level above {unit.level}"
-        else:
-            problem = ""
+            problem = msg(
+                "finding.bad-parent.level",
+                parent=unit.parent,
+                parent_level=parent.level,
+                level=unit.level,
+            )
         if problem:
             found.append(
                 Finding(
                     "bad-parent",
-                    f"unit {unit.code} ({unit.name}): {problem}",
+                    msg("finding.bad-parent", unit=unit.code, name=unit.name, problem=problem),
                     file=plan.label("units"),
                     line=plan.line("units", "units", i, "parent"),
                 )
@@ -261,8 +284,12 @@ def _units(plan: Plan) -> list[Finding]:
         found.append(
             Finding(
                 "bad-parent",
-                f"province_code {plan.info.province_code!r} is not a unit of the top level "
-                f"({plan.levels[0].id}) in {plan.label('units')}",
+                msg(
+                    "finding.bad-parent.province",
+                    code=repr(plan.info.province_code),
+                    level=plan.levels[0].id,
+                    file=plan.label("units"),
+                ),
                 file=plan.label("plan"),
                 line=plan.line("plan", "plan", "province_code"),
             )
@@ -280,11 +307,14 @@ def _task_numbers(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "task-number-repeated",
-                    f"Phụ lục 2 prints number {task.number} twice; this row is {task.id}",
+                    msg("finding.task-number-repeated", number=task.number, task=task.id),
                     file=plan.label("tasks"),
                     line=plan.line("tasks", "tasks", i),
-                    hint=f"the first {task.number} is line "
-                    f"{plan.line('tasks', 'tasks', first_index[task.number])}",
+                    hint=msg(
+                        "finding.task-number-repeated.hint",
+                        number=task.number,
+                        line=plan.line("tasks", "tasks", first_index[task.number]),
+                    ),
                 )
             )
         first_index.setdefault(task.number, i)
@@ -296,9 +326,9 @@ def _task_numbers(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "task-number-gap",
-                    f"Phụ lục 2 has no task {group}.{missing}",
+                    msg("finding.task-number-gap", number=f"{group}.{missing}"),
                     file=plan.label("tasks"),
-                    hint="the numbering is kept as printed",
+                    hint=msg("finding.task-number-gap.hint"),
                 )
             )
     return found
@@ -320,8 +350,14 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
                 found.append(
                     Finding(
                         "lead-contradicts-tasks",
-                        f"target {t.id}: {row.id} (row {row.number}) is led by "
-                        f"{', '.join(row.lead)}; {t.id}'s leads ({leads}) are not among them",
+                        msg(
+                            "finding.lead-contradicts-tasks",
+                            target=t.id,
+                            task=row.id,
+                            number=row.number,
+                            row_leads=", ".join(row.lead),
+                            leads=leads,
+                        ),
                         hint=_fix_hint(row.lead),
                         **where,
                     )
@@ -333,12 +369,20 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
             for row in rows:
                 via = _coordinates(plan, lead, row.coordinating)
                 if via is not None:
-                    how = "" if via == lead else f" as one of {via}"
                     found.append(
                         Finding(
                             "lead-contradicts-tasks",
-                            f"target {t.id}: lead {lead} only coordinates {row.id} (row "
-                            f"{row.number}{how}), which {', '.join(row.lead)} lead(s)",
+                            msg(
+                                "finding.lead-contradicts-tasks.coordinates"
+                                if via == lead
+                                else "finding.lead-contradicts-tasks.coordinates-via",
+                                target=t.id,
+                                lead=lead,
+                                task=row.id,
+                                number=row.number,
+                                via=via,
+                                row_leads=", ".join(row.lead),
+                            ),
                             hint=_fix_hint(row.lead),
                             **where,
                         )
@@ -353,8 +397,8 @@ def _coordinates(plan: Plan, code: str, coordinating: list[str]) -> str | None:
     return next((g for g in groups_of(plan, code) if g in coordinating), None)
 
 
-def _fix_hint(leads: list[str]) -> str:
-    return f"lead: [{', '.join(leads)}] as the row says; or unlink the row and say why in the note"
+def _fix_hint(leads: list[str]) -> Msg:
+    return msg("finding.lead-contradicts-tasks.hint", leads=", ".join(leads))
 
 
 def _ranges(plan: Plan) -> list[Finding]:
@@ -374,11 +418,14 @@ def _ranges(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "plan-schema",
-                    f"target {t.id}: {what} {value:g} is outside "
-                    + ("0–100 %" if top else "the counts (0 or more)"),
+                    msg(
+                        f"finding.plan-schema.{what}-{'percent' if top else 'count'}",
+                        target=t.id,
+                        value=f"{value:g}",
+                    ),
                     file=plan.label("targets"),
                     line=plan.line("targets", "targets", i, *path),
-                    hint="a percentage goal is written as 90 for 90 %",
+                    hint=msg("finding.plan-schema.percent.hint"),
                 )
             )
     return found
@@ -395,11 +442,10 @@ def _ranks(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "rank-out-of-universe",
-                    f"target {t.id}: a rank, but neither the target nor plan.yaml sets "
-                    "rank_universe",
+                    msg("finding.rank-out-of-universe.none", target=t.id),
                     file=plan.label("targets"),
                     line=plan.line("targets", "targets", i),
-                    hint="set rank_universe: how many are ranked",
+                    hint=msg("finding.rank-out-of-universe.none.hint"),
                 )
             )
             continue
@@ -411,10 +457,15 @@ def _ranks(plan: Plan) -> list[Finding]:
                 found.append(
                     Finding(
                         "rank-out-of-universe",
-                        f"target {t.id}: {what} rank {value:g} is outside 1–{universe}",
+                        msg(
+                            f"finding.rank-out-of-universe.{what}",
+                            target=t.id,
+                            value=f"{value:g}",
+                            universe=universe,
+                        ),
                         file=plan.label("targets"),
                         line=plan.line("targets", "targets", i, *path),
-                        hint="rank_universe is the target's, else plan.yaml's",
+                        hint=msg("finding.rank-out-of-universe.hint"),
                     )
                 )
     return found
@@ -427,11 +478,15 @@ def _baseline_years(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "baseline-year",
-                    f"target {t.id}: baseline of {t.baseline.year}, but the plan's baseline year "
-                    f"is {plan.baseline_year}",
+                    msg(
+                        "finding.baseline-year",
+                        target=t.id,
+                        year=t.baseline.year,
+                        plan_year=plan.baseline_year,
+                    ),
                     file=plan.label("targets"),
                     line=plan.line("targets", "targets", i, "baseline", "year"),
-                    hint=f"the {plan.baseline_year} actuals, when there are some, are used instead",
+                    hint=msg("finding.baseline-year.hint", year=plan.baseline_year),
                 )
             )
     return found

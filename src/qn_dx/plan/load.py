@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..findings import Finding, FindingsError
+from ..findings import Finding, FindingsError, Msg, msg
 from .models import (
     AGENCY_LEVEL,
     AgenciesFile,
@@ -81,9 +81,9 @@ def load_units_csv(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
             [
                 Finding(
                     "plan-schema",
-                    f"units.csv is not UTF-8 text ({exc.reason})",
+                    msg("finding.plan-schema.units-csv-utf8", reason=exc.reason),
                     file=label,
-                    hint="save it as 'CSV UTF-8' in Excel",
+                    hint=msg("finding.plan-schema.units-csv-utf8.hint"),
                 )
             ]
         ) from None
@@ -96,7 +96,7 @@ def load_units_csv(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
                 [
                     Finding(
                         "plan-schema",
-                        f"missing column(s): {', '.join(missing)}",
+                        msg("finding.plan-schema.units-csv-columns", columns=", ".join(missing)),
                         file=label,
                         line=1,
                     )
@@ -112,7 +112,10 @@ def load_units_csv(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
         raise FindingsError(
             [
                 Finding(
-                    "plan-schema", f"not valid CSV: {exc}", file=label, line=reader.reader.line_num
+                    "plan-schema",
+                    msg("finding.plan-schema.units-csv", error=str(exc)),
+                    file=label,
+                    line=reader.reader.line_num,
                 )
             ]
         ) from None
@@ -131,13 +134,13 @@ def default_data_dir() -> Path:
     return here.parent.parent / "data"  # src/qn_dx → repository root
 
 
-def folder_problem(folder: Path) -> str | None:
+def folder_problem(folder: Path) -> Msg | None:
     """Why ``folder`` cannot be a plan folder (it does not exist, or is a file), or None."""
     if folder.is_dir():
         return None
     if folder.exists() or folder.is_symlink():
-        return f"plan folder {display_path(folder)} is not a folder"
-    return f"plan folder {display_path(folder)} does not exist"
+        return msg("finding.plan-file-missing.not-folder", folder=display_path(folder))
+    return msg("finding.plan-file-missing.folder", folder=display_path(folder))
 
 
 def display_path(path: Path) -> str:
@@ -235,7 +238,7 @@ def load_plan(folder: Path | None = None) -> Plan:
     problem = folder_problem(folder)
     if problem:
         raise FindingsError(
-            [Finding("plan-file-missing", problem, hint="pass --data-dir DIR or set QN_DX_DATA")]
+            [Finding("plan-file-missing", problem, hint=msg("finding.plan-file-missing.hint"))]
         )
     parsed: dict[str, BaseModel] = {}
     lines: dict[str, dict[PathKey, int]] = {}
@@ -245,9 +248,9 @@ def load_plan(folder: Path | None = None) -> Plan:
         problems.append(
             Finding(
                 "plan-schema",
-                "both units.yaml and units.csv are here: which one lists the units?",
+                msg("finding.plan-schema.two-unit-lists"),
                 file=display_path(folder / UNITS_CSV),
-                hint="keep one of them (units.csv for a national-size registry)",
+                hint=msg("finding.plan-schema.two-unit-lists.hint"),
             )
         )
     for key, (_name, model) in FILES.items():
@@ -297,7 +300,7 @@ def shape_findings(plan: Plan) -> list[Finding]:
     that plan.yaml declares are the only ones units.yaml, scopes, groups and budget parts use."""
     found: list[Finding] = []
 
-    def bad(key: str, path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
+    def bad(key: str, path: tuple[str | int, ...], message: Msg, hint: Msg | None = None) -> None:
         found.append(
             Finding(
                 "plan-schema", message, file=plan.label(key), line=plan.line(key, *path), hint=hint
@@ -308,21 +311,26 @@ def shape_findings(plan: Plan) -> list[Finding]:
     seen_types: dict[str, str] = {}
     for i, lv in enumerate(plan.levels):
         if levels.index(lv.id) != i:
-            bad("plan", ("levels", i), f"level {lv.id!r} is declared twice")
+            bad("plan", ("levels", i), msg("finding.plan-schema.level-twice", level=repr(lv.id)))
         if lv.id == AGENCY_LEVEL:
             bad(
                 "plan",
                 ("levels", i, "id"),
-                f"level {lv.id!r} is the name scopes give the province's agencies",
-                "give the administrative level another id",
+                msg("finding.plan-schema.agency-level", level=repr(lv.id)),
+                msg("finding.plan-schema.agency-level.hint"),
             )
         for j, t in enumerate(lv.types):
             if t in seen_types:
                 bad(
                     "plan",
                     ("levels", i, "types", j),
-                    f"unit type {t!r} is declared for levels {seen_types[t]} and {lv.id}",
-                    "a unit type belongs to one level",
+                    msg(
+                        "finding.plan-schema.type-twice",
+                        type=repr(t),
+                        first=seen_types[t],
+                        second=lv.id,
+                    ),
+                    msg("finding.plan-schema.type-twice.hint"),
                 )
             seen_types.setdefault(t, lv.id)
     known = ", ".join(levels)
@@ -332,15 +340,15 @@ def shape_findings(plan: Plan) -> list[Finding]:
             bad(
                 "units",
                 ("units", i, "level"),
-                f"unit {u.code}: level {u.level!r} is not a level of plan.yaml",
-                f"one of {known}",
+                msg("finding.plan-schema.unit-level", unit=u.code, level=repr(u.level)),
+                msg("finding.plan-schema.one-of.hint", choices=known),
             )
         elif u.type not in level.types:
             bad(
                 "units",
                 ("units", i, "type"),
-                f"unit {u.code}: type {u.type!r} is not a type of level {u.level}",
-                f"one of {', '.join(level.types)} (plan.yaml levels)",
+                msg("finding.plan-schema.unit-type", unit=u.code, type=repr(u.type), level=u.level),
+                msg("finding.plan-schema.unit-type.hint", choices=", ".join(level.types)),
             )
     scope_levels = [*levels, AGENCY_LEVEL]
     for i, t in enumerate(plan.targets):
@@ -349,32 +357,32 @@ def shape_findings(plan: Plan) -> list[Finding]:
                 bad(
                     "targets",
                     ("targets", i, "scope", "levels", j),
-                    f"target {t.id}: scope: {lv!r} is not a level",
-                    f"one of {', '.join(scope_levels)}",
+                    msg("finding.plan-schema.scope-level", target=t.id, level=repr(lv)),
+                    msg("finding.plan-schema.one-of.hint", choices=", ".join(scope_levels)),
                 )
         for j, ty in enumerate(t.scope.types or []):
             if ty not in seen_types:
                 bad(
                     "targets",
                     ("targets", i, "scope", "types", j),
-                    f"target {t.id}: scope: {ty!r} is not a unit type of plan.yaml",
-                    f"one of {', '.join(seen_types)}",
+                    msg("finding.plan-schema.scope-type", target=t.id, type=repr(ty)),
+                    msg("finding.plan-schema.one-of.hint", choices=", ".join(seen_types)),
                 )
     for i, g in enumerate(plan.groups):
         if g.members_level is not None and g.members_level not in scope_levels:
             bad(
                 "agencies",
                 ("groups", i, "members_level"),
-                f"group {g.code}: members_level {g.members_level!r} is not a level",
-                f"one of {', '.join(scope_levels)}",
+                msg("finding.plan-schema.members-level", group=g.code, level=repr(g.members_level)),
+                msg("finding.plan-schema.one-of.hint", choices=", ".join(scope_levels)),
             )
     for i, part in enumerate(plan.budget.recurrent.parts):
         if part.level not in levels:
             bad(
                 "plan",
                 ("budget", "recurrent", "parts", i, "level"),
-                f"budget part: level {part.level!r} is not a level of plan.yaml",
-                f"one of {known}",
+                msg("finding.plan-schema.budget-level", level=repr(part.level)),
+                msg("finding.plan-schema.one-of.hint", choices=known),
             )
     return found
 
@@ -386,18 +394,28 @@ def _schema_findings(
     for err in exc.errors():
         # A target's `lead:` (one code or a list) is the model's `leads`: name the YAML key.
         loc = tuple("lead" if p == "leads" else p for p in err["loc"])
-        prefix = ""
+        entry: Msg | None = None
         field_path = loc
         if len(loc) >= 2 and loc[0] in _ENTRY_NAMES and isinstance(loc[1], int):
             noun, id_field = _ENTRY_NAMES[str(loc[0])]
             ident = _entry_id(data, loc[0], loc[1], id_field)
-            prefix = f"{noun} {ident}: " if ident else f"{noun} #{loc[1] + 1}: "
+            entry = (
+                msg("words.entry", noun=msg(f"words.noun.{noun}"), id=ident)
+                if ident
+                else msg("words.entry.number", noun=msg(f"words.noun.{noun}"), n=loc[1] + 1)
+            )
             field_path = loc[2:]
         where = ".".join(str(p) for p in field_path)
+        variant = ("entry-" if entry is not None else "") + ("field" if where else "problem")
         found.append(
             Finding(
                 "plan-schema",
-                f"{prefix}{where + ': ' if where else ''}{_message(err)}",
+                msg(
+                    f"finding.plan-schema.{variant}",
+                    entry=entry,
+                    field=where,
+                    problem=_message(err),
+                ),
                 file=label,
                 line=line_of(lines, loc),
                 hint=_hint(err),
@@ -417,14 +435,20 @@ def _entry_id(data: Any, key: Any, index: int, id_field: str) -> str | None:
 def _message(err: Any) -> str:
     if err["type"] == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected}"
-    msg = str(err["msg"])
-    for noise in ("Value error, ", "Input should be "):
-        if msg.startswith(noise):
-            msg = msg[len(noise) :] if noise == "Value error, " else "must be " + msg[len(noise) :]
+        return msg("finding.plan-schema.one-of", expected=expected)
+    error = err.get("ctx", {}).get("error")
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Msg):
+        return error.args[0]  # the plan's own rules (models.py) speak both languages
     if err["type"] == "extra_forbidden":
-        return "unknown field (not part of the schema)"
-    return msg
+        return msg("finding.plan-schema.unknown-field")
+    if err["type"] == "missing":
+        return msg("finding.plan-schema.missing")
+    text = str(err["msg"])  # pydantic's own words (English), framed in the plan's language
+    if text.startswith("Value error, "):
+        return text[len("Value error, ") :]
+    if text.startswith("Input should be "):
+        return msg("finding.plan-schema.must-be", what=text[len("Input should be ") :])
+    return text
 
 
 def _hint(err: Any) -> str | None:
@@ -434,4 +458,6 @@ def _hint(err: Any) -> str | None:
     if isinstance(value, dict | list):
         return None
     shown = repr(value)
-    return f"got {shown if len(shown) <= 80 else shown[:77] + '...'}"
+    return msg(
+        "finding.plan-schema.got.hint", value=shown if len(shown) <= 80 else shown[:77] + "..."
+    )

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from ..findings import msg
+
 Area = str  # validated against plan.yaml's list of areas by `qn-dx check`
 Measure = Literal["ratio", "value", "milestone"]
 UnitKind = Literal["percent", "count", "rank"]
@@ -31,7 +33,7 @@ def _not_bool(value: Any) -> Any:
     """YAML reads ``yes``, ``on`` and ``true`` as booleans, which pydantic would take as 1.0: a
     goal of "yes" is a mistake, never 1."""
     if isinstance(value, bool):
-        raise ValueError("a number is needed here, not yes/no (true/false)")
+        raise ValueError(msg("finding.plan-schema.not-bool"))
     return value
 
 
@@ -87,9 +89,9 @@ class Scope(Strict):
     @model_validator(mode="after")
     def _levels_or_units(self) -> Scope:
         if not self.levels and not self.units:
-            raise ValueError("a scope needs levels, units, or both")
+            raise ValueError(msg("finding.plan-schema.scope-empty"))
         if self.types is not None and not self.levels:
-            raise ValueError("types narrow the levels: give levels too")
+            raise ValueError(msg("finding.plan-schema.scope-types"))
         return self
 
     def describe(self) -> str:
@@ -112,7 +114,7 @@ class OtherReading(Strict):
     @model_validator(mode="after")
     def _one(self) -> OtherReading:
         if (self.target_offset is None) == (self.target_factor is None):
-            raise ValueError("give exactly one of target_offset and target_factor")
+            raise ValueError(msg("finding.plan-schema.other-reading"))
         return self
 
     def goal(self, baseline: float) -> float:
@@ -168,7 +170,7 @@ class Target(Strict):
             data = dict(data)
             lead = data.pop("lead")
             if "leads" in data:
-                raise ValueError("give lead or leads, not both")
+                raise ValueError(msg("finding.plan-schema.lead-leads"))
             data["leads"] = [lead] if isinstance(lead, str) else lead
         return data
 
@@ -191,36 +193,32 @@ class Target(Strict):
         # These combinations are what the compute step relies on; reject the rest here.
         if self.measure == "milestone":
             if self.op != "done" or self.target is not None or self.unit is not None:
-                raise ValueError("a milestone has op 'done', target null and unit null")
+                raise ValueError(msg("finding.plan-schema.milestone"))
         elif self.op == "done":
-            raise ValueError("op 'done' is only for milestones")
+            raise ValueError(msg("finding.plan-schema.done-op"))
         if self.measure == "ratio":
             if self.numerator is None or self.denominator is None:
-                raise ValueError("a ratio needs numerator and denominator definitions")
+                raise ValueError(msg("finding.plan-schema.ratio-parts"))
             if self.unit != "percent":
-                raise ValueError("a ratio is a percent")
+                raise ValueError(msg("finding.plan-schema.ratio-percent"))
         elif self.numerator is not None or self.denominator is not None:
-            raise ValueError("only a ratio has numerator/denominator definitions")
+            raise ValueError(msg("finding.plan-schema.not-ratio-parts"))
         if self.measure != "milestone" and self.unit is None:
-            raise ValueError("a ratio or value needs a unit (percent, count or rank)")
+            raise ValueError(msg("finding.plan-schema.unit-needed"))
         if self.target_offset is not None and self.target_factor is not None:
-            raise ValueError("give target_offset or target_factor, not both")
+            raise ValueError(msg("finding.plan-schema.offset-factor"))
         kept = self.target_offset is not None or self.target_factor is not None
         if self.other_reading is not None and not kept:
-            raise ValueError("other_reading needs the kept reading: target_offset or target_factor")
+            raise ValueError(msg("finding.plan-schema.other-reading-kept"))
         needs_number = self.op in (">=", ">", "<=") and not kept
         if needs_number and self.target is None:
-            raise ValueError(
-                f"op {self.op!r} needs a numeric target (or target_offset / target_factor)"
-            )
+            raise ValueError(msg("finding.plan-schema.numeric-target", op=repr(self.op)))
         if self.op == "increase" and self.target is not None:
-            raise ValueError(
-                "op 'increase' takes its target from the baseline: target must be null"
-            )
+            raise ValueError(msg("finding.plan-schema.increase"))
         if self.measure == "value" and self.period_rule == "year_to_date" and self.unit != "count":
-            raise ValueError("only counts can be summed over the year: use period_rule latest")
+            raise ValueError(msg("finding.plan-schema.year-to-date"))
         if self.relative and self.baseline is None:
-            raise ValueError("this target is measured against the baseline: baseline is required")
+            raise ValueError(msg("finding.plan-schema.baseline-required"))
         return self
 
     def title(self, lang: str) -> str:

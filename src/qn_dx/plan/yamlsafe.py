@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ..findings import Finding, FindingsError
+from ..findings import Finding, FindingsError, msg
 
 MAX_YAML_BYTES = 5 * 1024 * 1024  # the whole 2023 plan is ~150 KB
 MAX_INT_DIGITS = 64  # no figure of a plan needs more; Python refuses > 4,300 anyway
@@ -46,6 +46,7 @@ class _ValueProblem(Exception):
 
     def __init__(self, message: str, line: int):
         super().__init__(message)
+        self.message = message  # words (a Msg): str(exc) would keep only the English
         self.line = line
 
 
@@ -74,12 +75,15 @@ def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
     digits = sum(ch.isalnum() for ch in str(node.value))  # 0x…, 0o…, 0b… count too
     if digits > MAX_INT_DIGITS:
         raise _ValueProblem(
-            f"an integer of {digits:,} digits is not a plan figure", node.start_mark.line + 1
+            msg("finding.plan-schema.long-integer", digits=f"{digits:,}"),
+            node.start_mark.line + 1,
         )
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)  # type: ignore[no-any-return]
     except ValueError as exc:
-        raise _ValueProblem(f"not a valid integer: {exc}", node.start_mark.line + 1) from None
+        raise _ValueProblem(
+            msg("finding.plan-schema.integer", error=str(exc)), node.start_mark.line + 1
+        ) from None
 
 
 def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
@@ -87,7 +91,8 @@ def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError) as exc:
         raise _ValueProblem(
-            f"{node.value!r} is not a valid date: {exc}", node.start_mark.line + 1
+            msg("finding.plan-schema.date", value=repr(node.value), error=str(exc)),
+            node.start_mark.line + 1,
         ) from None
 
 
@@ -95,11 +100,11 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _int)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "character-device"),
+    (stat.S_ISBLK, "block-device"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
@@ -112,15 +117,22 @@ def read_plan_bytes(path: Path, label: str, limit: int) -> bytes:
         fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO must not wait for a writer
     except FileNotFoundError:
         raise FindingsError(
-            [Finding("plan-file-missing", f"{label} does not exist", file=label)]
+            [Finding("plan-file-missing", msg("finding.plan-file-missing", file=label), file=label)]
         ) from None
     except OSError as exc:
-        raise FindingsError([_unreadable(label, f"cannot open it: {exc.strerror}")]) from None
+        raise FindingsError(
+            [_unreadable(label, msg("finding.plan-file-unreadable.open", why=exc.strerror))]
+        ) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
-            raise FindingsError([_unreadable(label, f"{label} is {kind}, not a regular file")])
+            kind = next((name for test, name in _KINDS if test(st.st_mode)), None)
+            message = (
+                msg("finding.plan-file-unreadable.kind", file=label, kind=msg(f"words.kind.{kind}"))
+                if kind
+                else msg("finding.plan-file-unreadable.not-regular", file=label)
+            )
+            raise FindingsError([_unreadable(label, message)])
         if st.st_size > limit:
             raise FindingsError([_too_large(label, st.st_size, limit)])
         chunks: list[bytes] = []
@@ -142,15 +154,22 @@ def read_plan_bytes(path: Path, label: str, limit: int) -> bytes:
 
 def _unreadable(label: str, message: str) -> Finding:
     return Finding(
-        "plan-file-unreadable", message, file=label, hint="a plan file must be a plain file"
+        "plan-file-unreadable",
+        message,
+        file=label,
+        hint=msg("finding.plan-file-unreadable.hint"),
     )
 
 
 def _too_large(label: str, size: int, limit: int, at_least: bool = False) -> Finding:
-    more = "more than " if at_least else ""
     return Finding(
         "plan-file-too-large",
-        f"{label} is {more}{size - (1 if at_least else 0):,} bytes; the limit is {limit:,}",
+        msg(
+            "finding.plan-file-too-large.more" if at_least else "finding.plan-file-too-large",
+            file=label,
+            size=f"{size - (1 if at_least else 0):,}",
+            limit=f"{limit:,}",
+        ),
         file=label,
     )
 
@@ -165,9 +184,9 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
             [
                 Finding(
                     "yaml-syntax",
-                    f"not UTF-8 text ({exc.reason})",
+                    msg("finding.yaml-syntax.utf8", reason=exc.reason),
                     file=label,
-                    hint="save as UTF-8",
+                    hint=msg("finding.yaml-syntax.utf8.hint"),
                 )
             ]
         ) from None
@@ -183,16 +202,26 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise FindingsError([Finding("yaml-syntax", msg, file=label, line=line)]) from None
+        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise FindingsError(
+            [
+                Finding(
+                    "yaml-syntax", msg("finding.yaml-syntax", detail=detail), file=label, line=line
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
-        raise FindingsError([Finding("yaml-syntax", str(exc), file=label)]) from None
+        raise FindingsError(
+            [Finding("yaml-syntax", msg("finding.yaml-syntax", detail=str(exc)), file=label)]
+        ) from None
     except _ValueProblem as exc:
-        raise FindingsError([Finding("plan-schema", str(exc), file=label, line=exc.line)]) from None
+        raise FindingsError(
+            [Finding("plan-schema", exc.message, file=label, line=exc.line)]
+        ) from None
     except (ValueError, OverflowError, TypeError, RecursionError) as exc:  # pragma: no cover
         # Belt and braces: any other value YAML cannot build is still a finding, not a crash.
         raise FindingsError(
-            [Finding("plan-schema", f"cannot read a value: {exc}", file=label)]
+            [Finding("plan-schema", msg("finding.plan-schema.value", error=str(exc)), file=label)]
         ) from None
     finally:
         loader.dispose()
@@ -201,10 +230,10 @@ def load_yaml(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
             [
                 Finding(
                     "yaml-duplicate-key",
-                    f"key {key!r} is given twice in one mapping: lines {first} and {again}",
+                    msg("finding.yaml-duplicate-key", key=repr(key), first=first, again=again),
                     file=label,
                     line=again,
-                    hint="keep one; YAML would silently use the last",
+                    hint=msg("finding.yaml-duplicate-key.hint"),
                 )
                 for key, first, again in sorted(loader.duplicates, key=lambda d: (d[2], d[1]))
             ]
@@ -224,7 +253,7 @@ def _walk(root: yaml.Node, lines: dict[PathKey, int], label: str) -> None:
                 [
                     Finding(
                         "yaml-unsafe",
-                        f"tag {node.tag!r} is not allowed",
+                        msg("finding.yaml-unsafe.tag", tag=repr(node.tag)),
                         file=label,
                         line=node.start_mark.line + 1,
                     )
@@ -249,10 +278,10 @@ def _refuse_aliases(text: str, label: str) -> None:
                 [
                     Finding(
                         "yaml-unsafe",
-                        "YAML aliases (*name) are not allowed in plan files",
+                        msg("finding.yaml-unsafe.alias"),
                         file=label,
                         line=event.start_mark.line + 1,
-                        hint="write the value out in full",
+                        hint=msg("finding.yaml-unsafe.alias.hint"),
                     )
                 ]
             )

@@ -95,7 +95,9 @@ class RejectedRow:
     period: str
     file: str
     line: int
-    reason: str  # "code: message" of its first error
+    # "code: message" of its first error, in English as a str (what JSON and `missing` read);
+    # a Msg, so that `explain` can say it in Vietnamese too (``findings.said``)
+    reason: str
 
 
 @dataclass

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from ..findings import Finding, msg
+from ..findings import Both, Finding, Msg, joined, msg
 from ..ingest.cells import DateCell, NumberCell
 from ..ingest.numbers import (
     MAX_MAGNITUDE,
@@ -26,6 +26,7 @@ from ..plan import Plan
 from ..plan.models import Target
 from ..plan.registry import in_scope, task_reporters
 from ..text import closest, fold, same_number
+from ..words import say
 from .model import Observation, TaskReport
 
 VALUE_TOLERANCE = 0.1  # percentage points between a submitted ratio value and 100 × num / den
@@ -95,14 +96,13 @@ class RowChecker:
         """Numbers of the next file are read in its own style (decided from all its figures)."""
         self.style = style
 
-    def _examples(self) -> str:
-        y = self.plan.plan_year
-        return f"write {y}-Q1, {y}-03 or {y} (also Quý I/{y}, T3/{y}, 03/{y})"
+    def _examples(self) -> Msg:
+        return msg("finding.bad-period.hint", y=self.plan.plan_year)
 
     # -- shared pieces ---------------------------------------------------------------------------
     def period(self, text: str, where: _Where) -> Period | None:
         if not text:
-            where.error("bad-period", "period is empty", "period", self._examples())
+            where.error("bad-period", msg("finding.bad-period.empty"), "period", self._examples())
             return None
         p = parse_period(text)
         if p is None:
@@ -110,28 +110,24 @@ class RowChecker:
             hint = self._examples()
             if half is not None:
                 year, which = half
-                hint = (
-                    "the plan has no half-year periods: report the first half as "
-                    f"{year}-Q2 with basis 'lũy kế' (cumulative)"
-                    if which == 1
-                    else "the plan has no half-year periods: report the second half as "
-                    f"{year}-Q3 and {year}-Q4, or as {year}-Q4 with basis 'lũy kế' for the year"
-                )
+                hint = msg(f"finding.bad-period.half{1 if which == 1 else 2}.hint", year=year)
             m = re.fullmatch(r"\s*(\d{4})-([1-9])\s*", text)
             if m:  # 2023-1: the first quarter, or January?
                 y, n = m.groups()
                 hint = (
-                    f"write {y}-0{n} for the month or {y}-Q{n} for the quarter"
+                    msg("finding.bad-period.month-or-quarter.hint", y=y, n=n)
                     if int(n) <= 4
-                    else (f"write {y}-0{n} for the month")
+                    else msg("finding.bad-period.month.hint", y=y, n=n)
                 )
-            where.error("bad-period", f"cannot read period {text!r}", "period", hint)
+            where.error("bad-period", msg("finding.bad-period", text=repr(text)), "period", hint)
             return None
         if p.year not in self.years:
-            years = " and ".join(str(y) for y in sorted(self.years))
+            years = sorted(self.years)
             where.error(
                 "period-out-of-range",
-                f"period {p.label} is outside the plan's years ({years})",
+                msg("finding.period-out-of-range", period=p.label, first=years[0], second=years[1])
+                if len(years) == 2
+                else msg("finding.period-out-of-range.one-year", period=p.label, year=years[0]),
                 "period",
             )
             return None
@@ -146,22 +142,22 @@ class RowChecker:
             if candidate in self.units:
                 return self.units[candidate].code
         hint = self._unit_hint(code)
-        where.error("unknown-unit", f"unknown unit code {code!r}", "unit_code", hint)
+        where.error("unknown-unit", msg("finding.unknown-unit", code=repr(code)), "unit_code", hint)
         return None
 
-    def _unit_hint(self, code: str) -> str | None:
+    def _unit_hint(self, code: str) -> Msg | None:
         """ "Did you mean" for an unknown unit; cached, since one wrong code repeats in a file."""
-        hint = self._hints.get(code)
-        if hint is None:
-            hint = self._hints[code] = self._compute_unit_hint(code) or ""
-        return hint or None
+        hint = self._hints.get(code, "")
+        if hint == "":
+            hint = self._hints[code] = self._compute_unit_hint(code)
+        return hint
 
-    def _compute_unit_hint(self, code: str) -> str | None:
+    def _compute_unit_hint(self, code: str) -> Msg | None:
         if self._by_folded_name is None:
             self._by_folded_name = {fold(n): c for c, n in self._unit_names.items()}
         key = fold(code)
         if key in self._by_folded_name:
-            return f"use the code {self._by_folded_name[key]}, not the name"
+            return msg("finding.unknown-unit.name.hint", code=self._by_folded_name[key])
         if any(ch.isdigit() for ch in code):
             # Never propose another number: 21011 is not "probably" 21010, and a civil servant
             # who takes the suggestion files the figure under someone else's commune.
@@ -179,21 +175,24 @@ class RowChecker:
         if not near:
             return None
         c = near[0] if near[0] in self._unit_names else self._by_folded_name[fold(near[0])]
-        return f"did you mean {c} ({self._unit_names[c]})?"
+        return msg("finding.unknown-unit.near.hint", code=c, name=self._unit_names[c])
 
-    def _code_shapes(self) -> str:
+    def _code_shapes(self) -> Msg:
         """How the plan's unit codes look, level by level: "unit codes are GSO codes: 51 for
         the province, 3 digits for a district, 5 for a commune" — from the plan, any year."""
         parts = []
         for level in self.plan.levels:
             codes = [u.code for u in self.plan.units if u.level == level.id]
+            name = Both(level.name_vi.lower(), level.name_en.lower())
             if len(codes) == 1:
-                parts.append(f"{codes[0]} for {level.name_en.lower()}")
+                parts.append(msg("words.code-for-level", code=codes[0], level=name))
             elif codes:
                 lengths = sorted({len(c) for c in codes})
                 digits = "/".join(map(str, lengths))
-                parts.append(f"{digits} digits for {level.name_en.lower()}")
-        return "unit codes are GSO codes: " + ", ".join(parts) if parts else "see qn-dx units"
+                parts.append(msg("words.digits-for-level", digits=digits, level=name))
+        if not parts:
+            return msg("finding.unknown-unit.units.hint")
+        return msg("finding.unknown-unit.shapes.hint", shapes=joined(parts))
 
     def _buckets(self) -> tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]]:
         if self._bucket_index is None:
@@ -227,15 +226,9 @@ class RowChecker:
             numeric = any(ch.isdigit() for ch in text)
             where.error(
                 "bad-basis",
-                f"cannot read basis {text.strip()!r}",
+                msg("finding.bad-basis", text=repr(text.strip())),
                 "basis",
-                "this column says how the figures are counted: period (trong kỳ, phát sinh) or "
-                "cumulative (lũy kế, cộng dồn)"
-                + (
-                    "; if it holds figures, rename it (a column headed 'Lũy kế' is the basis)"
-                    if numeric
-                    else ""
-                ),
+                msg("finding.bad-basis.numeric.hint" if numeric else "finding.bad-basis.hint"),
             )
         return found
 
@@ -248,17 +241,17 @@ class RowChecker:
             if text:
                 where.error(
                     "bad-date",
-                    f"cannot read the date {text!r}",
+                    msg("finding.bad-date", text=repr(text)),
                     "submitted",
-                    "write the date as 2023-04-05 (year-month-day) or 05/04/2023 (day/month/year)",
+                    msg("finding.bad-date.hint"),
                 )
             return None
         if date > dt.date.today():
             where.error(
                 "bad-date",
-                f"the submission date {date:%d/%m/%Y} is in the future",
+                msg("finding.bad-date.future", date=f"{date:%d/%m/%Y}"),
                 "submitted",
-                "write the day the figures were sent",
+                msg("finding.bad-date.future.hint"),
             )
             return None
         if period is not None:
@@ -266,9 +259,9 @@ class RowChecker:
             if date < start:
                 where.error(
                     "bad-date",
-                    f"the submission date {date:%d/%m/%Y} is before {period.label} begins",
+                    msg("finding.bad-date.early", date=f"{date:%d/%m/%Y}", period=period.label),
                     "submitted",
-                    "figures for a period are sent after it begins: check the year",
+                    msg("finding.bad-date.early.hint"),
                 )
                 return None
         return date
@@ -280,9 +273,9 @@ class RowChecker:
         if target is None:
             where.error(
                 "unknown-indicator",
-                f"unknown indicator {cells.get('indicator_id', '').strip()!r}"
+                msg("finding.unknown-indicator", id=repr(cells.get("indicator_id", "").strip()))
                 if indicator
-                else "indicator_id is empty",
+                else msg("finding.unknown-indicator.empty"),
                 "indicator_id",
                 self._indicator_hint(indicator),
             )
@@ -292,11 +285,16 @@ class RowChecker:
             u = self.units[unit]
             where.error(
                 "unit-out-of-scope",
-                f"{unit} ({u.name}, {u.type or u.level}) does not report {target.id}, "
-                f"whose scope is {target.scope.describe()}",
+                msg(
+                    "finding.unit-out-of-scope",
+                    unit=unit,
+                    name=u.name,
+                    kind=u.type or u.level,
+                    target=target.id,
+                    scope=target.scope.describe(),
+                ),
                 "unit_code",
-                f"check the unit code and the indicator; qn-dx template --unit {unit} lists "
-                "what this unit reports",
+                msg("finding.unit-out-of-scope.hint", unit=unit),
             )
         figures = self._figures(target, cells, where) if target is not None else None
         basis = cells.get("basis")
@@ -335,12 +333,20 @@ class RowChecker:
             if other is not None:
                 where.error(
                     "guide-mismatch",
-                    f"unit code {obs.unit_code} is {self._unit_names[obs.unit_code]}, but the "
-                    f"unit name beside it is {name.strip()!r} ({other})",
+                    msg(
+                        "finding.guide-mismatch.unit",
+                        code=obs.unit_code,
+                        name=self._unit_names[obs.unit_code],
+                        written=repr(name.strip()),
+                        other=other,
+                    ),
                     "unit_name-guide",
-                    f"the figures count for the unit of the code: if they are "
-                    f"{name.strip()}'s, write code {other}; if they are "
-                    f"{self._unit_names[obs.unit_code]}'s, correct the name beside it",
+                    msg(
+                        "finding.guide-mismatch.unit.hint",
+                        written=name.strip(),
+                        other=other,
+                        name=self._unit_names[obs.unit_code],
+                    ),
                 )
                 ok = False
         title = guide.get("title-guide")
@@ -354,11 +360,9 @@ class RowChecker:
             if other is not None and other != obs.indicator_id:
                 where.error(
                     "guide-mismatch",
-                    f"indicator {obs.indicator_id}, but the title beside it is {other}'s",
+                    msg("finding.guide-mismatch.title", id=obs.indicator_id, other=other),
                     "title-guide",
-                    f"the figures count for the target of the id: if they are {other}'s, "
-                    f"write {other}; if they are {obs.indicator_id}'s, copy that target's "
-                    "title beside them (qn-dx template writes both)",
+                    msg("finding.guide-mismatch.title.hint", id=obs.indicator_id, other=other),
                 )
                 ok = False
         return ok
@@ -375,10 +379,12 @@ class RowChecker:
                 index.setdefault(full[len(kind) + 1 :], set()).add(code)
         return index
 
-    def _indicator_hint(self, indicator: str) -> str:
+    def _indicator_hint(self, indicator: str) -> Msg:
         """ "Did you mean" that never proposes another number: EG-4 → EG-04, never EG-14."""
         near = same_number(indicator, self.targets) if indicator else []
-        return f"did you mean {near[0]}?" if near else "see qn-dx targets for the ids"
+        if near:
+            return msg("finding.unknown-indicator.near.hint", id=near[0])
+        return msg("finding.unknown-indicator.hint")
 
     def _in_scope(self, target: Target, unit: str) -> bool:
         key = (target.id, unit)
@@ -404,25 +410,25 @@ class RowChecker:
             if not text:
                 where.error(
                     "missing-value",
-                    f"{target.id} is a milestone: value is empty",
+                    msg("finding.missing-value.milestone", id=target.id),
                     "value",
-                    "done or not_done",
+                    msg("finding.missing-value.milestone.hint"),
                 )
                 return None
             done = MILESTONE_WORDS.get(fold(text))
             if done is None:
                 where.error(
                     "bad-milestone",
-                    f"cannot read milestone value {text!r}",
+                    msg("finding.bad-milestone", text=repr(text)),
                     "value",
-                    "done / not_done (also đạt / chưa đạt, hoàn thành, yes / no, 1 / 0, x)",
+                    msg("finding.bad-milestone.hint"),
                 )
                 return None
             return None, None, None, done
         if target.measure == "value":
             cell = cells.get("value", "")
             if not cell.strip():
-                where.error("missing-value", f"{target.id} needs a value", "value")
+                where.error("missing-value", msg("finding.missing-value", id=target.id), "value")
                 return None
             kind = target.unit or "count"
             value = self._number(cell, "value", kind, where, target)
@@ -431,16 +437,14 @@ class RowChecker:
         num_cell = cells.get("numerator", "")
         den_cell = cells.get("denominator", "")
         if not num_cell.strip() or not den_cell.strip():
-            missing = " and ".join(
+            missing = [
                 n for n, t in (("numerator", num_cell), ("denominator", den_cell)) if not t.strip()
-            )
-            both = not num_cell.strip() and not den_cell.strip()
+            ]
             where.error(
                 "missing-ratio-parts",
-                f"{target.id} is a ratio: {missing} {'are' if both else 'is'} empty",
+                msg(f"finding.missing-ratio-parts.{'-'.join(missing)}", id=target.id),
                 "numerator" if not num_cell.strip() else "denominator",
-                "fill the numerator and the denominator (the value alone is not enough: qn-dx "
-                "computes 100 × Σnumerator / Σdenominator over units)",
+                msg("finding.missing-ratio-parts.hint"),
             )
             return None
         num = self._number(num_cell, "numerator", "whole", where)
@@ -457,44 +461,54 @@ class RowChecker:
             return None
         if den == 0 and num > 0:
             where.error(
-                "zero-denominator", f"denominator is 0 but numerator is {_n(num)}", "denominator"
+                "zero-denominator", msg("finding.zero-denominator", num=_n(num)), "denominator"
             )
             return None
         if num > den:
             where.error(
                 "numerator-exceeds-denominator",
-                f"numerator {_n(num)} is larger than denominator {_n(den)}",
+                msg("finding.numerator-exceeds-denominator", num=_n(num), den=_n(den)),
                 "numerator",
-                "the numerator counts a part of the denominator",
+                msg("finding.numerator-exceeds-denominator.hint"),
             )
             return None
         if den == 0:
             if value is not None:
                 where.error(
                     "value-mismatch",
-                    f"value {_n(value)} beside 0/0: there is no ratio to agree with",
+                    msg("finding.value-mismatch.zero", value=_n(value)),
                     "value",
-                    "leave value empty, or give the numerator and denominator it comes from",
+                    msg("finding.value-mismatch.zero.hint"),
                 )
                 return None
-            where.warning("zero-over-zero", "0/0: this row contributes nothing", "denominator")
+            where.warning("zero-over-zero", msg("finding.zero-over-zero"), "denominator")
         elif value is not None and abs(value - 100 * num / den) > VALUE_TOLERANCE:
             scale = self._scale(target)
             if 0 < value <= 1 and scale is not None and scale >= 10:
                 where.error(
                     "percent-as-fraction",
-                    f"value {value_cell.strip()!r} looks like a fraction: 100 × {_n(num)} / "
-                    f"{_n(den)} is {100 * num / den:.1f} %",
+                    msg(
+                        "finding.percent-as-fraction.ratio",
+                        text=repr(value_cell.strip()),
+                        num=_n(num),
+                        den=_n(den),
+                        percent=f"{100 * num / den:.1f}",
+                    ),
                     "value",
-                    f"write {100 * num / den:.1f} (percent, 0–100), or leave value empty",
+                    msg("finding.percent-as-fraction.ratio.hint", percent=f"{100 * num / den:.1f}"),
                 )
                 return None
             where.error(
                 "value-mismatch",
-                f"value {_n(value)} disagrees with 100 × {_n(num)} / {_n(den)} = "
-                f"{100 * num / den:.2f}",
+                msg(
+                    "finding.value-mismatch",
+                    value=_n(value),
+                    num=_n(num),
+                    den=_n(den),
+                    ratio=f"{100 * num / den:.2f}",
+                ),
                 "value",
-                f"leave value empty or write {100 * num / den:.1f}",
+                msg("finding.value-mismatch.hint", ratio=f"{100 * num / den:.1f}"),
             )
             return None
         return num, den, value, None
@@ -516,24 +530,34 @@ class RowChecker:
             return self._checked(value, cell, column, kind, where, False, target)
         if isinstance(cell, NumberCell):  # Excel stores it as a number: nothing to parse
             if not math.isfinite(cell.number) or abs(cell.number) >= MAX_MAGNITUDE:
-                where.error("bad-number", f"{column} {str(cell)!r} is too large", column, TOO_LARGE)
+                where.error(
+                    "bad-number",
+                    msg("finding.bad-number.too-large", column=column, text=repr(str(cell))),
+                    column,
+                    TOO_LARGE,
+                )
                 return None
             return self._checked(cell.number, cell, column, kind, where, cell.percent, target)
         text = cell.strip()
         if isinstance(cell, DateCell):
             where.error(
                 "bad-number",
-                f"{column} is a date cell ({cell.date:%d/%m/%Y}), not a number",
+                msg("finding.bad-number.date", column=column, date=f"{cell.date:%d/%m/%Y}"),
                 column,
             )
             return None
         parsed = parse_number(text)
         if parsed.error is not None:
-            what = "is too large" if parsed.hint == TOO_LARGE else "is not a number"
+            what = "too-large" if parsed.hint == TOO_LARGE else "not-a-number"
             hint = parsed.hint
             if not any(ch.isdigit() for ch in text):  # "-", "x", "chưa có": no figure yet
-                hint = "leave the cell empty when there is no figure yet"
-            where.error(parsed.error, f"{column} {text!r} {what}", column, hint)
+                hint = msg("finding.bad-number.no-figure.hint")
+            where.error(
+                parsed.error,
+                msg(f"finding.bad-number.{what}", column=column, text=repr(text)),
+                column,
+                hint,
+            )
             return None
         style = self.style
         decimal_in_whole = (
@@ -544,21 +568,24 @@ class RowChecker:
         if decimal_in_whole:  # "12.34" for a count: not a style question, a typing slip
             where.error(
                 "not-whole-number",
-                f"{column} {text!r} is not a whole number",
+                msg("finding.not-whole-number", column=column, text=repr(text)),
                 column,
-                "thousands are grouped by three digits (12.340); write whole numbers without "
-                "a separator (12340)",
+                msg("finding.not-whole-number.decimal.hint"),
             )
             return None
         if style.is_minority(parsed.style):
             where.error(
                 "mixed-number-style",
-                f"{column} {text!r} is written in {STYLE_NAMES[parsed.style or '']}, "
-                f"unlike the rest of this file ({style.vi} line(s) Vietnamese-style, "
-                f"{style.en} English-style)",
+                msg(
+                    "finding.mixed-number-style",
+                    column=column,
+                    text=repr(text),
+                    style=STYLE_NAMES[parsed.style or ""],
+                    vi=style.vi,
+                    en=style.en,
+                ),
                 column,
-                "write every number of a file the same way: 1.234,5 (Vietnamese) or "
-                "1,234.5 (English)",
+                msg("finding.mixed-number-style.hint"),
             )
             return None
         value = parsed.value
@@ -569,16 +596,25 @@ class RowChecker:
             elif kind == "percent":
                 value = parsed.ambiguity.decimal  # 72.500 % can only be 72.5
             else:
+                amb = parsed.ambiguity
                 where.error(
                     "ambiguous-number",
-                    f"{column} {text!r} could be {_n(parsed.ambiguity.grouped)} or "
-                    f"{_n(parsed.ambiguity.decimal)}: nothing in this file says whether "
-                    f"{parsed.ambiguity.mark!r} groups thousands or marks decimals",
+                    msg(
+                        "finding.ambiguous-number",
+                        column=column,
+                        text=repr(text),
+                        grouped=_n(amb.grouped),
+                        decimal=_n(amb.decimal),
+                        mark=repr(amb.mark),
+                    ),
                     column,
-                    f"write {_n(parsed.ambiguity.grouped)} or {_n(parsed.ambiguity.decimal)} "
-                    "without a separator"
-                    if is_whole(parsed.ambiguity.decimal)
-                    else f"write {_n(parsed.ambiguity.grouped)} without a separator",
+                    msg(
+                        "finding.ambiguous-number.hint",
+                        grouped=_n(amb.grouped),
+                        decimal=_n(amb.decimal),
+                    )
+                    if is_whole(amb.decimal)
+                    else msg("finding.ambiguous-number.grouped.hint", grouped=_n(amb.grouped)),
                 )
                 return None
         assert value is not None
@@ -591,10 +627,15 @@ class RowChecker:
         style.reported = True
         where.warning(
             "number-style",
-            f"numbers in this file are read in {STYLE_NAMES[style.style or '']}, as "
-            f"{style.evidence()}: {text!r} is read as {_n(value)}",
+            msg(
+                "finding.number-style",
+                style=STYLE_NAMES[style.style or ""],
+                evidence=style.evidence(),
+                text=repr(text),
+                value=_n(value),
+            ),
             None,
-            "write numbers without thousands separators to leave no doubt",
+            msg("finding.number-style.hint"),
         )
 
     def _checked(
@@ -610,41 +651,57 @@ class RowChecker:
         if had_percent and kind != "percent":
             where.error(
                 "bad-number",
-                f"{column} {text!r}: a % sign only goes on percent values",
+                msg("finding.bad-number.percent-sign", column=column, text=repr(text)),
                 column,
-                "write the count without %",
+                msg("finding.bad-number.percent-sign.hint"),
             )
             return None
         if value < 0:
-            where.error("negative-number", f"{column} {text!r} is negative", column)
+            where.error(
+                "negative-number",
+                msg("finding.negative-number", column=column, text=repr(text)),
+                column,
+            )
             return None
         if kind in ("whole", "count", "rank") and not is_whole(value):
-            hint = "a count must be a whole number"
+            hint = msg("finding.not-whole-number.hint")
             if isinstance(text, NumberCell) and is_whole(round(value * 1000, 6)):
                 # Excel with English settings stores a typed 1.250 as 1.25
-                hint = (
-                    f"if you typed {value * 1000:.0f} with a thousands dot, Excel stored "
-                    f"{_n(value)}: type {value * 1000:.0f} without the dot"
+                hint = msg(
+                    "finding.not-whole-number.excel.hint",
+                    typed=f"{value * 1000:.0f}",
+                    stored=_n(value),
                 )
             where.error(
                 "not-whole-number",
-                f"{column} {text!r} is not a whole number",
+                msg("finding.not-whole-number", column=column, text=repr(text)),
                 column,
                 hint,
             )
             return None
         if kind == "percent":
             if value > 100:
-                where.error("value-out-of-range", f"{column} {_n(value)} % is above 100", column)
+                where.error(
+                    "value-out-of-range",
+                    msg("finding.value-out-of-range.percent", column=column, value=_n(value)),
+                    column,
+                )
                 return None
             if not had_percent and self._fraction(value, column, target):
                 where.error(
                     "percent-as-fraction",
-                    f"{column} {text!r} looks like a fraction: did you mean "
-                    f"{_n(round(value * 100, 6))} %?",
+                    msg(
+                        "finding.percent-as-fraction",
+                        column=column,
+                        text=repr(text),
+                        percent=_n(round(value * 100, 6)),
+                    ),
                     column,
-                    f"write {_n(round(value * 100, 6))} (percent, 0–100); a small percentage "
-                    f"is written with its % sign ({text} %)",
+                    msg(
+                        "finding.percent-as-fraction.hint",
+                        percent=_n(round(value * 100, 6)),
+                        text=text,
+                    ),
                 )
                 return None
         if kind == "rank":
@@ -652,11 +709,11 @@ class RowChecker:
             if value < 1 or (top is not None and value > top):
                 where.error(
                     "value-out-of-range",
-                    f"rank {_n(value)} is outside 1–{top}"
+                    msg("finding.value-out-of-range.rank", value=_n(value), top=top)
                     if top
-                    else f"rank {_n(value)} is below 1",
+                    else msg("finding.value-out-of-range.rank-below-one", value=_n(value)),
                     column,
-                    f"a rank among {top}" if top else None,
+                    msg("finding.value-out-of-range.rank.hint", top=top) if top else None,
                 )
                 return None
         return value
@@ -682,10 +739,9 @@ class RowChecker:
         if status is None:
             where.error(
                 "bad-status",
-                f"cannot read status {status_text!r}",
+                msg("finding.bad-status", text=repr(status_text)),
                 "status",
-                "not_started, in_progress, done or delayed (or chưa triển khai, "
-                "đang triển khai / đang thực hiện, hoàn thành, chậm tiến độ)",
+                msg("finding.bad-status.hint"),
             )
         progress_cell = cells.get("progress", "")
         progress = (
@@ -735,7 +791,11 @@ class RowChecker:
         if (status == "done" and progress < 100) or (status == "not_started" and progress > 0):
             where.error(
                 "status-progress-mismatch",
-                msg("finding.status-progress-mismatch", status=status, progress=f"{progress:g}"),
+                msg(
+                    "finding.status-progress-mismatch",
+                    status=Both(say(f"task.{status}", "vi"), status),
+                    progress=f"{progress:g}",
+                ),
                 "progress",
                 msg("finding.status-progress-mismatch.hint"),
             )
@@ -749,12 +809,19 @@ class RowChecker:
         if len(ids) == 1:
             return ids[0]
         if ids:
-            hint = f"number {raw} is printed twice in Phụ lục 2: use {' or '.join(ids)}"
+            hint = msg(
+                "finding.unknown-task.twice.hint",
+                number=raw,
+                ids=joined(ids, " or ", " hoặc "),
+            )
         else:
             # Never another number: NV-1.55 is not NV-1.5.
-            hint = "see qn-dx tasks for the ids (NV- and the number printed in Phụ lục 2)"
+            hint = msg("finding.unknown-task.hint")
         where.error(
-            "unknown-task", f"unknown task {raw!r}" if raw else "task_id is empty", "task_id", hint
+            "unknown-task",
+            msg("finding.unknown-task", id=repr(raw)) if raw else msg("finding.unknown-task.empty"),
+            "task_id",
+            hint,
         )
         return None
 
@@ -790,12 +857,14 @@ class _Where:
         self.headers = headers
         self.findings = findings
         self.failed = False
-        self.first_error: str | None = None
+        # "code: message" of the first error: why the row did not count (``RejectedRow.reason``,
+        # shown by explain); words, so that it can be said in Vietnamese too
+        self.first_error: Msg | None = None
 
     def error(self, code: str, message: str, column: str | None, hint: str | None = None) -> None:
         self.failed = True
         if self.first_error is None:
-            self.first_error = f"{code}: {message}"
+            self.first_error = msg("reason.finding", code=code, message=message)
         self._add(code, message, column, hint)
 
     def warning(self, code: str, message: str, column: str | None, hint: str | None = None) -> None:

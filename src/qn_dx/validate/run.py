@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..findings import Finding
+from ..findings import Both, Finding, Msg, joined, msg
 from ..ingest.cells import DateCell, ErrorCell, FormulaCell, MergedCell, TypedCell
 from ..ingest.csvtext import FIELD_LIMIT, Problem
 from ..ingest.headers import (
@@ -108,9 +108,9 @@ def _walk(root: Path, scan: Scan) -> None:
         scan.findings.append(
             Finding(
                 "file-unreadable",
-                f"cannot read this folder: {exc.strerror or exc}",
+                msg("finding.file-unreadable.folder", why=exc.strerror or str(exc)),
                 file=where,
-                hint="check the folder's permissions",
+                hint=msg("finding.file-unreadable.folder.hint"),
             )
         )
 
@@ -122,10 +122,9 @@ def _walk(root: Path, scan: Scan) -> None:
                 ignored.append(
                     Finding(
                         "ignored-file",
-                        "a hidden folder: not read",
+                        msg("finding.ignored-file.hidden-folder"),
                         file=_shown(base / d),
-                        hint="move its files into the submissions folder if they are meant to "
-                        "count",
+                        hint=msg("finding.ignored-file.hidden-folder.hint"),
                     )
                 )
             elif (base / d).is_symlink():
@@ -141,9 +140,9 @@ def _walk(root: Path, scan: Scan) -> None:
                 ignored.append(
                     Finding(
                         "ignored-file",
-                        "a hidden file: not read",
+                        msg("finding.ignored-file.hidden-file"),
                         file=_shown(path),
-                        hint="rename it without the leading dot if it is a submission",
+                        hint=msg("finding.ignored-file.hidden-file.hint"),
                     )
                 )
             elif path.suffix.lower() in SUFFIXES:
@@ -152,25 +151,23 @@ def _walk(root: Path, scan: Scan) -> None:
                 ignored.append(
                     Finding(
                         "ignored-file",
-                        "not a submission file: ignored (qn-dx reads "
-                        + ", ".join(SUFFIXES)
-                        + ")"
-                        + (
-                            f"; its name ends in {path.name[len(path.name.rstrip()) :]!r} after "
-                            f"{path.suffix.rstrip() or path.name.rstrip()!r}"
-                            if path.name != path.name.rstrip()
-                            else ""
-                        ),
+                        msg(
+                            "finding.ignored-file.trailing",
+                            suffixes=", ".join(SUFFIXES),
+                            tail=repr(path.name[len(path.name.rstrip()) :]),
+                            before=repr(path.suffix.rstrip() or path.name.rstrip()),
+                        )
+                        if path.name != path.name.rstrip()
+                        else msg("finding.ignored-file", suffixes=", ".join(SUFFIXES)),
                         file=display_path(path),
-                        hint="move it out of the submissions folder, or save it in one of "
-                        "these formats",
+                        hint=msg("finding.ignored-file.hint"),
                     )
                 )
     scan.files.extend(sorted(found))
     scan.findings.extend(ignored)
     if not found and not ignored:
         scan.findings.append(
-            Finding("no-input-files", "no submission file here", file=display_path(root))
+            Finding("no-input-files", msg("finding.no-input-files"), file=display_path(root))
         )
 
 
@@ -178,18 +175,18 @@ def _first_error(findings: list[Finding]) -> str:
     return next((f.code for f in findings if f.severity == "error"), "file-unreadable")
 
 
-def _broken_link(path: Path) -> str:
+def _broken_link(path: Path) -> Msg:
     """Why a symbolic link leads nowhere: a loop, or a target that is gone."""
     try:
         path.resolve(strict=True)
     except RuntimeError:
-        return "a symbolic link loop (the link leads back to itself)"
+        return msg("finding.file-unreadable.link-loop")
     except OSError as exc:
         import errno
 
         if exc.errno == errno.ELOOP:
-            return "a symbolic link loop (the link leads back to itself)"
-    return "a broken symbolic link (its target does not exist)"
+            return msg("finding.file-unreadable.link-loop")
+    return msg("finding.file-unreadable.broken-link")
 
 
 def _outside_link(path: Path, inside: Path, scan: Scan) -> bool:
@@ -205,9 +202,9 @@ def _outside_link(path: Path, inside: Path, scan: Scan) -> bool:
     scan.findings.append(
         Finding(
             "symlink-outside",
-            "a symbolic link to a place outside this folder: not followed",
+            msg("finding.symlink-outside"),
             file=_shown(path),
-            hint="copy the file into the submissions folder instead of linking to it",
+            hint=msg("finding.symlink-outside.hint"),
         )
     )
     return True
@@ -356,19 +353,18 @@ class _Run:
             if len(cells) < needed:
                 where.error(
                     "unsplit-row",
-                    f"this row has {len(cells)} cell(s); the header has {width} columns",
+                    msg("finding.unsplit-row", cells=len(cells), width=width),
                     None,
-                    "the row is not separated like the header (',' or ';'): save the file "
-                    "again so that every line uses one separator",
+                    msg("finding.unsplit-row.hint"),
                 )
                 self._tally("invalid")
                 continue
             if damaged and any("\ufffd" in c for c in cells):
                 where.error(
                     "invalid-bytes",
-                    "this line holds bytes that are not UTF-8 text (shown as \ufffd)",
+                    msg("finding.invalid-bytes"),
                     next((h for h, c in zip(table.headers, cells) if "\ufffd" in c), None),
-                    "retype the damaged characters, or save the file again as 'CSV UTF-8'",
+                    msg("finding.invalid-bytes.hint"),
                 )
                 self._tally("invalid")
                 continue
@@ -376,12 +372,11 @@ class _Run:
                 far = len(cells) > MAX_COLUMNS
                 where.error(
                     "extra-cells",
-                    f"a cell far to the right (past column {MAX_COLUMNS:,}) but the header has "
-                    f"{width} columns"
+                    msg("finding.extra-cells.far", limit=f"{MAX_COLUMNS:,}", width=width)
                     if far
-                    else f"{len(cells)} cells but the header has {width} columns",
+                    else msg("finding.extra-cells", cells=len(cells), width=width),
                     None,
-                    "a delimiter inside a value? quote the value or remove the extra cells",
+                    msg("finding.extra-cells.hint"),
                 )
                 self._tally("invalid")
                 continue
@@ -404,8 +399,9 @@ class _Run:
             ):
                 where.warning(
                     "total-row",
-                    f"a total row ({next(c for c in cells if c.strip()).strip()!r}…): skipped, "
-                    "qn-dx adds up the units itself",
+                    msg(
+                        "finding.total-row", text=repr(next(c for c in cells if c.strip()).strip())
+                    ),
                     None,
                 )
                 self._tally("skipped")
@@ -424,11 +420,9 @@ class _Run:
                 # into the figure and the note. Which was meant cannot be known.
                 where.error(
                     "number-in-note",
-                    f"the note holds only a number ({row['note'].strip()}): did a decimal "
-                    "comma split a figure into two cells?",
+                    msg("finding.number-in-note", note=row["note"].strip()),
                     "note",
-                    'quote a figure that has a comma ("1,5"), separate the file with ";", or '
-                    "write the note in words",
+                    msg("finding.number-in-note.hint"),
                 )
                 self._tally("invalid")
                 if not is_tasks:
@@ -452,24 +446,26 @@ class _Run:
             res.findings.append(
                 Finding(
                     "repeated-header",
-                    f"the header row again ({_line_list(header_rows)}): skipped",
+                    msg("finding.repeated-header", lines=_line_list(header_rows)),
                     label,
                     header_rows[0],
-                    hint="two tables pasted one under the other? the rows below it are read "
-                    "with the first header",
+                    hint=msg("finding.repeated-header.hint"),
                 )
             )
         if text_rows:
             res.findings.append(
                 Finding(
                     "text-rows",
-                    f"{len(text_rows)} row(s) name no {'task' if is_tasks else 'target'} and "
-                    f"hold no figure (headings, notes or signatures?): skipped — "
-                    f"{_line_list(text_rows)}",
+                    msg(
+                        f"finding.text-rows.{'task' if is_tasks else 'target'}",
+                        n=len(text_rows),
+                        lines=_line_list(text_rows),
+                    ),
                     label,
                     text_rows[0],
-                    hint="if one of them was meant as data, write its "
-                    f"{'task_id' if is_tasks else 'indicator_id'} and figures",
+                    hint=msg(
+                        "finding.text-rows.hint", column="task_id" if is_tasks else "indicator_id"
+                    ),
                 )
             )
 
@@ -496,11 +492,11 @@ class _Run:
                 self.result.findings.append(
                     Finding(
                         "data-above-header",
-                        f"a row above the header names {named[0]}: it is not read as data",
+                        msg("finding.data-above-header", id=named[0]),
                         table.file,
                         line,
                         None,
-                        f"move it below the header (line {table.header_line})",
+                        msg("finding.data-above-header.hint", line=table.header_line),
                     )
                 )
                 self._tally("invalid")
@@ -513,26 +509,25 @@ class _Run:
             res.findings.append(
                 Finding(
                     "field-too-large",
-                    f"a cell of {problem.size:,} characters: over the {FIELD_LIMIT:,} an Excel "
-                    "cell can hold",
+                    msg(
+                        "finding.field-too-large",
+                        size=f"{problem.size:,}",
+                        limit=f"{FIELD_LIMIT:,}",
+                    ),
                     label,
                     line,
                     None,
-                    "is this the right file? a submission's cells are short",
+                    msg("finding.field-too-large.hint"),
                 )
             )
             self._tally("invalid")
             return
-        span = f"lines {line}–{problem.last}"
         if problem.kind == "open-quote":
-            message = f"a quote opened on line {line} is never closed: {span} were read as one cell"
-            hint = 'close the quote, or remove the stray " character'
+            message = msg("finding.multiline-field.open-quote", line=line, last=problem.last)
+            hint = msg("finding.multiline-field.open-quote.hint")
         else:
-            message = (
-                f"{span} were read as one row: a quote opened on line {line} closes on line "
-                f"{problem.last}"
-            )
-            hint = 'remove the stray " or the line break inside the cell (Alt+Enter in Excel)'
+            message = msg("finding.multiline-field", line=line, last=problem.last)
+            hint = msg("finding.multiline-field.hint")
         # One finding per line it swallowed, up to a point: a quote left open near the top of a
         # big file swallows every line after it, and a million identical findings help no one.
         last_named = min(problem.last, line + MAX_LINES_NAMED - 1)
@@ -542,7 +537,9 @@ class _Run:
             res.findings.append(
                 Finding(
                     "multiline-field",
-                    f"lines {last_named + 1}–{problem.last} likewise (the same cell)",
+                    msg(
+                        "finding.multiline-field.likewise", first=last_named + 1, last=problem.last
+                    ),
                     label,
                     last_named + 1,
                     None,
@@ -564,34 +561,33 @@ class _Run:
                 if any(isinstance(row.get(c), MergedCell) or row.get(c, "").strip() for c in says):
                     where.error(
                         "merged-cell",
-                        f"{name}: {cell.describe(where.line)}",
+                        msg("finding.merged-cell", column=name, detail=cell.describe(where.line)),
                         name,
-                        "unmerge the cells and write the value on every row; qn-dx never "
-                        "copies a merged value down",
+                        msg("finding.merged-cell.hint"),
                     )
                     ok = False
             elif isinstance(cell, ErrorCell):
                 where.error(
                     "cell-error",
-                    f"{name} is the error value {str(cell)!r}, not a figure",
+                    msg("finding.cell-error", column=name, value=repr(str(cell))),
                     name,
-                    "fix the formula in Excel (or type the figure), then save again",
+                    msg("finding.cell-error.hint"),
                 )
                 ok = False
             elif isinstance(cell, FormulaCell):
                 where.error(
                     "formula-without-value",
-                    f"{name} is a formula ({str(cell)[:60]!r}) saved without its value",
+                    msg("finding.formula-without-value", column=name, formula=repr(str(cell)[:60])),
                     name,
-                    "open the file in Excel and save it again, so that the value is stored",
+                    msg("finding.formula-without-value.hint"),
                 )
                 ok = False
             elif isinstance(cell, DateCell) and name == "period":
                 where.warning(
                     "period-from-date",
-                    f"the period is a date cell ({cell.date:%d/%m/%Y}): read as its month {cell}",
+                    msg("finding.period-from-date", date=f"{cell.date:%d/%m/%Y}", month=str(cell)),
                     name,
-                    "type the period as text (2023-Q1, 2023-03) if the month is not meant",
+                    msg("finding.period-from-date.hint"),
                 )
         return ok
 
@@ -607,20 +603,18 @@ class _Run:
             if stray:
                 where.error(
                     "figures-outside-contract",
-                    "no numerator, denominator or value, but figures under "
-                    + ", ".join(map(repr, stray)),
+                    msg("finding.figures-outside-contract", columns=joined(map(_quoted, stray))),
                     None,
-                    "name the figure columns as the contract does (numerator / Tử số, "
-                    "denominator / Mẫu số, value / Giá trị), or move the figures there",
+                    msg("finding.figures-outside-contract.hint"),
                 )
                 self._tally("invalid")
                 self._reject(row, where)
                 return
             where.warning(
                 "unfilled-row",
-                "no numerator, denominator or value: skipped",
+                msg("finding.unfilled-row"),
                 None,
-                "fill the figures or delete the row",
+                msg("finding.unfilled-row.hint"),
             )
             self._tally("skipped")
             return
@@ -641,12 +635,17 @@ class _Run:
             if first_basis.cumulative != obs.cumulative:
                 where.error(
                     "mixed-basis",
-                    f"{obs.indicator_id} for {obs.unit_code} in {year}: this row is "
-                    f"{_basis_words(obs)} but {first_basis.file}:{first_basis.line} is "
-                    f"{_basis_words(first_basis)}",
+                    msg(
+                        "finding.mixed-basis",
+                        id=obs.indicator_id,
+                        unit=obs.unit_code,
+                        year=year,
+                        basis=_basis_words(obs),
+                        other=f"{first_basis.file}:{first_basis.line}",
+                        other_basis=_basis_words(first_basis),
+                    ),
                     "basis",
-                    "report one indicator the same way all year: each period's own figures, "
-                    "or year-to-date totals (lũy kế)",
+                    msg("finding.mixed-basis.hint"),
                 )
                 self._tally("invalid")
                 self._reject(row, where)
@@ -659,10 +658,16 @@ class _Run:
             other = next(o for o in slot.periods.values() if o.period.overlaps(obs.period))
             where.error(
                 "overlapping-periods",
-                f"{obs.indicator_id} for {obs.unit_code}: {obs.period.label} overlaps "
-                f"{other.period.label} at {other.file}:{other.line} (double counting)",
+                msg(
+                    "finding.overlapping-periods",
+                    id=obs.indicator_id,
+                    unit=obs.unit_code,
+                    period=obs.period.label,
+                    other=other.period.label,
+                    at=f"{other.file}:{other.line}",
+                ),
                 "period",
-                "report either months or quarters (or the year) for one indicator, not both",
+                msg("finding.overlapping-periods.hint"),
             )
             self._tally("invalid")
             self._reject(row, where)
@@ -690,11 +695,11 @@ class _Run:
 
     def _duplicate(self, first: Observation, obs: Observation, slot: _Slot, where: Any) -> None:
         res = self.result
-        label = f"{obs.indicator_id} for {obs.unit_code} in {obs.period.label}"
+        label = _row_label(obs)
         if first.same_figures(obs) and obs.period not in slot.conflicted:
             where.warning(
                 "duplicate-row",
-                f"{label} repeats {first.file}:{first.line} with the same figures; counted once",
+                msg("finding.duplicate-row", row=label, at=f"{first.file}:{first.line}"),
                 None,
             )
             self._tally("skipped")
@@ -715,8 +720,13 @@ class _Run:
             return
         where.error(
             "conflicting-duplicate",
-            f"{label} is also at {first.file}:{first.line} with different figures "
-            f"({_figures(obs)} here, {_figures(first)} there)",
+            msg(
+                "finding.conflicting-duplicate",
+                row=label,
+                at=f"{first.file}:{first.line}",
+                here=_figures(obs),
+                there=_figures(first),
+            ),
             None,
             _conflict_hint(first, obs),
         )
@@ -734,8 +744,13 @@ class _Run:
             res.findings.append(
                 Finding(
                     "conflicting-duplicate",
-                    f"{label} is also at {obs.file}:{obs.line} with different figures "
-                    f"({_figures(first)} here, {_figures(obs)} there)",
+                    msg(
+                        "finding.conflicting-duplicate",
+                        row=label,
+                        at=f"{obs.file}:{obs.line}",
+                        here=_figures(first),
+                        there=_figures(obs),
+                    ),
                     first.file,
                     first.line,
                     None,
@@ -744,20 +759,25 @@ class _Run:
             )
             self._move_count(first.file, "invalid", "valid")
             self._reject_obs(
-                first, f"conflicting-duplicate: also at {obs.file}:{obs.line}", conflict=True
+                first,
+                msg("reason.conflicting-duplicate", at=f"{obs.file}:{obs.line}"),
+                conflict=True,
             )
 
     def _supersede(
-        self, held: Observation, obs: Observation, slot: _Slot, where: Any, label: str
+        self, held: Observation, obs: Observation, slot: _Slot, where: Any, label: Msg
     ) -> None:
         """A resubmission: the row with the later ``submitted`` date replaces the other."""
         assert held.submitted is not None and obs.submitted is not None
         newer, older = (obs, held) if obs.submitted > held.submitted else (held, obs)
-        message = (
-            f"{label}: superseded by {newer.file}:{newer.line}, submitted "
-            f"{newer.submitted:%Y-%m-%d} (this row: {older.submitted:%Y-%m-%d})"
+        message = msg(
+            "finding.superseded",
+            row=label,
+            by=f"{newer.file}:{newer.line}",
+            sent=f"{newer.submitted:%Y-%m-%d}",
+            own=f"{older.submitted:%Y-%m-%d}",
         )
-        reason = f"superseded: by {newer.file}:{newer.line} (submitted later)"
+        reason = msg("reason.superseded", by=f"{newer.file}:{newer.line}")
         if newer is obs:  # the row held so far gives way
             self.dropped.add((held.file, held.line))
             self.result.findings.append(
@@ -783,7 +803,7 @@ class _Run:
             setattr(count, f"rows_{kind}", getattr(count, f"rows_{kind}") + 1)
             setattr(count, f"rows_{undo}", getattr(count, f"rows_{undo}") - 1)
 
-    def _reject_obs(self, o: Observation, reason: str | None, conflict: bool = False) -> None:
+    def _reject_obs(self, o: Observation, reason: Msg | None, conflict: bool = False) -> None:
         self.result.rejected.append(
             RejectedRow(o.indicator_id, o.unit_code, o.period.label, o.file, o.line, reason or "")
         )
@@ -794,7 +814,7 @@ class _Run:
     def _task_row(self, row: dict[str, str], where: Any) -> None:
         res = self.result
         if not row.get("status", "").strip() and not row.get("progress", "").strip():
-            where.warning("unfilled-row", "no status or progress: skipped", None)
+            where.warning("unfilled-row", msg("finding.unfilled-row.task"), None)
             self._tally("skipped")
             return
         report = self.checker.task(row, where)
@@ -804,26 +824,36 @@ class _Run:
         key = (report.task_id, report.unit_code, report.period.label)
         first = self.seen_tasks.get(key)
         if first is not None:
-            by = f" by {report.unit_code}" if report.unit_code else ""
-            label = f"task {report.task_id}{by} in {report.period.label}"
+            label = (
+                msg(
+                    "words.task-row.by",
+                    task=report.task_id,
+                    unit=report.unit_code,
+                    period=report.period.label,
+                )
+                if report.unit_code
+                else msg("words.task-row", task=report.task_id, period=report.period.label)
+            )
             if first.figures() == report.figures() and key not in self.conflicted_tasks:
                 where.warning(
                     "duplicate-row",
-                    f"{label} repeats {first.file}:{first.line}; counted once",
+                    msg("finding.duplicate-row.task", row=label, at=f"{first.file}:{first.line}"),
                     None,
                 )
                 self._tally("skipped")
                 return
-            message = "with a different status or progress"
-            hint = (
-                "keep one row"
+            hint = msg(
+                "finding.conflicting-duplicate.task.hint"
                 if report.unit_code
-                else "keep one row; if several agencies report this task, add the column "
-                "unit_code (Đơn vị) with each one's code"
+                else "finding.conflicting-duplicate.task.unit.hint"
             )
             where.error(
                 "conflicting-duplicate",
-                f"{label} is also at {first.file}:{first.line} {message}",
+                msg(
+                    "finding.conflicting-duplicate.task",
+                    row=label,
+                    at=f"{first.file}:{first.line}",
+                ),
                 None,
                 hint,
             )
@@ -834,7 +864,11 @@ class _Run:
                 res.findings.append(
                     Finding(
                         "conflicting-duplicate",
-                        f"{label} is also at {report.file}:{report.line} {message}",
+                        msg(
+                            "finding.conflicting-duplicate.task",
+                            row=label,
+                            at=f"{report.file}:{report.line}",
+                        ),
                         first.file,
                         first.line,
                         None,
@@ -874,9 +908,14 @@ class _Run:
             res.findings.append(
                 Finding(
                     "superseded",
-                    f"{indicator} for {unit} in {label}: superseded by {holder.file}:"
-                    f"{holder.line}, submitted {holder.submitted:%Y-%m-%d} (this row: "
-                    f"{sent:%Y-%m-%d}, refused: {r.reason})",
+                    msg(
+                        "finding.superseded.refused",
+                        row=msg("words.row", id=indicator, unit=unit, period=label),
+                        by=f"{holder.file}:{holder.line}",
+                        sent=f"{holder.submitted:%Y-%m-%d}",
+                        own=f"{sent:%Y-%m-%d}",
+                        reason=r.reason,
+                    ),
                     r.file,
                     r.line,
                     None,
@@ -885,7 +924,7 @@ class _Run:
             )
             self._move_count(r.file, "skipped", "invalid")
             res.rejected[index] = dataclasses.replace(
-                r, reason=f"superseded: by {holder.file}:{holder.line} (submitted later)"
+                r, reason=msg("reason.superseded", by=f"{holder.file}:{holder.line}")
             )
         if gone:
             res.findings = [
@@ -893,23 +932,28 @@ class _Run:
             ]
 
     def _stale(self, held: Observation, refused: RejectedRow, sent: dt.date) -> None:
-        label = f"{held.indicator_id} for {held.unit_code} in {held.period.label}"
         self.dropped.add((held.file, held.line))
         self.result.findings.append(
             Finding(
                 "superseded",
-                f"{label}: replaced by {refused.file}:{refused.line}, submitted "
-                f"{sent:%Y-%m-%d} (this row: {held.submitted:%Y-%m-%d}), but that row was "
-                f"refused ({refused.reason}): neither counts until it is corrected",
+                msg(
+                    "finding.superseded.stale",
+                    row=_row_label(held),
+                    by=f"{refused.file}:{refused.line}",
+                    sent=f"{sent:%Y-%m-%d}",
+                    own=f"{held.submitted:%Y-%m-%d}",
+                    reason=refused.reason,
+                ),
                 held.file,
                 held.line,
                 None,
-                f"correct {refused.file}:{refused.line}; an older figure is never used "
-                "in its place",
+                msg("finding.superseded.stale.hint", by=f"{refused.file}:{refused.line}"),
             )
         )
         self._move_count(held.file, "skipped", "valid")
-        self._reject_obs(held, f"superseded: by {refused.file}:{refused.line} (refused)")
+        self._reject_obs(
+            held, msg("reason.superseded.refused", by=f"{refused.file}:{refused.line}")
+        )
 
     def _falling_totals(self) -> None:
         """Year-to-date totals (lũy kế) cannot fall: a Q2 total below the Q1 total is a typo
@@ -938,17 +982,28 @@ class _Run:
                 self.result.findings.append(
                     Finding(
                         "cumulative-decreases",
-                        f"{indicator} for {after.unit_code}: the year-to-date {name} falls from "
-                        f"{a:g} ({before.period.label}, {before.file}:{before.line}) to {b:g} "
-                        f"in {after.period.label}",
+                        msg(
+                            "finding.cumulative-decreases",
+                            id=indicator,
+                            unit=after.unit_code,
+                            figure=msg(f"words.figure.{name}"),
+                            before=f"{a:g}",
+                            period=before.period.label,
+                            at=f"{before.file}:{before.line}",
+                            after=f"{b:g}",
+                            later=after.period.label,
+                        ),
                         after.file,
                         after.line,
                         None,
-                        "a lũy kế total only grows: check both rows, or the basis column",
+                        msg("finding.cumulative-decreases.hint"),
                     )
                 )
                 self._move_count(after.file, "invalid", "valid")
-                self._reject_obs(after, f"cumulative-decreases: below {before.file}:{before.line}")
+                self._reject_obs(
+                    after,
+                    msg("reason.cumulative-decreases", at=f"{before.file}:{before.line}"),
+                )
 
     def finish(self) -> Validation:
         res = self.result
@@ -970,7 +1025,7 @@ BARE_NUMBER = re.compile(r"\s*[+-]?\d+(?:[.,]\d+)*\s*")
 ID_SHAPE = re.compile(r"[A-Z]{1,4}[- ]?\d+(\.\d+)*")
 
 
-def _line_list(lines: list[int], limit: int = 8) -> str:
+def _line_list(lines: list[int], limit: int = 8) -> Msg:
     """``lines 4, 5, 7`` or ``lines 4–7``, at most ``limit`` items."""
     spans: list[list[int]] = []
     for n in lines:
@@ -980,7 +1035,9 @@ def _line_list(lines: list[int], limit: int = 8) -> str:
             spans.append([n, n])
     parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in spans]
     more = f" (+{len(parts) - limit})" if len(parts) > limit else ""
-    return ("line " if len(lines) == 1 else "lines ") + ", ".join(parts[:limit]) + more
+    return msg(
+        "words.line" if len(lines) == 1 else "words.lines", lines=", ".join(parts[:limit]) + more
+    )
 
 
 def _typed_value(cell: str | None) -> bool:
@@ -993,20 +1050,32 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def _column_letter(i: int) -> str:
+def _column_letter(i: int) -> Both:
     """Column i (0-based) as Excel names it: A, B, … Z, AA …"""
     name = ""
     i += 1
     while i:
         i, r = divmod(i - 1, 26)
         name = chr(65 + r) + name
-    return f"column {name}"
+    return Both(f"cột {name}", f"column {name}")
+
+
+def _quoted(header: str) -> str:
+    """A header as a message quotes it: its repr (a column letter in the message's language)."""
+    if isinstance(header, Both):
+        return Both(repr(header.vi), repr(str.__str__(header)))
+    return repr(header)
+
+
+def _row_label(o: Observation) -> Msg:
+    """``EG-01 for 51 in 2023-Q2``: the (indicator, unit, period) a message is about."""
+    return msg("words.row", id=o.indicator_id, unit=o.unit_code, period=o.period.label)
 
 
 def _figures(o: Observation) -> str:
     """A row's figures as written in a message: ``75/100``, ``91.5``, ``done``."""
     if o.done is not None:
-        return "done" if o.done else "not done"
+        return msg("milestone.done" if o.done else "milestone.not_done")
 
     def g(x: float | None) -> str:
         return "—" if x is None else f"{x:g}"
@@ -1016,20 +1085,16 @@ def _figures(o: Observation) -> str:
     return g(o.value)
 
 
-def _conflict_hint(a: Observation, b: Observation) -> str:
+def _conflict_hint(a: Observation, b: Observation) -> Msg:
     if (a.submitted is None) != (b.submitted is None):
-        return (
-            "one row has a submission date and the other none, so neither can replace the "
-            "other: date both (column submitted / Ngày gửi; the later date wins), or remove "
-            "the row or file that was replaced"
-        )
+        return msg("finding.conflicting-duplicate.one-dated.hint")
     if a.submitted is not None and a.submitted == b.submitted:
-        return "both rows carry the same submission date: keep one, or correct a date"
-    return "keep one row, or give each its submission date (column submitted / Ngày gửi)"
+        return msg("finding.conflicting-duplicate.same-date.hint")
+    return msg("finding.conflicting-duplicate.hint")
 
 
-def _basis_words(o: Observation) -> str:
-    return "cumulative (lũy kế)" if o.cumulative else "per period (trong kỳ)"
+def _basis_words(o: Observation) -> Msg:
+    return msg("words.basis.cumulative" if o.cumulative else "words.basis.period")
 
 
 def _is_total(cells: list[str]) -> bool:
