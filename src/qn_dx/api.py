@@ -99,16 +99,25 @@ def load_plan(folder: PathLike | None = None, *, checked: bool = True) -> Plan:
     cached = _PLANS.get(key)
     if cached is not None:
         return cached
-    try:
-        plan = _load(path)
-    except FindingsError as exc:
-        raise PlanRefused("the plan folder cannot be loaded", exc.findings) from None
-    if checked:
-        from .plan.check import check_plan
+    from .plan import cache
 
-        problems = errors(check_plan(plan))
-        if problems:
-            raise PlanRefused(msg("cli.plan-errors", n=len(problems)), problems)
+    kept = cache.load(path)  # a plan read before, by the content of its files (plan/cache.py)
+    if kept is not None and (kept[1] or not checked):
+        plan = kept[0]
+    else:
+        try:
+            plan = _load(path)
+        except FindingsError as exc:
+            raise PlanRefused("the plan folder cannot be loaded", exc.findings) from None
+        clean = False
+        if checked:
+            from .plan.check import check_plan
+
+            problems = errors(check_plan(plan))
+            if problems:
+                raise PlanRefused(msg("cli.plan-errors", n=len(problems)), problems)
+            clean = True
+        cache.store(path, plan, clean)
     _PLANS.clear()  # one plan at a time is what every caller needs; never a growing cache
     _PLANS[key] = plan
     return plan
@@ -231,7 +240,12 @@ def _account(report: Report, validation: Validation, skip_invalid: bool) -> None
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str] | None = None) -> Any:
-    import pandas as pd  # only here: no command imports pandas
+    try:
+        import pandas as pd  # only here: no command imports pandas
+    except ImportError:
+        raise ImportError(
+            "to_pandas() needs pandas: pip install 'qn-dx[pandas]' (or pandas)"
+        ) from None
 
     return pd.DataFrame(rows, columns=columns)
 

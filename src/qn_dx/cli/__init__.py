@@ -14,6 +14,9 @@ from .shell import app
 def main() -> None:
     import sys
 
+    import qn_dx
+
+    qn_dx._command_line = True  # type: ignore[attr-defined]  # (see validate/columns.py)
     args = sys.argv[1:]
     if "" in args:  # `qn-dx validate "$DIR"` with DIR unset would read the working folder
         i = args.index("")

@@ -19,16 +19,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, joined, msg
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
-from ..plan.models import Target
 from ..plan.registry import in_scope
 from ..validate.model import Observation
 from ..vocab import Status
 from .measures import Aggregate, Note, finite, measure_of
+
+if TYPE_CHECKING:
+    from ..plan.models import Target
 
 STATUSES = tuple(Status)  # in report order
 

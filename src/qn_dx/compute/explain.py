@@ -8,15 +8,17 @@ that do not, with the reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Msg, msg, said
 from ..ingest.periods import Period
 from ..plan import Plan
-from ..plan.models import Target
 from ..plan.registry import in_scope
 from ..validate.model import Observation, Validation
 from .engine import TargetResult, compute_target, meets
+
+if TYPE_CHECKING:
+    from ..plan.models import Target
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..ingest.periods import Period, parse_period
 from ..plan import Plan
-from ..plan.models import Target
 from ..plan.registry import in_scope
 from ..text import vi_sort_key
 from ..validate.model import Observation, RejectedRow
 from .engine import counting
 from .tasks import TaskState
+
+if TYPE_CHECKING:
+    from ..plan.models import Target
 
 
 @dataclass

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..ingest.periods import Period
 from ..plan import Plan
-from ..plan.models import Task
 from ..plan.registry import task_reporters
 from ..validate.model import TaskReport
 from .engine import is_year_end
+
+if TYPE_CHECKING:
+    from ..plan.models import Task
 
 TASK_STATUSES = ("done", "in_progress", "delayed", "not_started", "overdue", "not_reported")
 

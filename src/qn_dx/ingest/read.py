@@ -71,6 +71,9 @@ class Table:
     findings: list[Finding] = field(default_factory=list)
     readable: bool = True  # False: a table-level error stops row checks
     delimiter: str | None = None  # a text table's cell separator (None: a workbook sheet)
+    # A text table's decoded text and layout: what the column path (validate/columns.py) reads
+    text: str | None = field(default=None, repr=False)
+    layout: TextLayout | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -244,6 +247,7 @@ def _text(source: Source, raw: bytes, encoding: str | None, suffix: str = ".csv"
     table.plain = lambda: plain_records(text, lay)
     table.style_matters = style_matters(text, lay.delimiter)
     table.delimiter = lay.delimiter
+    table.text, table.layout = text, lay
     source.tables.append(table)
     return source
 

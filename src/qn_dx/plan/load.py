@@ -10,38 +10,36 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, FindingsError, Msg, msg
-from .models import (
-    AGENCY_LEVEL,
-    AgenciesFile,
-    Agency,
-    AreaInfo,
-    Budget,
-    Group,
-    LevelInfo,
-    PlanFile,
-    PlanInfo,
-    ReportingUnit,
-    Target,
-    TargetsFile,
-    Task,
-    TaskGroup,
-    TasksFile,
-    Unit,
-    UnitsFile,
-)
-from .yamlsafe import PathKey, line_of, load_yaml, read_plan_bytes
+from .plain import ReportingUnit
 
-FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    "plan": ("plan.yaml", PlanFile),
-    "targets": ("targets.yaml", TargetsFile),
-    "tasks": ("tasks.yaml", TasksFile),
-    "units": ("units.yaml", UnitsFile),
-    "agencies": ("agencies.yaml", AgenciesFile),
+if TYPE_CHECKING:  # pydantic and yaml are imported only when a plan is read from its files:
+    # a plan from the cache (plan/cache.py) is made of plain objects (plan/plain.py)
+    from pydantic import BaseModel, ValidationError
+
+    from .models import (
+        Agency,
+        AreaInfo,
+        Budget,
+        Group,
+        LevelInfo,
+        PlanInfo,
+        Target,
+        Task,
+        TaskGroup,
+        Unit,
+    )
+    from .yamlsafe import PathKey
+
+# Each plan file and the model (plan/models.py) that checks it.
+FILES: dict[str, tuple[str, str]] = {
+    "plan": ("plan.yaml", "PlanFile"),
+    "targets": ("targets.yaml", "TargetsFile"),
+    "tasks": ("tasks.yaml", "TasksFile"),
+    "units": ("units.yaml", "UnitsFile"),
+    "agencies": ("agencies.yaml", "AgenciesFile"),
 }
 # What to call an entry of each list in messages, and which field identifies it.
 _ENTRY_NAMES = {
@@ -72,6 +70,8 @@ def load_units_csv(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
     """units.csv (code,name,type,level,parent[,source]): 60,000 units load in well under a second,
     where the same registry as YAML takes ~10 s to parse."""
     import csv
+
+    from .yamlsafe import read_plan_bytes
 
     raw = read_plan_bytes(path, label, MAX_UNITS_CSV_BYTES)
     try:
@@ -170,6 +170,8 @@ class Plan:
         return display_path(self.folder / file_name(self.folder, key))
 
     def line(self, key: str, *path: str | int) -> int | None:
+        from .yamlsafe import line_of
+
         return line_of(self.lines.get(key, {}), path)
 
     # Indexes: the first entry with an id wins; `qn-dx check` reports the duplicates.
@@ -240,6 +242,11 @@ def load_plan(folder: Path | None = None) -> Plan:
         raise FindingsError(
             [Finding("plan-file-missing", problem, hint=msg("finding.plan-file-missing.hint"))]
         )
+    from pydantic import ValidationError
+
+    from . import models
+    from .yamlsafe import load_yaml
+
     parsed: dict[str, BaseModel] = {}
     lines: dict[str, dict[PathKey, int]] = {}
     problems: list[Finding] = []
@@ -253,7 +260,8 @@ def load_plan(folder: Path | None = None) -> Plan:
                 hint=msg("finding.plan-schema.two-unit-lists.hint"),
             )
         )
-    for key, (_name, model) in FILES.items():
+    for key, (_name, model_name) in FILES.items():
+        model = getattr(models, model_name)
         name = file_name(folder, key)
         label = display_path(folder / name)
         try:
@@ -270,11 +278,11 @@ def load_plan(folder: Path | None = None) -> Plan:
             problems.extend(_schema_findings(exc, data, lines[key], label))
     if problems:
         raise FindingsError(problems)
-    plan_file: PlanFile = parsed["plan"]  # type: ignore[assignment]
-    targets: TargetsFile = parsed["targets"]  # type: ignore[assignment]
-    tasks: TasksFile = parsed["tasks"]  # type: ignore[assignment]
-    units: UnitsFile = parsed["units"]  # type: ignore[assignment]
-    agencies: AgenciesFile = parsed["agencies"]  # type: ignore[assignment]
+    plan_file: models.PlanFile = parsed["plan"]  # type: ignore[assignment]
+    targets: models.TargetsFile = parsed["targets"]  # type: ignore[assignment]
+    tasks: models.TasksFile = parsed["tasks"]  # type: ignore[assignment]
+    units: models.UnitsFile = parsed["units"]  # type: ignore[assignment]
+    agencies: models.AgenciesFile = parsed["agencies"]  # type: ignore[assignment]
     plan = Plan(
         folder=folder,
         info=plan_file.plan,
@@ -298,6 +306,8 @@ def load_plan(folder: Path | None = None) -> Plan:
 def shape_findings(plan: Plan) -> list[Finding]:
     """What one file's schema cannot see but every command relies on: the levels and unit types
     that plan.yaml declares are the only ones units.yaml, scopes, groups and budget parts use."""
+    from .models import AGENCY_LEVEL
+
     found: list[Finding] = []
 
     def bad(key: str, path: tuple[str | int, ...], message: Msg, hint: Msg | None = None) -> None:
@@ -390,6 +400,8 @@ def shape_findings(plan: Plan) -> list[Finding]:
 def _schema_findings(
     exc: ValidationError, data: Any, lines: dict[PathKey, int], label: str
 ) -> list[Finding]:
+    from .yamlsafe import line_of
+
     found = []
     for err in exc.errors():
         # A target's `lead:` (one code or a list) is the model's `leads`: name the YAML key.

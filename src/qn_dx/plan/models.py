@@ -7,7 +7,6 @@ ignored key.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -243,16 +242,6 @@ def _num(x: float | None) -> str:
     if x is None:
         return ""
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-@dataclass(frozen=True)
-class ReportingUnit:
-    """Anything that can send figures: an administrative unit or an agency."""
-
-    code: str
-    name: str
-    level: str  # a level of plan.yaml `levels`, or an agency's: department | other
-    type: str | None  # unit type (xã, phường …) or agency kind
 
 
 class TaskGroup(Strict):

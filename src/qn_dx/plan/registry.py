@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..text import fold, same_number
 from .load import Plan
-from .models import ReportingUnit, Scope, Task
+
+if TYPE_CHECKING:
+    from .models import ReportingUnit, Scope, Task
 
 
 def in_scope(unit: ReportingUnit, scope: Scope) -> bool:

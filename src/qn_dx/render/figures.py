@@ -5,11 +5,13 @@ here and from ``words``; JSON keeps the canonical values (``r4``, ``actual_json`
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..plan.models import Target
 from ..vocab import Lang, Op, Status, UnitKind
 from ..words import number, say, signed
+
+if TYPE_CHECKING:
+    from ..plan.models import Target
 
 OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "increase": ">", "done": ""}
 

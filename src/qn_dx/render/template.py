@@ -12,15 +12,17 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..compute.missing import owed_by
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
-from ..plan.models import Target
 from ..plan.queries import task_rows
 from ..text import fold
 from .listing import BOM, csv_cell, pin_zip_times, xlsx_append, xlsx_text
+
+if TYPE_CHECKING:
+    from ..plan.models import Target
 
 # (key, English header = the contract name, Vietnamese header, width, guide?)
 ACTUALS_COLUMNS: list[tuple[str, str, int, bool]] = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,11 +137,29 @@ class Validation:
     rows_invalid: int = 0
     rows_skipped: int = 0
     findings: list[Finding] = field(default_factory=list)
-    observations: list[Observation] = field(default_factory=list)
     task_reports: list[TaskReport] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     tables: list[TableCount] = field(default_factory=list)
     run_warnings: list[Finding] = field(default_factory=list)  # about the run (e.g. its P)
+    _observations: list[Observation] = field(default_factory=list, repr=False)
+    _pending: Callable[[], list[Observation]] | None = field(default=None, repr=False)
+
+    @property
+    def observations(self) -> list[Observation]:
+        """The valid rows, in file and line order. The column path makes them objects only
+        when they are asked for: `validate` never needs a million of them."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._observations = pending()
+        return self._observations
+
+    @observations.setter
+    def observations(self, value: list[Observation]) -> None:
+        self._pending = None
+        self._observations = value
+
+    def defer_observations(self, make: Callable[[], list[Observation]]) -> None:
+        self._pending = make
 
     @property
     def errors(self) -> list[Finding]:

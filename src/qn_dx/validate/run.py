@@ -31,7 +31,7 @@ from ..ingest.headers import (
 )
 from ..ingest.numbers import NumberStyle, parse_number
 from ..ingest.periods import Period
-from ..ingest.read import MAX_BYTES, MAX_COLUMNS, SUFFIXES, Table, read_source
+from ..ingest.read import MAX_BYTES, MAX_COLUMNS, SUFFIXES, Source, Table, read_source
 from ..output import is_temp_file
 from ..plan import Plan
 from ..plan.load import display_path
@@ -229,7 +229,12 @@ def validate_paths(
     paths: Iterable[Path],
     encoding: str | None = None,
     max_bytes: int = MAX_BYTES,
+    engine: str | None = None,
 ) -> Validation:
+    """Validate files and folders. ``engine``: "rows" (this module, the reference), "columns"
+    (validate/columns.py: pyarrow, the same answer; rows it cannot vouch for are replayed
+    here) or "auto" (columns above a size, see ``columns.engaged``); default ``$QN_DX_ENGINE``,
+    else "auto"."""
     scan = scan_paths(list(paths))
     run = _Run(plan)
     run.result.paths = scan.files
@@ -240,8 +245,13 @@ def validate_paths(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for f in scan.files:
-            run.file(f, display_path(f), encoding, max_bytes)
+        from . import columns
+
+        if columns.engaged(plan, scan.files, engine, max_bytes):
+            columns.validate(run, scan.files, encoding, max_bytes)
+        else:
+            for f in scan.files:
+                run.file(f, display_path(f), encoding, max_bytes)
     finally:
         if collecting:
             gc.enable()
@@ -279,11 +289,24 @@ class _Run:
         # (indicator, unit, period) in conflict → the latest date among its rows (None: a row
         # without a date is part of it, so no date can settle it)
         self.conflict_dates: dict[tuple[str, str, Period], dt.date | None] = {}
+        self.clean: Any = None  # the column path's valid rows (validate/columns.py), if it ran
 
-    def file(self, path: Path, label: str, encoding: str | None, max_bytes: int) -> None:
+    def file(
+        self,
+        path: Path,
+        label: str,
+        encoding: str | None,
+        max_bytes: int,
+        source: Source | None = None,
+        columns: Any = None,
+    ) -> None:
+        """One file through the row path. ``source``: the file already read; ``columns``: the
+        column path's verdicts (validate/columns.py), which hand this loop only the rows they
+        cannot vouch for and the file's number style, and count the rest as valid."""
         res = self.result
         self.order.setdefault(label, len(self.order))
-        source = read_source(path, label, encoding, max_bytes)
+        if source is None:
+            source = read_source(path, label, encoding, max_bytes)
         res.findings.extend(source.findings)
         if source.ignored:
             return
@@ -296,12 +319,19 @@ class _Run:
                 res.tables.append(TableCount(t.file, refused=_first_error(t.findings)))
         if not source.tables and any(f.severity == "error" for f in source.findings):
             res.tables.append(TableCount(label, refused=_first_error(source.findings)))
-        self.checker.begin_file(_number_style(readable))
+        style = columns.style(source) if columns is not None else None
+        self.checker.begin_file(style if style is not None else _number_style(readable))
         for table in readable:
             self.count = TableCount(table.file)
             res.tables.append(self.count)
             self._above_header(table)
-            self._rows(table)
+            taken = columns.rows(table) if columns is not None else None
+            if taken is None:
+                self._rows(table)
+            else:  # the rows the column path vouches for are valid; the others come here
+                replay, clean = taken
+                self._tally("valid", clean)
+                self._rows(table, replay)
 
     # -- accounting: every row lands in exactly one of valid, invalid, skipped ----------------
     def _tally(self, kind: str, n: int = 1) -> None:
@@ -315,7 +345,7 @@ class _Run:
             setattr(res, f"rows_{kind}", getattr(res, f"rows_{kind}") + n)
             setattr(count, f"rows_{kind}", getattr(count, f"rows_{kind}") + n)
 
-    def _rows(self, table: Table) -> None:
+    def _rows(self, table: Table, records: Iterable[Any] | None = None) -> None:
         res = self.result
         label = table.file
         headers = {c: h for c, h in zip(table.columns, table.headers, strict=True) if c}
@@ -342,7 +372,7 @@ class _Run:
         comma_notes = table.delimiter == "," and "note" in table.columns
         header_key = [fold(h) for h in table.headers]
         header_rows: list[int] = []
-        for line, cells, last in table.records():
+        for line, cells, last in table.records() if records is None else records:
             if last != line:
                 self._problem(label, line, last)
                 continue
@@ -1014,6 +1044,8 @@ class _Run:
             gone = self.dropped
             res.observations = [o for o in res.observations if (o.file, o.line) not in gone]
             res.task_reports = [t for t in res.task_reports if (t.file, t.line) not in gone]
+        if self.clean is not None:  # the column path's valid rows, made objects when asked for
+            res.defer_observations(self.clean.merged(res.observations, self.order))
         res.findings.sort(key=lambda f: (self.order.get(f.file or "", -1), f.line or 0))
         return res
 
