@@ -16,6 +16,7 @@ Problems are raised, never printed: ``PlanRefused`` (the plan folder has errors)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -343,6 +344,7 @@ def report(
     by_unit: bool = False,
     skip_invalid: bool = False,
     compare: str | Period | None = None,
+    on_units: str | dt.date | None = None,
 ) -> ReportResult:
     """The gap report. ``actuals``: paths (default: the plan folder's actuals/) or a
     ``Validation`` already read. Invalid rows refuse the report unless ``skip_invalid``.
@@ -356,9 +358,10 @@ def report(
     v = _validation(plan, actuals, skip_invalid)
     period = settle_period(plan, v, as_of)
     other = settle_period(plan, v, compare) if compare is not None else None
-    result = compute_report(plan, v.observations, period, areas, by_unit)
+    day = _day(on_units)
+    result = compute_report(plan, v.observations, period, areas, by_unit, day)
     if other is not None:
-        result.compare = compute_report(plan, v.observations, other, areas)
+        result.compare = compute_report(plan, v.observations, other, areas, on_units=day)
     _account(result, v, skip_invalid)
     return ReportResult(result, v, by_unit)
 
@@ -369,6 +372,7 @@ def explain(
     actuals: Validation | Sequence[PathLike] | None = None,
     *,
     as_of: str | Period | None = None,
+    on_units: str | dt.date | None = None,
 ) -> ExplainResult:
     """Where one target's figure comes from; invalid rows are listed as not counted."""
     from .compute.explain import explain_target
@@ -382,7 +386,7 @@ def explain(
         )
     v = _validation(plan, actuals, skip_invalid=True)
     period = settle_period(plan, v, as_of)
-    return ExplainResult(plan, explain_target(plan, target, v, period), v)
+    return ExplainResult(plan, explain_target(plan, target, v, period, _day(on_units)), v)
 
 
 def missing(
@@ -518,6 +522,16 @@ def compare_plans(
         if r.target.indicator not in seen
     ]
     return CompareResult(a, b, pairs)
+
+
+def _day(value: str | dt.date | None) -> dt.date | None:
+    """``--on-units``: a day (YYYY-MM-DD)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BadInput(f"--on-units {str(value)!r}: give a day, YYYY-MM-DD") from None
 
 
 def _only(plan: Plan, agency: str | None) -> set[str] | None:

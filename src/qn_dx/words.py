@@ -152,6 +152,14 @@ W: dict[str, tuple[str, str]] = {
     "report.change": ("Thay đổi", "Change"),
     "report.value_at": ("{period}", "{period}"),
     "report.trend": ("Xu hướng", "Trend"),
+    "report.on_units": (
+        "số liệu được quy về các đơn vị tồn tại ngày {day}",
+        "figures placed on the units of {day}",
+    ),
+    "explain.mapping": (
+        "Đơn vị đã sáp nhập/chia tách, số liệu được quy về các đơn vị ngày {day}:",
+        "Units that merged or split, their figures placed on the units of {day}:",
+    ),
     "report.left_out_from": ("từ {units}", "from {units}"),
     "report.notices": ("Lưu ý trước khi dùng số liệu", "Before using these figures"),
     "report.units_no_data": ("{n} đơn vị chưa có số liệu", "{n} unit(s) with no data"),

@@ -43,6 +43,17 @@ def report(
             "sparkline (a line chart with the goal in HTML; a column per period in xlsx).",
         ),
     ] = False,
+    on_units: Annotated[
+        str | None,
+        typer.Option(
+            "--on-units",
+            metavar="DAY",
+            help="Place every figure on the units that exist on this day (YYYY-MM-DD) when the "
+            "plan's units merged or split: counts added, ratios re-summed, milestones done only "
+            "if every former unit is. Default: the last day of --as-of.",
+            show_default=False,
+        ),
+    ] = None,
     compare: Annotated[
         str | None,
         typer.Option(
@@ -105,6 +116,7 @@ def report(
             by_unit=by_unit,
             skip_invalid=skip_invalid,
             compare=compare,
+            on_units=on_units,
         ),
         lang,
     )
@@ -292,6 +304,16 @@ def explain(
             "invalid rows and lists each one as not counted, with its error.",
         ),
     ] = False,
+    on_units: Annotated[
+        str | None,
+        typer.Option(
+            "--on-units",
+            metavar="DAY",
+            help="As in report: place figures on the units that exist on this day (merged or "
+            "split units), and show each step.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Where one target's figure comes from: rule, every observation counted (file:line), those
     left out and why, the baseline and the projection — the same numbers as `report`.
@@ -304,7 +326,9 @@ def explain(
 
     plan = shell.plan(ctx)
     lang = shell.language(lang)
-    done = shell.run_api(lambda: api.explain(plan, target_id, actuals, as_of=as_of), lang)
+    done = shell.run_api(
+        lambda: api.explain(plan, target_id, actuals, as_of=as_of, on_units=on_units), lang
+    )
     if fmt is TextFormat.json:
         shell.emit(out.to_json(plan, done.explanation, lang))
     else:

@@ -202,10 +202,27 @@ class Plan:
         """Units and agencies by code (units first: a code names one thing)."""
         found: dict[str, ReportingUnit] = {}
         for u in self.units:
-            found.setdefault(u.code, ReportingUnit(u.code, u.name, u.level, u.type))
+            found.setdefault(
+                u.code, ReportingUnit(u.code, u.name, u.level, u.type, u.valid_from, u.valid_to)
+            )
         for a in self.agencies:
             found.setdefault(a.code, ReportingUnit(a.code, a.name_vi, a.level, a.kind))
         return found
+
+    @cached_property
+    def changing_units(self) -> dict[str, Unit]:
+        """Units that begin or end within the registry's time (merges, splits), by code: empty
+        for a plan whose units do not change, so that nothing else costs anything then."""
+        return {u.code: u for u in self.units if u.valid_from or u.valid_to}
+
+    @cached_property
+    def predecessors(self) -> dict[str, list[str]]:
+        """Unit code → the codes of the units it took over (a merge's, a split's origin)."""
+        out: dict[str, list[str]] = {}
+        for u in self.units:
+            for s in u.successors:
+                out.setdefault(s.code, []).append(u.code)
+        return out
 
     @cached_property
     def level_by_id(self) -> dict[str, LevelInfo]:

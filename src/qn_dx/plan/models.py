@@ -253,6 +253,13 @@ class ReportingUnit:
     name: str
     level: str  # a level of plan.yaml `levels`, or an agency's: department | other
     type: str | None  # unit type (xã, phường …) or agency kind
+    valid_from: dt.date | None = None  # a unit that changes: its first and last day
+    valid_to: dt.date | None = None
+
+    def exists_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class TaskGroup(Strict):
@@ -273,12 +280,44 @@ class Task(Strict):
     coordinating_vi: str = ""
 
 
+class Successor(Strict):
+    """Where a unit went when it ceased: the unit that took it over, and for a split the share
+    of its figures that goes there (None for a merge: all of it)."""
+
+    code: str = Field(pattern=r"^\d+$")
+    share: Figure | None = Field(default=None, gt=0, le=1)
+
+
 class Unit(Strict):
     code: str = Field(pattern=r"^\d+$")
     name: str
     type: UnitType  # one of its level's types (plan.yaml `levels`)
     level: Level  # a level of plan.yaml `levels`
     parent: str | None = None  # a unit of a level above; none for the top level
+    # Units change: a merge or a split ends a unit (valid_to, its last day) and starts others
+    # (valid_from, their first day). Both absent: the unit exists throughout.
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    successors: list[Successor] = []
+
+    @model_validator(mode="after")
+    def _dates(self) -> Unit:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+        if self.successors and self.valid_to is None:
+            raise ValueError("successors need valid_to: the last day the unit existed")
+        if len(self.successors) > 1:
+            total = sum(s.share or 0 for s in self.successors)
+            if any(s.share is None for s in self.successors) or abs(total - 1) > 1e-9:
+                raise ValueError(
+                    "a unit split into several gives each successor a share, summing to 1"
+                )
+        return self
+
+    def exists_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class Agency(Strict):

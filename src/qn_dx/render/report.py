@@ -418,6 +418,7 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
             "baseline_year": info.baseline_year,
         },
         "as_of": report.as_of.label,
+        **({"on_units": report.on_units.isoformat()} if report.on_units else {}),
         "rows_left_out": report.rows_left_out,
         "rows_left_out_from": [{"from": who, "rows": n} for who, n in report.left_out_from],
         "files_left_out": [{"file": f, "code": code} for f, code in report.files_left_out],
@@ -559,6 +560,8 @@ def notices(report: Report, lang: str) -> list[str]:
         more = len(report.files_left_out) - 10
         files += f", {say('more', lang, n=more)}" if more > 0 else ""
         out.append(say("report.files_left_out", lang, n=len(report.files_left_out), files=files))
+    if report.mapping and report.on_units:
+        out.append(say("report.on_units", lang, day=report.on_units.isoformat()))
     for w in report.warnings:
         hint = w.hint_text(lang)
         out.append(f"{w.code}: {w.text(lang)}" + (f" ({hint})" if hint else ""))

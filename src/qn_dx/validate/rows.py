@@ -296,6 +296,8 @@ class RowChecker:
                 "unit_code",
                 msg("finding.unit-out-of-scope.hint", unit=unit),
             )
+        if unit is not None and period is not None and unit in self.plan.changing_units:
+            self._existed(unit, period, where)
         figures = self._figures(target, cells, where) if target is not None else None
         basis = cells.get("basis")
         cumulative = self.basis(basis, where) if basis else False
@@ -768,6 +770,32 @@ class RowChecker:
             where.line,
             unit,
         )
+
+    def _existed(self, code: str, period: Period, where: _Where) -> None:
+        """A unit that merged or split away, or was made later, sends no figures for a period
+        it did not exist in: name the unit that did."""
+        from ..compute.units import period_days
+
+        unit = self.plan.changing_units[code]
+        first, last = period_days(period)
+        if unit.valid_to is not None and unit.valid_to < first:
+            now = ", ".join(s.code for s in unit.successors) or "—"
+            where.error(
+                "unit-not-in-period",
+                msg("finding.unit-not-in-period.ended", unit=code, day=unit.valid_to.isoformat(),
+                    period=period.label, successors=now),
+                "unit_code",
+                msg("finding.unit-not-in-period.ended.hint", successors=now),
+            )  # fmt: skip
+        elif unit.valid_from is not None and last < unit.valid_from:
+            before = ", ".join(self.plan.predecessors.get(code, [])) or "—"
+            where.error(
+                "unit-not-in-period",
+                msg("finding.unit-not-in-period.later", unit=code, day=unit.valid_from.isoformat(),
+                    period=period.label, predecessors=before),
+                "unit_code",
+                msg("finding.unit-not-in-period.later.hint", predecessors=before),
+            )  # fmt: skip
 
     def _task_reporter(self, task_id: str, unit: str, where: _Where) -> None:
         """Progress comes from the task's leads (every member of a lead group): a report from
