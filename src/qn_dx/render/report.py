@@ -291,10 +291,19 @@ def _spark(line: Line, lang: str) -> str:
 
 
 def report_spec(report: Report, trend: bool = False) -> TableSpec[Line]:
-    """The report's columns: its own, then a comparison (``--compare``), then the trend
-    (``--trend``: one column per period and a sparkline) — the same in every format."""
-    extra = _compare_columns(report) + (_trend_columns(report) if trend else [])
-    return REPORT.extended(*extra) if extra else REPORT
+    """The report's columns: its own, with a comparison (``--compare``) and a sparkline
+    (``--trend``) before the unit counts, and the trend's one column per period last — the
+    same in every format."""
+    extra = _compare_columns(report)
+    periods: list[Column[Line]] = []
+    if trend:
+        *periods, spark = _trend_columns(report)
+        extra.append(spark)
+    if not extra and not periods:
+        return REPORT
+    at = REPORT.keys().index("units")
+    own = REPORT.columns
+    return TableSpec(REPORT.name, (*own[:at], *extra, *own[at:], *periods))
 
 
 def lines(report: Report, area: str, by_unit: bool, every_unit: bool = False) -> list[Line]:
@@ -664,10 +673,12 @@ def html_headers(spec: TableSpec[Any], lang: str) -> list[dict[str, str]]:
 
 
 def _css(c: Column[Any]) -> str:
-    css = "n" if c.align == "right" else ""
-    if c.key in OPTIONAL_ON_PHONES:
-        css = (css + " opt").strip()
-    return css
+    classes = ["n"] if c.align == "right" else []
+    if c.key in OPTIONAL_ON_PHONES or c.key.startswith(("at:", "compare_", "change")):
+        classes.append("opt")  # hidden on a phone: the chart and the status say it
+    if c.key == "title":
+        classes.append("title")  # never squeezed to a word per line
+    return " ".join(classes)
 
 
 def to_html(report: Report, lang: str, by_unit: bool = False, trend: bool = False) -> str:
