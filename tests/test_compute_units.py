@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers_actuals import HEADER, write
+from conftest import HEADER, write
 from qn_dx import api
 from qn_dx.cli import app
 from qn_dx.compute.units import _combine, destinations, remap
