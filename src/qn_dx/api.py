@@ -354,7 +354,9 @@ def report(
 
     unknown = [a for a in areas or [] if a not in plan.area_by_id]
     if unknown:
-        raise BadInput(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
+        raise BadInput(
+            msg("usage.unknown-area", area=repr(unknown[0]), areas=", ".join(plan.area_by_id))
+        )
     v = _validation(plan, actuals, skip_invalid)
     period = settle_period(plan, v, as_of)
     other = settle_period(plan, v, compare) if compare is not None else None
@@ -382,7 +384,11 @@ def explain(
     if target is None:
         near = same_number(target_id, plan.target_by_id)
         raise BadInput(
-            f"unknown target {target_id!r}" + (f"; did you mean {near[0]}?" if near else "")
+            msg(
+                "usage.unknown-target",
+                target=repr(target_id),
+                tail=msg("usage.did-you-mean", names=near[0]) if near else "",
+            )
         )
     v = _validation(plan, actuals, skip_invalid=True)
     period = settle_period(plan, v, as_of)
@@ -430,9 +436,11 @@ def tasks(
     try:
         rows = task_rows(plan, agency, group)
     except LookupError_ as exc:
-        what = "matches several entries" if exc.ambiguous else "is not an agency, group or unit"
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        raise BadInput(f"{exc.query!r} {what}{tail}") from None
+        what = "usage.lookup-ambiguous" if exc.ambiguous else "usage.lookup-unknown"
+        tail = (
+            msg("usage.did-you-mean", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+        )
+        raise BadInput(msg(what, query=repr(exc.query), tail=tail)) from None
     if not progress:
         return TasksResult(rows)
     v = _validation(plan, actuals, skip_invalid)
@@ -531,7 +539,7 @@ def _day(value: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise BadInput(f"--on-units {str(value)!r}: give a day, YYYY-MM-DD") from None
+        raise BadInput(msg("usage.on-units", value=repr(str(value)))) from None
 
 
 def _only(plan: Plan, agency: str | None) -> set[str] | None:
@@ -543,8 +551,10 @@ def _only(plan: Plan, agency: str | None) -> set[str] | None:
     try:
         code = resolve(plan, agency)
     except LookupError_ as exc:
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        raise BadInput(f"unknown agency {agency!r}{tail}") from None
+        tail = (
+            msg("usage.did-you-mean", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+        )
+        raise BadInput(msg("usage.unknown-agency", agency=repr(agency), tail=tail)) from None
     return group_members(plan, code) | {code} if code in plan.group_by_code else {code}
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..findings import msg
 from ..vocab import EXTENSIONS, ListFormat, ReportFormat, Status, SummaryFormat, TextFormat
 from . import shell
 from .shell import (
@@ -97,15 +98,19 @@ def report(
     from .. import api
     from ..render import report as out
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     bad_status = [s for s in fail_on or [] if s not in FAIL_ON_CHOICES]
     if bad_status:
-        shell.usage(f"--fail-on {bad_status[0]!r}: use one of {', '.join(FAIL_ON_CHOICES)}")
+        shell.usage(
+            msg("usage.bad-choice", option="--fail-on", value=repr(bad_status[0]),
+                choices=", ".join(FAIL_ON_CHOICES)),
+            lang,
+        )  # fmt: skip
     if fmt is None:
         ext = output.suffix.lower() if output else ""
         if output and EXTENSIONS.get(ext) not in ReportFormat.__members__:
-            shell.usage(f"cannot tell the format from {output.name!r}: pass --format")
+            shell.usage(msg("usage.format-from-name", name=repr(output.name)), lang)
         fmt = ReportFormat(EXTENSIONS[ext]) if output else ReportFormat.table
     done = shell.run_api(
         lambda: api.report(
@@ -208,8 +213,8 @@ def missing(
     from .. import api
     from ..render.missing import print_missing, to_csv_text, to_json
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     done = shell.run_api(
         lambda: api.missing(plan, actuals, as_of=as_of, agency=agency, skip_invalid=skip_invalid),
         lang,
@@ -253,8 +258,8 @@ def summary(
     from .. import api
     from ..render import summary as out
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     if fmt is None:
         ext = output.suffix.lower() if output else ".md"
         known = {e: f for e, f in EXTENSIONS.items() if f in SummaryFormat.__members__}
@@ -274,7 +279,7 @@ def summary(
         when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if fmt is SummaryFormat.docx:
         if output is None:
-            shell.usage("--format docx needs --output FILE")
+            shell.usage(msg("usage.needs-output", format="docx"), lang)
         data = out.to_docx_bytes(result, lang, when)
     else:
         render = {
@@ -324,8 +329,8 @@ def explain(
     from .. import api
     from ..render import explain as out
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     done = shell.run_api(
         lambda: api.explain(plan, target_id, actuals, as_of=as_of, on_units=on_units), lang
     )
@@ -382,16 +387,19 @@ def compare(
     from ..render import compare as out
     from ..render.listing import to_csv
 
-    first = shell.plan(ctx)
     lang = shell.language(lang)
+    first = shell.plan(ctx, lang=lang)
     try:
         second = api.load_plan(with_)
     except api.BadInput as exc:
-        shell.usage(f"--with: {exc}")
+        shell.usage(msg("usage.with", problem=shell._message(exc)), lang)
     except api.PlanRefused as exc:
         for f in exc.findings:
             typer.echo(f.to_text(lang), err=True)
-        typer.echo(f"refused: --with {with_}: {exc}", err=True)
+        typer.echo(
+            shell.words("cli.refused-with", lang, folder=str(with_), problem=shell._message(exc)),
+            err=True,
+        )
         raise typer.Exit(1) from None
     done = shell.run_api(
         lambda: api.compare_plans(

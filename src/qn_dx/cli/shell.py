@@ -153,17 +153,20 @@ def usage(message: str, lang: str | None = None) -> NoReturn:
     raise typer.Exit(2)
 
 
-def plan(ctx: typer.Context | None, checked: bool = True):  # type: ignore[no-untyped-def]
+def plan(  # type: ignore[no-untyped-def]
+    ctx: typer.Context | None, checked: bool = True, lang: str | None = None
+):
     """The plan of ``--data-dir`` (or the shipped one), through the library; what it refuses
-    is a usage error (no such folder) or the plan's findings on stderr and exit 1."""
+    is a usage error (no such folder) or the plan's findings on stderr and exit 1, said in
+    ``lang`` (default: the command's default language)."""
     from .. import api
 
     try:
         return api.load_plan(env(ctx).data_dir, checked=checked)
     except api.BadInput as exc:
-        usage(_message(exc))
+        usage(_message(exc), lang)
     except api.PlanRefused as exc:
-        lang = default_lang()
+        lang = lang or default_lang()
         for f in exc.findings:
             typer.echo(f.to_text(lang), err=True)
         if checked and "see qn-dx check" in str(exc):
