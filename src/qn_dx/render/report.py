@@ -487,6 +487,8 @@ def _vi_cell(report: Report, r: TargetResult, key: str, value: Any) -> Any:
         return area_name(report, value, lang)
     if key == "measure":
         return say(f"measure.{value}", lang)
+    if key == "op":
+        return say(f"op.{value}", lang)
     if key == "unit":
         return say(f"unit.{value}", lang)
     if key == "status":
