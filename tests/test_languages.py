@@ -4,6 +4,7 @@ milestone word, and every format of one table has the same columns."""
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def _md_headers(md: str) -> list[list[str]]:
     lines = md.splitlines()
     return [
         [c.strip() for c in line.strip("|").split(" | ")]
-        for line, below in zip(lines, lines[1:])
+        for line, below in itertools.pairwise(lines)
         if line.startswith("| ") and below.startswith("|---")
     ]
 
