@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -77,7 +77,7 @@ def targets(
         print_spec(shell.console(), targets_spec(plan), rows, lang, title)
 
 
-def _scope_text(scope: dict) -> str:  # type: ignore[type-arg]
+def _scope_text(scope: dict[str, Any]) -> str:
     text = " + ".join(scope["levels"])
     if scope["types"]:
         text = f"{text} ({', '.join(scope['types'])})"

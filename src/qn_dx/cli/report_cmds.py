@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +22,9 @@ from .shell import (
 
 STATUS_CHOICES = tuple(Status)
 FAIL_ON_CHOICES = (*STATUS_CHOICES, "provisional")
+
+if TYPE_CHECKING:
+    from ..compute import Report
 
 
 @app.command()
@@ -158,7 +162,9 @@ def report(
         raise typer.Exit(1)
 
 
-def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool, trend: bool) -> bytes:  # type: ignore[no-untyped-def]
+def _render_report(
+    out: ModuleType, result: Report, fmt: ReportFormat, lang: str, by_unit: bool, trend: bool
+) -> bytes:
     if fmt is ReportFormat.json:
         return out.to_json(result, lang, by_unit).encode("utf-8")
     if fmt is ReportFormat.csv:

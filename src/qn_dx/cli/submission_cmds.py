@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +13,10 @@ from ..findings import msg
 from ..vocab import ValidateFormat
 from . import shell
 from .shell import LangOption, app
+
+if TYPE_CHECKING:
+    from ..ingest.periods import Period
+    from ..plan import Plan
 
 
 @app.command()
@@ -203,7 +208,7 @@ def template(
     _write_one(plan, render(t), output, fmt, f"{len(t.rows)} rows for {code} ({name})")
 
 
-def _unit_code(plan, unit: str) -> str:  # type: ignore[no-untyped-def]
+def _unit_code(plan: Plan, unit: str) -> str:
     from ..plan.registry import LookupError_, resolve
 
     code = unit.strip()
@@ -221,7 +226,7 @@ def _unit_code(plan, unit: str) -> str:  # type: ignore[no-untyped-def]
     return code
 
 
-def _agency_code(plan, agency: str) -> str:  # type: ignore[no-untyped-def]
+def _agency_code(plan: Plan, agency: str) -> str:
     from ..plan.registry import LookupError_, resolve
 
     try:
@@ -233,7 +238,9 @@ def _agency_code(plan, agency: str) -> str:  # type: ignore[no-untyped-def]
         shell.usage(msg("usage.unknown-agency", agency=repr(agency), tail=tail))
 
 
-def _write_one(plan, data: bytes, output: Path | None, fmt: TemplateFormat, what: str) -> None:  # type: ignore[no-untyped-def]
+def _write_one(
+    plan: Plan, data: bytes, output: Path | None, fmt: TemplateFormat, what: str
+) -> None:
     if output is None:
         if fmt is TemplateFormat.xlsx:
             shell.usage(msg("usage.needs-output", format="xlsx"))
@@ -242,7 +249,14 @@ def _write_one(plan, data: bytes, output: Path | None, fmt: TemplateFormat, what
     shell.deliver(data, output, [], what, plan)
 
 
-def _write_all(plan, folder: Path, p, lang: str, fmt: TemplateFormat, render) -> None:  # type: ignore[no-untyped-def]
+def _write_all(
+    plan: Plan,
+    folder: Path,
+    p: Period,
+    lang: str,
+    fmt: TemplateFormat,
+    render: Callable[[Any], bytes],
+) -> None:
     from ..output import OutputError, write_atomic
     from ..render import template as out
     from ..text import visible

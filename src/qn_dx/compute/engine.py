@@ -107,7 +107,7 @@ class Report:
     warnings: list[Any] = field(default_factory=list)  # findings about the run (its P)
 
     def counts(self, area: str | None = None) -> dict[str, int]:
-        counts = dict.fromkeys(STATUSES, 0)
+        counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for r in self.targets:
             if area is None or r.target.area == area:
                 counts[r.status] += 1
@@ -116,7 +116,7 @@ class Report:
     def provisional_counts(self, area: str | None = None) -> dict[str, int]:
         """Of each status, how many results are provisional (too few units reported). A target
         with no data is counted as no data, not as a provisional result."""
-        counts = dict.fromkeys(STATUSES, 0)
+        counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for r in self.targets:
             if (area is None or r.target.area == area) and r.provisional and r.status != "no_data":
                 counts[r.status] += 1

@@ -378,7 +378,7 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
         rows = [plan.task_by_id[x] for x in t.tasks if x in plan.task_by_id]
         if not rows:
             continue
-        where = {"file": plan.label("targets"), "line": plan.line("targets", "targets", i, "lead")}
+        file, line = plan.label("targets"), plan.line("targets", "targets", i, "lead")
         leads = ", ".join(t.leads)
         for row in rows:
             if not set(row.lead) & set(t.leads):
@@ -394,7 +394,8 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
                             leads=leads,
                         ),
                         hint=_fix_hint(row.lead),
-                        **where,
+                        file=file,
+                        line=line,
                     )
                 )
         led = {code for row in rows for code in row.lead}
@@ -419,7 +420,8 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
                                 row_leads=", ".join(row.lead),
                             ),
                             hint=_fix_hint(row.lead),
-                            **where,
+                            file=file,
+                            line=line,
                         )
                     )
     return found

@@ -77,7 +77,7 @@ class RowChecker:
         self._scope_cache: dict[tuple[str, str], bool] = {}
         self._unit_names = {u.code: u.name for u in self.units.values()}
         self._task_ids_upper = {t.upper(): t for t in plan.task_by_id}
-        self._hints: dict[str, str] = {}
+        self._hints: dict[str, Msg | None] = {}
         self._by_folded_name: dict[str, str] | None = None
         self._name_owners: dict[str, set[str]] | None = None
         self._bucket_index: tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]] | None = (
@@ -147,10 +147,9 @@ class RowChecker:
 
     def _unit_hint(self, code: str) -> Msg | None:
         """ "Did you mean" for an unknown unit; cached, since one wrong code repeats in a file."""
-        hint = self._hints.get(code, "")
-        if hint == "":
-            hint = self._hints[code] = self._compute_unit_hint(code)
-        return hint
+        if code not in self._hints:
+            self._hints[code] = self._compute_unit_hint(code)
+        return self._hints[code]
 
     def _compute_unit_hint(self, code: str) -> Msg | None:
         if self._by_folded_name is None:
