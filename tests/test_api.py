@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers_actuals import HEADER, invoke, write
+from conftest import HEADER, invoke, write
 from qn_dx import api
 
 

@@ -88,3 +88,25 @@ def test_report_renders_without_errors(driver, report_html: Path, layout: str) -
     shot = folder / f"report-html-{layout}.png"
     assert driver.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_trend_charts_draw(driver, tmp_path_factory: pytest.TempPathFactory) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path_factory.mktemp("trend") / "trend.html"
+    args = ["report", "--lang", "vi", "--as-of", "2023-Q4", "--compare", "2023-Q3", "--trend"]
+    result = CliRunner().invoke(app, [*args, "--area", "e-government", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    driver.set_window_size(1400, 900)
+    driver.get(out.as_uri())
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.trend")
+    assert len(charts) >= 10
+    assert all(c.size["width"] > 0 and c.size["height"] > 0 for c in charts)
+    folder = Path(os.environ.get("QN_DX_SCREENSHOTS", out.parent))
+    folder.mkdir(parents=True, exist_ok=True)
+    full_height = driver.execute_script("return document.body.scrollHeight")
+    driver.set_window_size(1400, min(full_height + 100, 1100))
+    shot = folder / "report-html-trend.png"
+    assert driver.save_screenshot(str(shot))
+    assert shot.stat().st_size > 10_000

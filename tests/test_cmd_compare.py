@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from helpers_actuals import invoke
+from conftest import invoke
 from qn_dx import api
 
 TWO_LEVEL = Path(__file__).parent / "plans" / "two-level-2026"

@@ -25,10 +25,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from qn_dx.cli import app
+from conftest import HEADER, invoke
 from qn_dx.plan.load import display_path
 
-HEADER = "indicator_id,period,unit_code,numerator,denominator,value,note"
 ROWS = [
     "EG-16,2023-Q1,21034,3,10,,",
     "EG-16,2023-Q1,21037,5,10,,",
@@ -50,12 +49,8 @@ def csv_file(tmp_path: Path) -> Path:
     return path
 
 
-def _invoke(runner: CliRunner, *args: str) -> Any:
-    return runner.invoke(app, list(args), env={"QN_DX_DATA": None})
-
-
 def _explain(runner: CliRunner, csv_file: Path, target: str, *args: str) -> dict[str, Any]:
-    result = _invoke(
+    result = invoke(
         runner,
         "explain",
         target,
@@ -74,7 +69,7 @@ def _explain(runner: CliRunner, csv_file: Path, target: str, *args: str) -> dict
 
 
 def _report(runner: CliRunner, csv_file: Path) -> dict[str, Any]:
-    result = _invoke(
+    result = invoke(
         runner,
         "report",
         "--actuals",
@@ -161,7 +156,7 @@ def test_eg04_carried_forward(runner: CliRunner, csv_file: Path) -> None:
 
 
 def test_nothing_carried_forward_at_q1(runner: CliRunner, csv_file: Path) -> None:
-    result = _invoke(
+    result = invoke(
         runner,
         "explain",
         "EG-04",
@@ -196,17 +191,17 @@ def test_lower_case_id(runner: CliRunner, csv_file: Path) -> None:
 
 
 def test_unknown_id_suggests(runner: CliRunner, csv_file: Path) -> None:
-    result = _invoke(runner, "explain", "EG-4", "--actuals", str(csv_file.parent))
+    result = invoke(runner, "explain", "EG-4", "--actuals", str(csv_file.parent))
     assert result.exit_code == 2
     assert "unknown target 'EG-4'" in result.output
     assert "did you mean EG-04?" in result.output
     # never another number: EG-99 is not "probably" EG-19
-    result = _invoke(runner, "explain", "EG-99", "--actuals", str(csv_file.parent))
+    result = invoke(runner, "explain", "EG-99", "--actuals", str(csv_file.parent))
     assert result.exit_code == 2 and "did you mean" not in result.output
 
 
 def test_text_mentions_every_file_line(runner: CliRunner, csv_file: Path) -> None:
-    result = _invoke(
+    result = invoke(
         runner,
         "explain",
         "EG-16",
@@ -230,7 +225,7 @@ def test_text_mentions_every_file_line(runner: CliRunner, csv_file: Path) -> Non
 
 
 def test_text_marks_carried_forward(runner: CliRunner, csv_file: Path) -> None:
-    result = _invoke(
+    result = invoke(
         runner, "explain", "EG-04", "--actuals", str(csv_file.parent), "--as-of", "2023-Q2"
     )
     assert result.exit_code == 0, result.output
@@ -247,7 +242,7 @@ def test_xlsx_sources_sheet_lists_the_observations_used(
     from openpyxl import load_workbook
 
     out = tmp_path / "report.xlsx"
-    result = _invoke(
+    result = invoke(
         runner,
         "report",
         "--actuals",
@@ -298,7 +293,7 @@ def test_xlsx_sources_sheet_lists_the_observations_used(
 
 
 def _shipped(runner: CliRunner, target: str) -> dict[str, Any]:
-    result = _invoke(runner, "explain", target, "--format", "json", "--lang", "en")
+    result = invoke(runner, "explain", target, "--format", "json", "--lang", "en")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -316,7 +311,7 @@ def test_de06_says_which_reading_and_what_the_other_gives(runner: CliRunner) -> 
     assert "+5 percentage points" in d["reading"]["text"]
     assert (d["status"], d["target"]) == ("not_met", 14.8)
     assert d["note"].startswith("goal read as baseline + 5 pp = 14.8 %; the other reading")
-    text = _invoke(runner, "explain", "DE-06", "--lang", "en").stdout
+    text = invoke(runner, "explain", "DE-06", "--lang", "en").stdout
     assert "the other reading, baseline × 1.05, gives 10.29 % (met by the actual 13.6 %)" in text
 
 

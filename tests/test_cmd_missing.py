@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import HEADER, invoke
 from qn_dx.cli import app
 
-HEADER = "indicator_id,period,unit_code,numerator,denominator,value,note"
 TASK_HEADER = "task_id,period,status,progress,note"
 XA_A, XA_B = "21034", "21037"  # Xã Nghĩa Dũng, Xã Nghĩa Dõng
 
@@ -47,7 +47,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _invoke(runner: CliRunner, *args: str) -> Any:
-    return runner.invoke(app, ["missing", *args], env={"QN_DX_DATA": None})
+    return invoke(runner, "missing", *args)
 
 
 def _json(runner: CliRunner, folder: Path, *args: str) -> dict[str, Any]:

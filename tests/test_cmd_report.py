@@ -14,12 +14,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from qn_dx.cli import app
+from conftest import HEADER, invoke
 from qn_dx.plan import Plan
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
-HEADER = "indicator_id,period,unit_code,numerator,denominator,value,note\n"
 AREAS = [
     "e-government",
     "digital-government",
@@ -46,18 +45,13 @@ XA_A, XA_B = "21034", "21037"  # Xã Nghĩa Dũng, Xã Nghĩa Dõng
 PHUONG_A = "21010"  # Phường Lê Hồng Phong
 
 
-def _invoke(runner: CliRunner, *args: str) -> Any:
-    # env: the shipped plan, whatever QN_DX_DATA says in the shell running the tests.
-    return runner.invoke(app, list(args), env={"QN_DX_DATA": None})
-
-
 def _csv(path: Path, *rows: str) -> Path:
-    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    path.write_text(HEADER + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
     return path
 
 
 def _report(runner: CliRunner, csv: Path, *extra: str) -> dict[str, Any]:
-    result = _invoke(runner, "report", "--actuals", str(csv), "--format", "json", *extra)
+    result = invoke(runner, "report", "--actuals", str(csv), "--format", "json", *extra)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -273,7 +267,7 @@ def test_area_filter(runner: CliRunner, tmp_path: Path) -> None:
     doc = _report(runner, csv, "--area", "cybersecurity")
     assert [t["id"] for t in doc["targets"]] == [f"CS-0{i}" for i in range(1, 7)]
     assert [a["area"] for a in doc["areas"]] == ["cybersecurity"]
-    result = _invoke(runner, "report", "--actuals", str(csv), "--area", "nowhere")
+    result = invoke(runner, "report", "--actuals", str(csv), "--area", "nowhere")
     assert result.exit_code == 2
 
 
@@ -293,7 +287,7 @@ def test_default_as_of_is_the_latest_plan_year_period(runner: CliRunner, tmp_pat
 
 def test_no_plan_year_rows_needs_as_of(runner: CliRunner, tmp_path: Path) -> None:
     csv = _csv(tmp_path / "a.csv", "DG-04,2022,51,,,72.5,")
-    result = _invoke(runner, "report", "--actuals", str(csv), "--format", "json")
+    result = invoke(runner, "report", "--actuals", str(csv), "--format", "json")
     assert result.exit_code == 2
     assert result.stdout == ""
     doc = _report(runner, csv, "--as-of", "2023-Q1")
@@ -304,7 +298,7 @@ def test_no_plan_year_rows_needs_as_of(runner: CliRunner, tmp_path: Path) -> Non
 @pytest.mark.parametrize("bad", ["2022-Q4", "2024", "soon", "2023-Q5"])
 def test_bad_as_of_is_a_usage_error(runner: CliRunner, tmp_path: Path, bad: str) -> None:
     csv = _csv(tmp_path / "a.csv", "EG-01,2023-Q1,51,60,100,,")
-    result = _invoke(runner, "report", "--actuals", str(csv), "--as-of", bad, "--format", "json")
+    result = invoke(runner, "report", "--actuals", str(csv), "--as-of", bad, "--format", "json")
     assert result.exit_code == 2
     assert result.stdout == ""
 
@@ -327,7 +321,7 @@ def _bad_csv(tmp_path: Path) -> Path:
 
 
 def test_invalid_actuals_are_refused(runner: CliRunner, tmp_path: Path) -> None:
-    result = _invoke(runner, "report", "--actuals", str(_bad_csv(tmp_path)), "--format", "json")
+    result = invoke(runner, "report", "--actuals", str(_bad_csv(tmp_path)), "--format", "json")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "bad.csv:2:" in result.stderr
@@ -338,7 +332,7 @@ def test_invalid_actuals_are_refused(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_skip_invalid_computes_from_the_valid_rows(runner: CliRunner, tmp_path: Path) -> None:
-    result = _invoke(
+    result = invoke(
         runner,
         "report",
         "--actuals",
@@ -377,7 +371,7 @@ def test_skip_invalid_with_clean_actuals_leaves_nothing_out(
 
 
 def test_missing_actuals_path_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = _invoke(runner, "report", "--actuals", str(tmp_path / "nope.csv"))
+    result = invoke(runner, "report", "--actuals", str(tmp_path / "nope.csv"))
     assert result.exit_code == 2
 
 
@@ -386,7 +380,7 @@ def test_missing_actuals_path_is_a_usage_error(runner: CliRunner, tmp_path: Path
 
 def test_fail_on_not_met(runner: CliRunner, tmp_path: Path) -> None:
     csv = _csv(tmp_path / "a.csv", "EG-01,2023-Q4,51,60,100,,", "EG-02,2023-Q4,51,100,100,,")
-    result = _invoke(
+    result = invoke(
         runner, "report", "--actuals", str(csv), "--format", "json", "--fail-on", "not_met"
     )
     assert result.exit_code == 1
@@ -394,11 +388,11 @@ def test_fail_on_not_met(runner: CliRunner, tmp_path: Path) -> None:
     assert _by_id(doc)["EG-01"]["status"] == "not_met"
     assert "EG-01" in result.stderr
     assert "EG-02" not in result.stderr
-    ok = _invoke(
+    ok = invoke(
         runner, "report", "--actuals", str(csv), "--format", "json", "--fail-on", "off_track"
     )
     assert ok.exit_code == 0
-    both = _invoke(
+    both = invoke(
         runner,
         "report",
         "--actuals",
@@ -415,13 +409,13 @@ def test_fail_on_not_met(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_fail_on_unknown_status_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     csv = _csv(tmp_path / "a.csv", "EG-01,2023-Q4,51,60,100,,")
-    result = _invoke(runner, "report", "--actuals", str(csv), "--fail-on", "bad")
+    result = invoke(runner, "report", "--actuals", str(csv), "--fail-on", "bad")
     assert result.exit_code == 2
 
 
 def test_bad_lang_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     csv = _csv(tmp_path / "a.csv", "EG-01,2023-Q4,51,60,100,,")
-    result = _invoke(runner, "report", "--actuals", str(csv), "--lang", "fr")
+    result = invoke(runner, "report", "--actuals", str(csv), "--lang", "fr")
     assert result.exit_code == 2
 
 
@@ -432,7 +426,7 @@ def test_output_onto_an_input_is_refused(runner: CliRunner, tmp_path: Path) -> N
     src = tmp_path / "2023-so-tttt-toan-tinh.csv"
     shutil.copy(DATA / "actuals" / "2023-so-tttt-toan-tinh.csv", src)
     before = src.read_bytes()
-    result = _invoke(runner, "report", "--actuals", str(src), "--output", str(src))
+    result = invoke(runner, "report", "--actuals", str(src), "--output", str(src))
     assert result.exit_code == 2
     assert "input" in result.stderr
     assert src.read_bytes() == before
@@ -444,7 +438,7 @@ def test_output_onto_an_input_inside_a_folder_is_refused(runner: CliRunner, tmp_
     shutil.copytree(DATA / "actuals", folder)
     victim = folder / "2023-huyen-xa.csv"
     before = victim.read_bytes()
-    result = _invoke(
+    result = invoke(
         runner, "report", "--actuals", str(folder), "--format", "csv", "--output", str(victim)
     )
     assert result.exit_code == 2
@@ -466,7 +460,7 @@ def test_format_from_output_extension(
     runner: CliRunner, tmp_path: Path, name: str, check: Any
 ) -> None:
     out = tmp_path / name
-    result = _invoke(runner, "report", "--lang", "en", "--output", str(out))
+    result = invoke(runner, "report", "--lang", "en", "--output", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert check(out.read_bytes())
@@ -474,10 +468,10 @@ def test_format_from_output_extension(
 
 def test_unknown_output_extension_needs_format(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out.pdf"
-    result = _invoke(runner, "report", "--output", str(out))
+    result = invoke(runner, "report", "--output", str(out))
     assert result.exit_code == 2
     assert not out.exists()
-    ok = _invoke(runner, "report", "--output", str(out), "--format", "json", "--lang", "en")
+    ok = invoke(runner, "report", "--output", str(out), "--format", "json", "--lang", "en")
     assert ok.exit_code == 0
     assert json.loads(out.read_bytes())["as_of"] == "2023-Q4"
 
@@ -486,7 +480,7 @@ def test_unknown_output_extension_needs_format(runner: CliRunner, tmp_path: Path
 
 
 def test_shipped_sample_defaults(runner: CliRunner) -> None:
-    result = _invoke(runner, "report", "--format", "json", "--lang", "en")
+    result = invoke(runner, "report", "--format", "json", "--lang", "en")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["as_of"] == "2023-Q4"

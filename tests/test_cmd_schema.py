@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from helpers_actuals import invoke
+from conftest import invoke
 from qn_dx.validate.contract import ActualRow, TaskProgressRow
 
 ACTUALS = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value"]

@@ -23,10 +23,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import HEADER, invoke
 from qn_dx.cli import app
 from qn_dx.text import vi_sort_key
 
-HEADER = "indicator_id,period,unit_code,numerator,denominator,value,note"
 TASK_HEADER = "task_id,period,status,progress,note"
 KEYS = [
     "plan",
@@ -67,12 +67,8 @@ def folder(tmp_path: Path) -> Path:
     return d
 
 
-def _invoke(runner: CliRunner, *args: str) -> Any:
-    return runner.invoke(app, list(args), env={"QN_DX_DATA": None})
-
-
 def _run(runner: CliRunner, folder: Path, *args: str) -> str:
-    result = _invoke(runner, "summary", "--actuals", str(folder), "--lang", "en", *args)
+    result = invoke(runner, "summary", "--actuals", str(folder), "--lang", "en", *args)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -338,7 +334,7 @@ def test_html_escapes_plan_titles(runner: CliRunner, folder: Path, plan_copy: Pa
 
 def test_output_file_format_from_extension(runner: CliRunner, folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "summary.json"
-    result = _invoke(
+    result = invoke(
         runner,
         "summary",
         "--actuals",
@@ -357,5 +353,5 @@ def test_output_file_format_from_extension(runner: CliRunner, folder: Path, tmp_
 
 
 def test_bad_lang_is_a_usage_error(runner: CliRunner, folder: Path) -> None:
-    result = _invoke(runner, "summary", "--actuals", str(folder), "--lang", "fr")
+    result = invoke(runner, "summary", "--actuals", str(folder), "--lang", "fr")
     assert result.exit_code == 2

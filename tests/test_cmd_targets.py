@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from qn_dx.cli import app
+from conftest import invoke
 
 EXPECTED_IDS = (
     [f"EG-{i:02d}" for i in range(1, 21)]
@@ -38,14 +38,9 @@ ROW_KEYS = [
 ]
 
 
-def _invoke(runner: CliRunner, *args: str) -> Any:
-    # env: the shipped plan, whatever QN_DX_DATA says in the shell running the tests.
-    return runner.invoke(app, list(args), env={"QN_DX_DATA": None})
-
-
 @pytest.fixture(scope="module")
 def listing() -> list[dict[str, Any]]:
-    result = _invoke(CliRunner(), "targets", "--format", "json")
+    result = invoke(CliRunner(), "targets", "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -109,7 +104,7 @@ def test_eg07_milestone(rows: dict[str, Any]) -> None:
 
 
 def test_area_filter_digital_economy(runner: CliRunner) -> None:
-    result = _invoke(runner, "targets", "--area", "digital-economy", "--format", "json")
+    result = invoke(runner, "targets", "--area", "digital-economy", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert [r["id"] for r in data] == [f"DE-{i:02d}" for i in range(1, 8)]
@@ -117,21 +112,21 @@ def test_area_filter_digital_economy(runner: CliRunner) -> None:
 
 
 def test_area_filter_is_repeatable(runner: CliRunner) -> None:
-    result = _invoke(
+    result = invoke(
         runner, "targets", "-a", "digital-economy", "-a", "cybersecurity", "--format", "json"
     )
     assert len(json.loads(result.stdout)) == 7 + 6
 
 
 def test_unknown_area_is_a_usage_error(runner: CliRunner) -> None:
-    result = _invoke(runner, "targets", "--area", "e-gov")
+    result = invoke(runner, "targets", "--area", "e-gov")
     assert result.exit_code == 2
     assert "unknown area 'e-gov'" in result.output
     assert "e-government" in result.output
 
 
 def test_csv_has_bom_header_and_53_rows(runner: CliRunner) -> None:
-    result = _invoke(runner, "targets", "--format", "csv")
+    result = invoke(runner, "targets", "--format", "csv")
     assert result.exit_code == 0
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbf")
     assert len(result.stdout.splitlines()) == 55
@@ -143,7 +138,7 @@ def test_csv_has_bom_header_and_53_rows(runner: CliRunner) -> None:
 
 
 def test_table_has_title_and_rows(runner: CliRunner) -> None:
-    result = _invoke(runner, "targets", "--area", "cybersecurity")
+    result = invoke(runner, "targets", "--area", "cybersecurity")
     assert result.exit_code == 0
     assert "189/KH-UBND: 6 targets" in result.stdout
     for i in range(1, 7):
@@ -156,7 +151,7 @@ def test_several_leads_and_explicit_units(rows: dict[str, Any], runner: CliRunne
     assert r["scope"] == {"levels": [], "types": None, "units": ["SYT", "SGDDT"]}
     assert rows["EG-05"]["scope"]["units"] == ["536"]
     assert rows["DE-02"]["tasks"] == ["NV-2.7", "NV-9.2"]
-    result = _invoke(runner, "targets", "--format", "csv")
+    result = invoke(runner, "targets", "--format", "csv")
     table = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")))}
     assert table["EG-11"]["lead"] == "SYT; SGDDT"
     assert table["EG-11"]["scope"] == "SYT + SGDDT"

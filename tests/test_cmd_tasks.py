@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from qn_dx.cli import app
+from conftest import invoke
 
 
 def _invoke(runner: CliRunner, *args: str) -> Any:
-    return runner.invoke(app, ["tasks", *args], env={"QN_DX_DATA": None})
+    return invoke(runner, "tasks", *args)
 
 
 def _json(runner: CliRunner, *args: str) -> list[dict[str, Any]]:

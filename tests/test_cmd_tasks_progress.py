@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from qn_dx.cli import app
+from conftest import invoke
 
 TASK_HEADER = "task_id,period,status,progress,note"
 
@@ -47,7 +47,7 @@ def progress(tmp_path: Path) -> Path:
 
 
 def _invoke(runner: CliRunner, *args: str) -> Any:
-    return runner.invoke(app, ["tasks", *args], env={"QN_DX_DATA": None})
+    return invoke(runner, "tasks", *args)
 
 
 def _rows(runner: CliRunner, folder: Path, *args: str) -> list[dict[str, Any]]:

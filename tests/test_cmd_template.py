@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from helpers_actuals import invoke, validate_json
+from conftest import invoke, validate_json
 from qn_dx.plan import Plan
 
 COLUMNS = ["indicator_id", "title", "period", "unit_code", "unit_name", "numerator"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers_actuals import HEADER, cp1258_bytes, invoke, validate_json, write
+from conftest import HEADER, cp1258_bytes, invoke, validate_json, write
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data" / "actuals"

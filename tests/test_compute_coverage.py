@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers_actuals import invoke, write
+from conftest import invoke, write
 from qn_dx.compute import compute_report
 from qn_dx.ingest.periods import quarter
 from qn_dx.plan import Plan, load_plan

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import HEADER
 from qn_dx.cli import app
-
-HEADER = "indicator_id,period,unit_code,numerator,denominator,value,note"
 
 
 def _validate(runner: CliRunner, *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers_actuals import HEADER, HEADER_VI, at, check, codes, only
+from conftest import HEADER, HEADER_VI, at, check, codes, only
 from qn_dx.ingest import headers, read
 from qn_dx.ingest.csvtext import FIELD_LIMIT, LINE_LIMIT, long_line
 from qn_dx.ingest.headers import MAX_HEADER_CELL, canonical, header_score
@@ -322,7 +322,7 @@ def test_running_out_of_memory_is_the_files_finding(
 
 
 def test_a_quote_left_open_does_not_flood_the_findings(plan: Plan, tmp_path: Path) -> None:
-    from helpers_actuals import write
+    from conftest import write
 
     rows = ['EG-16,2023-Q1,21010,"5,10,,'] + [f"EG-16,2023-Q{q},21010,5,10,," for q in (2, 3)] * 500
     v = check(plan, write(tmp_path, "a.csv", rows, HEADER))

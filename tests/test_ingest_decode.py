@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from helpers_actuals import cp1258_bytes
+from conftest import cp1258_bytes
 from qn_dx.ingest.decode import decode
 
 TEXT = "Mã chỉ tiêu;Kỳ báo cáo;Ghi chú\nEG-16;Quý I/2023;Số liệu minh họa, đạt tỷ lệ\n"

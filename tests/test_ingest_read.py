@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from helpers_actuals import HEADER, HEADER_VI, TASK_HEADER, write
+from conftest import HEADER, HEADER_VI, TASK_HEADER, write
 from qn_dx.findings import Finding
 from qn_dx.ingest.csvtext import Problem
 from qn_dx.ingest.read import read_source

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from helpers_actuals import HEADER, HEADER_VI, at, check, codes, only
+from conftest import HEADER, HEADER_VI, at, check, codes, only
 from qn_dx.ingest.cells import DateCell, ErrorCell, FormulaCell, MergedCell, NumberCell
 from qn_dx.ingest.workbook import Sheet, WorkbookError, apply_merges, read_workbook
 from qn_dx.plan import Plan

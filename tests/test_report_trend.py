@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from helpers_actuals import HEADER, invoke, write
+from conftest import HEADER, invoke, write
 from qn_dx import api
 from qn_dx.compute.engine import trend_periods
 from qn_dx.ingest.periods import month, quarter, whole_year

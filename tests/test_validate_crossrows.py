@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers_actuals import HEADER_VI, TASK_HEADER, at, check, codes, write
+from conftest import HEADER_VI, TASK_HEADER, at, check, codes, write
 from qn_dx.plan import Plan
 
 

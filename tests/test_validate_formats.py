@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from helpers_actuals import cp1258_bytes
+from conftest import cp1258_bytes
 from qn_dx.plan import Plan
 from qn_dx.validate import Validation, validate_paths
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from helpers_actuals import HEADER, HEADER_VI, at, check, codes, only, write
+from conftest import HEADER, HEADER_VI, at, check, codes, only, write
 from qn_dx.plan import Plan
 
 TASKS = "task_id,period,status,progress,note"

@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers_actuals import HEADER, HEADER_VI, TASK_HEADER
+from conftest import HEADER, HEADER_VI, TASK_HEADER
 from qn_dx.findings import CATALOGUE
 from qn_dx.plan import Plan
 from qn_dx.plan.registry import in_scope

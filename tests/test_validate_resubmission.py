@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers_actuals import at, check, codes, invoke, only, write
+from conftest import at, check, codes, invoke, only, write
 from qn_dx.compute import compute_report
 from qn_dx.compute.explain import explain_target, explanation_dict
 from qn_dx.ingest.periods import quarter

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers_actuals import (
+from conftest import (
     DEPARTMENT,
     DISTRICT,
     HEADER_VI,
@@ -440,7 +440,7 @@ def test_task_and_actuals_files_in_one_run(plan: Plan, tmp_path: Path) -> None:
 def test_text_rows_under_and_inside_the_table_are_skipped_with_one_warning(
     plan: Plan, tmp_path: Path
 ) -> None:
-    from helpers_actuals import check, codes, only, write
+    from conftest import check, codes, only, write
 
     path = write(
         tmp_path,
@@ -464,7 +464,7 @@ def test_text_rows_under_and_inside_the_table_are_skipped_with_one_warning(
 
 
 def test_rows_that_look_like_data_are_never_text_rows(plan: Plan, tmp_path: Path) -> None:
-    from helpers_actuals import at, check, write
+    from conftest import at, check, write
 
     path = write(
         tmp_path,
@@ -482,7 +482,7 @@ def test_rows_that_look_like_data_are_never_text_rows(plan: Plan, tmp_path: Path
 
 
 def test_a_bare_number_in_the_note_of_a_comma_file_is_refused(plan: Plan, tmp_path: Path) -> None:
-    from helpers_actuals import at, check, write
+    from conftest import at, check, write
 
     path = write(tmp_path, "a.csv", ["EG-09,2023-Q1,51,,,1,234", "EG-09,2023-Q2,51,,,2,xong 2023"])
     v = check(plan, path)
@@ -499,7 +499,7 @@ def test_a_bare_number_in_the_note_of_a_comma_file_is_refused(plan: Plan, tmp_pa
 
 
 def test_the_header_again_is_skipped_with_one_warning(plan: Plan, tmp_path: Path) -> None:
-    from helpers_actuals import at, check, only, write
+    from conftest import at, check, only, write
 
     rows = ["EG-16,2023-Q1,21010,5,10,,", "Indicator_ID,PERIOD,unit_code,numerator,denominator,"
             "value,note", "EG-16,2023-Q2,21010,6,10,,", "eg-99,2023-Q2,21010,6,10,,"]  # fmt: skip
@@ -510,7 +510,7 @@ def test_the_header_again_is_skipped_with_one_warning(plan: Plan, tmp_path: Path
 
 
 def test_a_unit_name_without_its_type_is_still_a_name(plan: Plan, tmp_path: Path) -> None:
-    from helpers_actuals import at, check, write
+    from conftest import at, check, write
 
     header = "indicator_id,period,unit_code,unit_name,numerator,denominator"
     rows = ["EG-15,2023-Q1,522,Bình Sơn,3,4", "EG-15,2023-Q2,522,Quảng Ngãi,3,4"]

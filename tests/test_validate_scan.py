@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers_actuals import HEADER, check, write
+from conftest import HEADER, check, write
 from qn_dx.plan import Plan
 from qn_dx.validate.run import scan_paths
 
@@ -155,7 +155,7 @@ def test_files_refused_whole_are_listed_and_said_in_the_report(plan: Plan, tmp_p
 
     from typer.testing import CliRunner
 
-    from helpers_actuals import invoke
+    from conftest import invoke
 
     write(tmp_path, "dup.csv", ["EG-15,2023-Q1,522,3000,4000,1"], header="indicator_id,period,"
           "unit_code,numerator,denominator,numerator")  # fmt: skip

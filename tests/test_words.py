@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers_actuals import HEADER, invoke, write
+from conftest import HEADER, invoke, write
 from qn_dx.findings import CATALOGUE, Both, Finding, joined, msg, said
 from qn_dx.words import W, say
 

@@ -16,6 +16,7 @@ Problems are raised, never printed: ``PlanRefused`` (the plan folder has errors)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -357,6 +358,7 @@ def report(
     by_unit: bool = False,
     skip_invalid: bool = False,
     compare: str | Period | None = None,
+    on_units: str | dt.date | None = None,
 ) -> ReportResult:
     """The gap report. ``actuals``: paths (default: the plan folder's actuals/) or a
     ``Validation`` already read. Invalid rows refuse the report unless ``skip_invalid``.
@@ -366,13 +368,16 @@ def report(
 
     unknown = [a for a in areas or [] if a not in plan.area_by_id]
     if unknown:
-        raise BadInput(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
+        raise BadInput(
+            msg("usage.unknown-area", area=repr(unknown[0]), areas=", ".join(plan.area_by_id))
+        )
     v = _validation(plan, actuals, skip_invalid)
     period = settle_period(plan, v, as_of)
     other = settle_period(plan, v, compare) if compare is not None else None
-    result = compute_report(plan, v.observations, period, areas, by_unit)
+    day = _day(on_units)
+    result = compute_report(plan, v.observations, period, areas, by_unit, day)
     if other is not None:
-        result.compare = compute_report(plan, v.observations, other, areas)
+        result.compare = compute_report(plan, v.observations, other, areas, on_units=day)
     _account(result, v, skip_invalid)
     return ReportResult(result, v, by_unit)
 
@@ -383,6 +388,7 @@ def explain(
     actuals: Validation | Sequence[PathLike] | None = None,
     *,
     as_of: str | Period | None = None,
+    on_units: str | dt.date | None = None,
 ) -> ExplainResult:
     """Where one target's figure comes from; invalid rows are listed as not counted."""
     from .compute.explain import explain_target
@@ -392,11 +398,15 @@ def explain(
     if target is None:
         near = same_number(target_id, plan.target_by_id)
         raise BadInput(
-            f"unknown target {target_id!r}" + (f"; did you mean {near[0]}?" if near else "")
+            msg(
+                "usage.unknown-target",
+                target=repr(target_id),
+                tail=msg("usage.did-you-mean", names=near[0]) if near else "",
+            )
         )
     v = _validation(plan, actuals, skip_invalid=True)
     period = settle_period(plan, v, as_of)
-    return ExplainResult(plan, explain_target(plan, target, v, period), v)
+    return ExplainResult(plan, explain_target(plan, target, v, period, _day(on_units)), v)
 
 
 def missing(
@@ -440,9 +450,11 @@ def tasks(
     try:
         rows = task_rows(plan, agency, group)
     except LookupError_ as exc:
-        what = "matches several entries" if exc.ambiguous else "is not an agency, group or unit"
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        raise BadInput(f"{exc.query!r} {what}{tail}") from None
+        what = "usage.lookup-ambiguous" if exc.ambiguous else "usage.lookup-unknown"
+        tail = (
+            msg("usage.did-you-mean", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+        )
+        raise BadInput(msg(what, query=repr(exc.query), tail=tail)) from None
     if not progress:
         return TasksResult(rows)
     v = _validation(plan, actuals, skip_invalid)
@@ -534,6 +546,16 @@ def compare_plans(
     return CompareResult(a, b, pairs)
 
 
+def _day(value: str | dt.date | None) -> dt.date | None:
+    """``--on-units``: a day (YYYY-MM-DD)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise BadInput(msg("usage.on-units", value=repr(str(value)))) from None
+
+
 def _only(plan: Plan, agency: str | None) -> set[str] | None:
     """An agency filter: its code, and a group's members with it."""
     from .plan.registry import LookupError_, group_members, resolve
@@ -543,8 +565,10 @@ def _only(plan: Plan, agency: str | None) -> set[str] | None:
     try:
         code = resolve(plan, agency)
     except LookupError_ as exc:
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        raise BadInput(f"unknown agency {agency!r}{tail}") from None
+        tail = (
+            msg("usage.did-you-mean", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+        )
+        raise BadInput(msg("usage.unknown-agency", agency=repr(agency), tail=tail)) from None
     return group_members(plan, code) | {code} if code in plan.group_by_code else {code}
 
 

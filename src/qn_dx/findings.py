@@ -54,6 +54,7 @@ _CODES: tuple[Code, ...] = (
     Code("empty-scope", "error"),
     Code("budget-mismatch", "error"),
     Code("bad-parent", "error"),
+    Code("bad-successor", "error"),
     Code("task-number-repeated", "note"),
     Code("task-number-gap", "note"),
     # (issue 14: plans over time — any year's plan, leads held to the task table)
@@ -104,6 +105,7 @@ _CODES: tuple[Code, ...] = (
     Code("unknown-indicator", "error"),
     Code("unknown-unit", "error"),
     Code("unit-out-of-scope", "error"),
+    Code("unit-not-in-period", "error"),
     Code("bad-period", "error"),
     Code("period-out-of-range", "error"),
     Code("bad-number", "error"),
@@ -135,6 +137,7 @@ _CODES: tuple[Code, ...] = (
     Code("cumulative-decreases", "error"),
     Code("superseded", "warning"),
     # --- computing (report, summary, missing, explain) -------------------------------------------
+    Code("unit-not-placed", "warning"),
     Code("sparse-latest-period", "warning"),
     Code("partial-baseline", "warning"),
     Code("year-to-date-gaps", "warning"),

@@ -117,6 +117,11 @@ W: dict[str, tuple[str, str]] = {
     "goal.baseline": ("năm {year}", "baseline"),
     "goal.baseline_unknown": ("năm cơ sở", "baseline"),
     "goal.done": ("hoàn thành", "done"),
+    "op.>=": (">=", ">="),
+    "op.>": (">", ">"),
+    "op.<=": ("<=", "<="),
+    "op.increase": ("tăng so với năm cơ sở", "increase"),
+    "op.done": ("hoàn thành", "done"),
     "none": ("không có", "none"),
     "more": ("và {n} mục khác", "+{n} more"),
     "dash": ("—", "—"),
@@ -152,6 +157,14 @@ W: dict[str, tuple[str, str]] = {
     "report.change": ("Thay đổi", "Change"),
     "report.value_at": ("{period}", "{period}"),
     "report.trend": ("Xu hướng", "Trend"),
+    "report.on_units": (
+        "số liệu được quy về các đơn vị tồn tại ngày {day}",
+        "figures placed on the units of {day}",
+    ),
+    "explain.mapping": (
+        "Đơn vị đã sáp nhập/chia tách, số liệu được quy về các đơn vị ngày {day}:",
+        "Units that merged or split, their figures placed on the units of {day}:",
+    ),
     "report.left_out_from": ("từ {units}", "from {units}"),
     "report.notices": ("Lưu ý trước khi dùng số liệu", "Before using these figures"),
     "report.units_no_data": ("{n} đơn vị chưa có số liệu", "{n} unit(s) with no data"),
@@ -318,6 +331,89 @@ W: dict[str, tuple[str, str]] = {
         "the sums overflow: no figure",
     ),
     # --- the command line: refusals, usage errors and notes on stderr ---------------------------
+    # --- usage errors (exit 2) -------------------------------------------------------------------
+    "usage.unknown-area": (
+        "không có lĩnh vực {area}; các lĩnh vực: {areas}",
+        "unknown area {area}; areas: {areas}",
+    ),
+    "usage.bad-choice": (
+        "{option} {value}: chọn một trong {choices}",
+        "{option} {value}: use one of {choices}",
+    ),
+    "usage.format-from-name": (
+        "không xác định được định dạng từ tên {name}: dùng --format",
+        "cannot tell the format from {name}: pass --format",
+    ),
+    "usage.needs-output": (
+        "--format {format} cần --output TỆP",
+        "--format {format} needs --output FILE",
+    ),
+    "usage.with": ("--with: {problem}", "--with: {problem}"),
+    "usage.export-suffix": (
+        "--export {name}: tên tệp phải kết thúc bằng .parquet hoặc .csv",
+        "--export {name}: the file name must end in .parquet or .csv",
+    ),
+    "cli.exported": (
+        "{n} số liệu hợp lệ, định dạng {fmt}",
+        "{n} valid observations, {fmt}",
+    ),
+    "usage.template-period": (
+        "không dùng được kỳ {period}: ví dụ {year}-Q1",
+        "cannot use period {period}: write e.g. {year}-Q1",
+    ),
+    "usage.tasks-need-agency": (
+        "--kind tasks cần --agency (cơ quan có nhiệm vụ cần liệt kê)",
+        "--kind tasks needs --agency (the agency whose tasks to list)",
+    ),
+    "usage.leads-no-task": (
+        "{code} không chủ trì nhiệm vụ nào của kế hoạch",
+        "{code} leads no task of the plan",
+    ),
+    "usage.all-units-output": (
+        "--all-units cần --output THƯ_MỤC",
+        "--all-units needs --output FOLDER",
+    ),
+    "usage.give-unit": (
+        "hãy cho --unit MÃ (hoặc --all-units, hoặc --kind tasks --agency X)",
+        "give --unit CODE (or --all-units, or --kind tasks --agency X)",
+    ),
+    "usage.reports-no-target": (
+        "{code} không báo cáo chỉ tiêu nào của kế hoạch",
+        "{code} reports no target of the plan",
+    ),
+    "usage.unknown-unit": ("không có đơn vị {unit}{tail}", "unknown unit {unit}{tail}"),
+    "usage.group-not-unit": (
+        "{unit} là một nhóm, không phải đơn vị báo cáo",
+        "{unit} is a group, not a reporting unit",
+    ),
+    "usage.unknown-agency": ("không có cơ quan {agency}{tail}", "unknown agency {agency}{tail}"),
+    "usage.unknown-target": ("không có chỉ tiêu {target}{tail}", "unknown target {target}{tail}"),
+    "usage.did-you-mean": ("; có phải {names}?", "; did you mean {names}?"),
+    "usage.lookup-ambiguous": (
+        "{query} khớp với nhiều mục{tail}",
+        "{query} matches several entries{tail}",
+    ),
+    "usage.lookup-unknown": (
+        "{query} không phải cơ quan, nhóm hay đơn vị{tail}",
+        "{query} is not an agency, group or unit{tail}",
+    ),
+    "usage.all-units-file": (
+        "--all-units ghi mỗi đơn vị một tệp: {folder} là một tệp, hãy cho một thư mục",
+        "--all-units writes one file per unit: {folder} is a file, give a folder",
+    ),
+    "usage.all-units-actuals": (
+        "{folder} là thư mục số liệu gửi về: biểu mẫu sẽ bị đọc như số liệu",
+        "{folder} is a submissions folder: the templates would be read as data",
+    ),
+    "usage.cannot-create": ("không tạo được {folder}: {why}", "cannot create {folder}: {why}"),
+    "usage.on-units": (
+        "--on-units {value}: hãy cho một ngày, YYYY-MM-DD",
+        "--on-units {value}: give a day, YYYY-MM-DD",
+    ),
+    "cli.refused-with": (
+        "từ chối: --with {folder}: {problem}",
+        "refused: --with {folder}: {problem}",
+    ),
     "cli.error": ("Lỗi: {message}", "Error: {message}"),
     "cli.warning": ("cảnh báo: {text}", "warning: {text}"),
     "cli.plan-folder": (

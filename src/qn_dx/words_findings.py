@@ -1586,6 +1586,52 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "bỏ gộp các ô của bảng (tệp báo cáo không cần ô gộp)",
         "unmerge the cells of the table (a submission needs no merged cells)",
     ),
+    "finding.bad-successor": (
+        "đơn vị {unit}: {problem}",
+        "unit {unit}: {problem}",
+    ),
+    "finding.bad-successor.unknown": (
+        "đơn vị kế thừa {successor} không có trong danh sách đơn vị",
+        "successor {successor} is not a unit of the registry",
+    ),
+    "finding.bad-successor.level": (
+        "đơn vị kế thừa {successor} thuộc cấp {level}, không cùng cấp {own}",
+        "successor {successor} is of level {level}, not {own}",
+    ),
+    "finding.bad-successor.gap": (
+        "đơn vị kế thừa {successor} chưa tồn tại vào ngày {day}, ngày sau khi đơn vị này kết thúc",
+        "successor {successor} does not exist on {day}, the day after this unit ended",
+    ),
+    "finding.unit-not-in-period.ended": (
+        "đơn vị {unit} chỉ tồn tại đến ngày {day} (đã sáp nhập/chia tách vào {successors}): "
+        "không có số liệu kỳ {period}",
+        "unit {unit} existed until {day} (merged or split into {successors}): it has no figures "
+        "for {period}",
+    ),
+    "finding.unit-not-in-period.ended.hint": (
+        "báo cáo số liệu này dưới mã của đơn vị mới: {successors}",
+        "report this figure under the new unit's code: {successors}",
+    ),
+    "finding.unit-not-in-period.later": (
+        "đơn vị {unit} được thành lập từ ngày {day} (từ {predecessors}): không có số liệu kỳ "
+        "{period}",
+        "unit {unit} exists from {day} (made from {predecessors}): it has no figures for {period}",
+    ),
+    "finding.unit-not-in-period.later.hint": (
+        "số liệu trước ngày đó thuộc về các đơn vị cũ: {predecessors}",
+        "figures before that day belong to the former units: {predecessors}",
+    ),
+    "finding.unit-not-placed": (
+        "không thể chuyển số liệu của đơn vị {unit} ({rows} dòng) về các đơn vị tồn tại ngày "
+        "{day}: đơn vị này được hợp nhất từ {parts} và không thể chia ngược lại; số liệu vẫn "
+        "được tính cho {unit}",
+        "the figures of unit {unit} ({rows} row(s)) cannot be placed on the units of {day}: it "
+        "was made by merging {parts}, which cannot be split back; they stay under {unit}",
+    ),
+    "finding.unit-not-placed.hint": (
+        "chọn một ngày (--on-units) sau khi đơn vị này được thành lập",
+        "choose a day (--on-units) after this unit was made",
+    ),
 }
 
 # What each code means and what to do about it, in general (`qn-dx codes`).
@@ -2296,6 +2342,30 @@ CODE_WORDS: dict[str, tuple[str, str]] = {
     "hint.year-to-date-gaps": (
         "gửi các kỳ còn thiếu, hoặc gửi tổng lũy kế",
         "send the missing periods, or send year-to-date totals (lũy kế)",
+    ),
+    "code.bad-successor": (
+        "đơn vị kế thừa của một đơn vị đã sáp nhập/chia tách không có, khác cấp hoặc chưa tồn tại",
+        "a merged or split unit's successor is unknown, of another level, or not yet there",
+    ),
+    "hint.bad-successor": (
+        "sửa successors và valid_from/valid_to trong units.yaml",
+        "correct successors and valid_from/valid_to in units.yaml",
+    ),
+    "code.unit-not-in-period": (
+        "đơn vị chưa được thành lập hoặc đã giải thể/sáp nhập trong kỳ báo cáo này",
+        "the unit did not exist in this period (made later, or merged or split away)",
+    ),
+    "hint.unit-not-in-period": (
+        "báo cáo dưới mã của đơn vị tồn tại trong kỳ đó",
+        "report under the code of the unit that existed in that period",
+    ),
+    "code.unit-not-placed": (
+        "số liệu của một đơn vị hợp nhất không thể chia ngược về các đơn vị cũ",
+        "a merged unit's figures cannot be split back onto the units before the merge",
+    ),
+    "hint.unit-not-placed": (
+        "chọn ngày --on-units sau khi đơn vị mới được thành lập",
+        "choose an --on-units day after the new unit was made",
     ),
 }
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from ..findings import msg
 from ..vocab import ListFormat
 from . import shell
 from .shell import (
@@ -37,11 +38,14 @@ def targets(
     from ..plan.queries import target_rows
     from ..render.listing import to_csv, to_json
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     unknown = [a for a in area or [] if a not in plan.area_by_id]
     if unknown:
-        shell.usage(f"unknown area {unknown[0]!r}; areas: {', '.join(plan.area_by_id)}")
+        shell.usage(
+            msg("usage.unknown-area", area=repr(unknown[0]), areas=", ".join(plan.area_by_id)),
+            lang,
+        )
     rows = target_rows(plan, area)
     if fmt is ListFormat.json:
         shell.emit(to_json(rows))
@@ -73,7 +77,7 @@ def targets(
         print_spec(shell.console(), targets_spec(plan), rows, lang, title)
 
 
-def _scope_text(scope: dict) -> str:  # type: ignore[type-arg]
+def _scope_text(scope: dict[str, Any]) -> str:
     text = " + ".join(scope["levels"])
     if scope["types"]:
         text = f"{text} ({', '.join(scope['types'])})"
@@ -137,11 +141,15 @@ def tasks(
     from ..plan.queries import agency_label
     from ..render.listing import to_csv, to_json
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     bad = [x for x in status or [] if x not in TASK_STATUS_CHOICES]
     if bad:
-        shell.usage(f"--status {bad[0]!r}: use one of {', '.join(TASK_STATUS_CHOICES)}")
+        shell.usage(
+            msg("usage.bad-choice", option="--status", value=repr(bad[0]),
+                choices=", ".join(TASK_STATUS_CHOICES)),
+            lang,
+        )  # fmt: skip
     progress_mode = bool(as_of or status or actuals)
     done = shell.run_api(
         lambda: api.tasks(
@@ -182,7 +190,7 @@ def tasks(
 
 
 @app.command()
-def check(ctx: typer.Context) -> None:
+def check(ctx: typer.Context, lang: LangOption = None) -> None:
     """Check the plan folder: duplicate ids, unknown agency/unit codes, budget sums, empty scopes,
     unit parents, rank ranges, and targets' leads against the task-table rows they link to.
 
@@ -194,8 +202,8 @@ def check(ctx: typer.Context) -> None:
     from ..plan.load import display_path
     from ..text import visible
 
-    plan = shell.plan(ctx, checked=False)  # check prints every finding itself
-    lang = shell.default_lang()
+    lang = shell.language(lang)
+    plan = shell.plan(ctx, checked=False, lang=lang)  # check prints every finding itself
     found = check_plan(plan)
     for f in found:
         shell.say(f"{shell.words(f'severity.{f.severity}', lang)}: {f.to_text(lang)}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..findings import msg
 from ..vocab import EXTENSIONS, ListFormat, ReportFormat, Status, SummaryFormat, TextFormat
 from . import shell
 from .shell import (
@@ -20,6 +22,9 @@ from .shell import (
 
 STATUS_CHOICES = tuple(Status)
 FAIL_ON_CHOICES = (*STATUS_CHOICES, "provisional")
+
+if TYPE_CHECKING:
+    from ..compute import Report
 
 
 @app.command()
@@ -43,6 +48,17 @@ def report(
             "sparkline (a line chart with the goal in HTML; a column per period in xlsx).",
         ),
     ] = False,
+    on_units: Annotated[
+        str | None,
+        typer.Option(
+            "--on-units",
+            metavar="DAY",
+            help="Place every figure on the units that exist on this day (YYYY-MM-DD) when the "
+            "plan's units merged or split: counts added, ratios re-summed, milestones done only "
+            "if every former unit is. Default: the last day of --as-of.",
+            show_default=False,
+        ),
+    ] = None,
     compare: Annotated[
         str | None,
         typer.Option(
@@ -86,15 +102,19 @@ def report(
     from .. import api
     from ..render import report as out
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     bad_status = [s for s in fail_on or [] if s not in FAIL_ON_CHOICES]
     if bad_status:
-        shell.usage(f"--fail-on {bad_status[0]!r}: use one of {', '.join(FAIL_ON_CHOICES)}")
+        shell.usage(
+            msg("usage.bad-choice", option="--fail-on", value=repr(bad_status[0]),
+                choices=", ".join(FAIL_ON_CHOICES)),
+            lang,
+        )  # fmt: skip
     if fmt is None:
         ext = output.suffix.lower() if output else ""
         if output and EXTENSIONS.get(ext) not in ReportFormat.__members__:
-            shell.usage(f"cannot tell the format from {output.name!r}: pass --format")
+            shell.usage(msg("usage.format-from-name", name=repr(output.name)), lang)
         fmt = ReportFormat(EXTENSIONS[ext]) if output else ReportFormat.table
     done = shell.run_api(
         lambda: api.report(
@@ -105,6 +125,7 @@ def report(
             by_unit=by_unit,
             skip_invalid=skip_invalid,
             compare=compare,
+            on_units=on_units,
         ),
         lang,
     )
@@ -141,7 +162,9 @@ def report(
         raise typer.Exit(1)
 
 
-def _render_report(out, result, fmt: ReportFormat, lang: str, by_unit: bool, trend: bool) -> bytes:  # type: ignore[no-untyped-def]
+def _render_report(
+    out: ModuleType, result: Report, fmt: ReportFormat, lang: str, by_unit: bool, trend: bool
+) -> bytes:
     if fmt is ReportFormat.json:
         return out.to_json(result, lang, by_unit).encode("utf-8")
     if fmt is ReportFormat.csv:
@@ -196,8 +219,8 @@ def missing(
     from .. import api
     from ..render.missing import print_missing, to_csv_text, to_json
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     done = shell.run_api(
         lambda: api.missing(plan, actuals, as_of=as_of, agency=agency, skip_invalid=skip_invalid),
         lang,
@@ -241,8 +264,8 @@ def summary(
     from .. import api
     from ..render import summary as out
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
+    plan = shell.plan(ctx, lang=lang)
     if fmt is None:
         ext = output.suffix.lower() if output else ".md"
         known = {e: f for e, f in EXTENSIONS.items() if f in SummaryFormat.__members__}
@@ -262,7 +285,7 @@ def summary(
         when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if fmt is SummaryFormat.docx:
         if output is None:
-            shell.usage("--format docx needs --output FILE")
+            shell.usage(msg("usage.needs-output", format="docx"), lang)
         data = out.to_docx_bytes(result, lang, when)
     else:
         render = {
@@ -292,6 +315,16 @@ def explain(
             "invalid rows and lists each one as not counted, with its error.",
         ),
     ] = False,
+    on_units: Annotated[
+        str | None,
+        typer.Option(
+            "--on-units",
+            metavar="DAY",
+            help="As in report: place figures on the units that exist on this day (merged or "
+            "split units), and show each step.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Where one target's figure comes from: rule, every observation counted (file:line), those
     left out and why, the baseline and the projection — the same numbers as `report`.
@@ -302,9 +335,11 @@ def explain(
     from .. import api
     from ..render import explain as out
 
-    plan = shell.plan(ctx)
     lang = shell.language(lang)
-    done = shell.run_api(lambda: api.explain(plan, target_id, actuals, as_of=as_of), lang)
+    plan = shell.plan(ctx, lang=lang)
+    done = shell.run_api(
+        lambda: api.explain(plan, target_id, actuals, as_of=as_of, on_units=on_units), lang
+    )
     if fmt is TextFormat.json:
         shell.emit(out.to_json(plan, done.explanation, lang))
     else:
@@ -358,16 +393,19 @@ def compare(
     from ..render import compare as out
     from ..render.listing import to_csv
 
-    first = shell.plan(ctx)
     lang = shell.language(lang)
+    first = shell.plan(ctx, lang=lang)
     try:
         second = api.load_plan(with_)
     except api.BadInput as exc:
-        shell.usage(f"--with: {exc}")
+        shell.usage(msg("usage.with", problem=shell._message(exc)), lang)
     except api.PlanRefused as exc:
         for f in exc.findings:
             typer.echo(f.to_text(lang), err=True)
-        typer.echo(f"refused: --with {with_}: {exc}", err=True)
+        typer.echo(
+            shell.words("cli.refused-with", lang, folder=str(with_), problem=shell._message(exc)),
+            err=True,
+        )
         raise typer.Exit(1) from None
     done = shell.run_api(
         lambda: api.compare_plans(

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 
 from .. import __version__
 from ..vocab import Lang
+
+if TYPE_CHECKING:  # for types only: `qn-dx --help` imports none of these
+    from rich.console import Console
+
+    from ..findings import Finding
+    from ..plan import Plan
 
 app = typer.Typer(
     name="qn-dx",
@@ -122,7 +128,7 @@ def main_options(
     ctx.obj = Env(data_dir)
 
 
-def fail(findings: list, code: int = 1, lang: str | None = None) -> NoReturn:  # type: ignore[type-arg]
+def fail(findings: list[Finding], code: int = 1, lang: str | None = None) -> NoReturn:
     lang = lang or default_lang()
     for f in findings:
         typer.echo(f.to_text(lang), err=True)
@@ -153,17 +159,18 @@ def usage(message: str, lang: str | None = None) -> NoReturn:
     raise typer.Exit(2)
 
 
-def plan(ctx: typer.Context | None, checked: bool = True):  # type: ignore[no-untyped-def]
+def plan(ctx: typer.Context | None, checked: bool = True, lang: str | None = None) -> Plan:
     """The plan of ``--data-dir`` (or the shipped one), through the library; what it refuses
-    is a usage error (no such folder) or the plan's findings on stderr and exit 1."""
+    is a usage error (no such folder) or the plan's findings on stderr and exit 1, said in
+    ``lang`` (default: the command's default language)."""
     from .. import api
 
     try:
         return api.load_plan(env(ctx).data_dir, checked=checked)
     except api.BadInput as exc:
-        usage(_message(exc))
+        usage(_message(exc), lang)
     except api.PlanRefused as exc:
-        lang = default_lang()
+        lang = lang or default_lang()
         for f in exc.findings:
             typer.echo(f.to_text(lang), err=True)
         if checked and "see qn-dx check" in str(exc):
@@ -233,7 +240,7 @@ def _replace_decomposed(encoding: str, exc: UnicodeError) -> tuple[str, int]:
     return "".join(out), exc.end
 
 
-def _text_stdout():  # type: ignore[no-untyped-def]
+def _text_stdout() -> TextIO:
     """sys.stdout, made safe for text: what its encoding cannot hold is decomposed or written as
     '?' (and a note on stderr says so, once)."""
     stream = sys.stdout
@@ -267,7 +274,7 @@ def _text_stdout():  # type: ignore[no-untyped-def]
 class _Guarded:
     """A text stream whose write errors end the command with exit 2 and one line (for rich)."""
 
-    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
@@ -282,11 +289,11 @@ class _Guarded:
         except OSError as exc:
             _stdout_failed(exc)
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
-def console():  # type: ignore[no-untyped-def]
+def console() -> Console:
     from rich.console import Console
 
     stream = _text_stdout()
@@ -294,7 +301,11 @@ def console():  # type: ignore[no-untyped-def]
     # else 140 columns, which keeps tables readable in logs and files.
     width = None if stream.isatty() else _columns() or 140
     return Console(
-        file=_Guarded(stream), soft_wrap=False, emoji=False, highlight=False, width=width
+        file=cast("IO[str]", _Guarded(stream)),
+        soft_wrap=False,
+        emoji=False,
+        highlight=False,
+        width=width,
     )
 
 
@@ -340,7 +351,7 @@ def say(text: str, end: str = "\n") -> None:
         _stdout_failed(exc)
 
 
-def actuals_paths(paths: list[Path] | None, plan) -> list[Path]:  # type: ignore[no-untyped-def]
+def actuals_paths(paths: list[Path] | None, plan: Plan) -> list[Path]:
     return list(paths) if paths else [plan.folder / "actuals"]
 
 
@@ -418,6 +429,7 @@ def deliver(
     plan: Any = None,
     actuals: list[Path] | None = None,
     binary: bool = False,
+    lang: str | None = None,
 ) -> None:
     """Bytes to stdout, or atomically to ``output``. Refused: one of ``inputs``; with ``plan``, any
     file of its folder or a plan file's name there, and a path inside a folder read as
@@ -426,7 +438,7 @@ def deliver(
         output = None  # the usual spelling of standard output
     if output is None:
         if binary and sys.stdout is not None and sys.stdout.isatty():
-            usage(words("cli.binary", what=what))
+            usage(words("cli.binary", lang, what=what), lang)
         emit_bytes(data)
         return
     from ..output import OutputError, write_atomic
@@ -435,7 +447,7 @@ def deliver(
     try:
         write_atomic(output, data, *guard)
     except OutputError as exc:
-        usage(str(exc))
+        usage(str(exc), lang)
     from ..text import visible
 
-    typer.echo(words("cli.wrote", path=visible(str(output)), what=visible(what)), err=True)
+    typer.echo(words("cli.wrote", lang, path=visible(str(output)), what=visible(what)), err=True)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..findings import msg
 from ..vocab import ValidateFormat
 from . import shell
 from .shell import LangOption, app
+
+if TYPE_CHECKING:
+    from ..ingest.periods import Period
+    from ..plan import Plan
 
 
 @app.command()
@@ -48,6 +54,16 @@ def validate(
             max=1 << 40,  # 1 TiB: beyond any submission, and within what a read can take
         ),
     ] = 200 * 1024 * 1024,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            metavar="FILE",
+            help="Also write the valid observations (file, line and normalised figures) to "
+            "FILE: .parquet (for DuckDB, Spark, Polars) or .csv. Findings still decide the "
+            "exit code.",
+        ),
+    ] = None,
 ) -> None:
     """Check submitted actuals and task-progress files against the contract and the plan.
 
@@ -55,6 +71,7 @@ def validate(
     problem, e.g. a path that does not exist.
 
     Example: qn-dx validate data/actuals --format github
+    Example: qn-dx validate data/actuals --export observations.parquet
     """
     from .. import api
     from ..ingest.decode import encoding_problem
@@ -65,10 +82,19 @@ def validate(
         problem = encoding_problem(encoding)
         if problem:
             shell.usage(shell.words("cli.encoding", lang, problem=problem), lang)
-    plan = shell.plan(ctx)
+    suffix = export.suffix.lower() if export is not None else ""
+    if export is not None and suffix not in (".parquet", ".csv"):
+        shell.usage(shell.words("usage.export-suffix", lang, name=str(export)), lang)
+    plan = shell.plan(ctx, lang=lang)
     result = shell.run_api(
         lambda: api.read_actuals(plan, paths, encoding=encoding, max_bytes=max_bytes), lang
     )
+    if export is not None:
+        from ..validate.export import export as exported
+
+        data = exported(result.observations, suffix)
+        what = shell.words("cli.exported", lang, n=len(result.observations), fmt=suffix[1:])
+        shell.deliver(data, export, [], what, plan=plan, actuals=paths, binary=True, lang=lang)
     if fmt is ValidateFormat.json:
         shell.emit(out.to_json(result, lang))
     elif fmt is ValidateFormat.github:
@@ -168,7 +194,7 @@ def template(
     plan = shell.plan(ctx)
     p = parse_period(period)
     if p is None or p.year not in (plan.baseline_year, plan.plan_year):
-        shell.usage(f"cannot use period {period!r}: write e.g. {plan.plan_year}-Q1")
+        shell.usage(msg("usage.template-period", period=repr(period), year=plan.plan_year), lang)
     fmt = fmt or (
         TemplateFormat.xlsx if output and output.suffix.lower() == ".xlsx" else TemplateFormat.csv
     )
@@ -180,29 +206,29 @@ def template(
 
     if kind is TemplateKind.tasks:
         if not agency:
-            shell.usage("--kind tasks needs --agency (the agency whose tasks to list)")
+            shell.usage(msg("usage.tasks-need-agency"), lang)
         code = _agency_code(plan, agency)
         t = out.tasks_template(plan, code, p, language)
         if not t.rows:
-            shell.usage(f"{code} leads no task of the plan")
+            shell.usage(msg("usage.leads-no-task", code=code), lang)
         _write_one(plan, render(t), output, fmt, f"{len(t.rows)} tasks for {code}")
         return
     if all_units:
         if output is None:
-            shell.usage("--all-units needs --output FOLDER")
+            shell.usage(msg("usage.all-units-output"), lang)
         _write_all(plan, output, p, language, fmt, render)
         return
     if not unit:
-        shell.usage("give --unit CODE (or --all-units, or --kind tasks --agency X)")
+        shell.usage(msg("usage.give-unit"), lang)
     code = _unit_code(plan, unit)
     t = out.actuals_template(plan, code, p, language)
     if not t.rows:
-        shell.usage(f"{code} reports no target of the plan")
+        shell.usage(msg("usage.reports-no-target", code=code), lang)
     name = plan.reporting_units[code].name
     _write_one(plan, render(t), output, fmt, f"{len(t.rows)} rows for {code} ({name})")
 
 
-def _unit_code(plan, unit: str) -> str:  # type: ignore[no-untyped-def]
+def _unit_code(plan: Plan, unit: str) -> str:
     from ..plan.registry import LookupError_, resolve
 
     code = unit.strip()
@@ -211,47 +237,62 @@ def _unit_code(plan, unit: str) -> str:  # type: ignore[no-untyped-def]
     try:
         code = resolve(plan, unit)
     except LookupError_ as exc:
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        shell.usage(f"unknown unit {unit!r}{tail}")
+        tail = (
+            msg("usage.did-you-mean", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+        )
+        shell.usage(msg("usage.unknown-unit", unit=repr(unit), tail=tail))
     if code not in plan.reporting_units:
-        shell.usage(f"{unit!r} is a group, not a reporting unit")
+        shell.usage(msg("usage.group-not-unit", unit=repr(unit)))
     return code
 
 
-def _agency_code(plan, agency: str) -> str:  # type: ignore[no-untyped-def]
+def _agency_code(plan: Plan, agency: str) -> str:
     from ..plan.registry import LookupError_, resolve
 
     try:
         return resolve(plan, agency)
     except LookupError_ as exc:
-        tail = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        shell.usage(f"unknown agency {agency!r}{tail}")
+        tail = (
+            msg("usage.did-you-mean", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+        )
+        shell.usage(msg("usage.unknown-agency", agency=repr(agency), tail=tail))
 
 
-def _write_one(plan, data: bytes, output: Path | None, fmt: TemplateFormat, what: str) -> None:  # type: ignore[no-untyped-def]
+def _write_one(
+    plan: Plan, data: bytes, output: Path | None, fmt: TemplateFormat, what: str
+) -> None:
     if output is None:
         if fmt is TemplateFormat.xlsx:
-            shell.usage("--format xlsx needs --output FILE")
+            shell.usage(msg("usage.needs-output", format="xlsx"))
         shell.emit_bytes(data)
         return
     shell.deliver(data, output, [], what, plan)
 
 
-def _write_all(plan, folder: Path, p, lang: str, fmt: TemplateFormat, render) -> None:  # type: ignore[no-untyped-def]
+def _write_all(
+    plan: Plan,
+    folder: Path,
+    p: Period,
+    lang: str,
+    fmt: TemplateFormat,
+    render: Callable[[Any], bytes],
+) -> None:
     from ..output import OutputError, write_atomic
     from ..render import template as out
     from ..text import visible
 
     if folder.exists() and not folder.is_dir():
-        shell.usage(f"--all-units writes one file per unit: {folder} is a file, give a folder")
+        shell.usage(msg("usage.all-units-file", folder=str(folder)), lang)
     actuals = (plan.folder / "actuals").resolve()
     if folder.resolve() == actuals or folder.resolve().is_relative_to(actuals):
-        shell.usage(f"{folder} is a submissions folder: the templates would be read as data")
+        shell.usage(msg("usage.all-units-actuals", folder=str(folder)), lang)
     guard = shell.protected(plan, [])
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        shell.usage(f"cannot create {folder}: {exc.strerror or exc}")
+        shell.usage(
+            msg("usage.cannot-create", folder=str(folder), why=str(exc.strerror or exc)), lang
+        )
     written = 0
     for code in plan.reporting_units:
         t = out.actuals_template(plan, code, p, lang)

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,8 @@ class Report:
     left_out_from: list[tuple[str, int]] = field(default_factory=list)  # (unit or file, rows)
     files_left_out: list[tuple[str, str]] = field(default_factory=list)  # (file, error code)
     compare: Report | None = None  # another period's report, beside this one (--compare)
+    on_units: dt.date | None = None  # the day whose units the figures were placed on
+    mapping: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # unit → places
 
     def by_id(self) -> dict[str, TargetResult]:
         found = self.__dict__.get("_by_id")
@@ -106,7 +109,7 @@ class Report:
     warnings: list[Any] = field(default_factory=list)  # findings about the run (its P)
 
     def counts(self, area: str | None = None) -> dict[str, int]:
-        counts = dict.fromkeys(STATUSES, 0)
+        counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for r in self.targets:
             if area is None or r.target.area == area:
                 counts[r.status] += 1
@@ -115,7 +118,7 @@ class Report:
     def provisional_counts(self, area: str | None = None) -> dict[str, int]:
         """Of each status, how many results are provisional (too few units reported). A target
         with no data is counted as no data, not as a provisional result."""
-        counts = dict.fromkeys(STATUSES, 0)
+        counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for r in self.targets:
             if (area is None or r.target.area == area) and r.provisional and r.status != "no_data":
                 counts[r.status] += 1
@@ -172,18 +175,32 @@ def compute_report(
     as_of: Period,
     areas: Sequence[str] | None = None,
     by_unit: bool = False,
+    on_units: dt.date | None = None,
 ) -> Report:
+    """Every target as of ``as_of``. When the plan's units change (merges, splits), figures are
+    placed on the units that exist on ``on_units`` (default: P's last day) first: those are
+    the units expected, and the ones whose figures count (see ``compute.units``)."""
+    from .units import period_days, remap
+
+    day, present = None, None
+    mapping: dict[str, list[tuple[str, float]]] = {}
+    warnings: list[Finding] = []
+    if plan.changing_units or on_units is not None:
+        day = on_units or period_days(as_of)[1]
+        placed = remap(plan, list(observations), day)
+        observations, mapping, warnings = placed.observations, placed.steps, placed.warnings
+        present = placed.present(plan)
     by_target: dict[str, list[Observation]] = defaultdict(list)
     for o in observations:
         by_target[o.indicator_id].append(o)
     results = [
-        compute_target(plan, t, by_target.get(t.id, []), as_of, by_unit)
+        compute_target(plan, t, by_target.get(t.id, []), as_of, by_unit, present)
         for t in plan.targets
         if not areas or t.area in areas
     ]
-    warnings = [gaps_finding(r) for r in results if r.gaps]
+    warnings += [gaps_finding(r) for r in results if r.gaps]
     warnings += [short_baseline_finding(plan, r) for r in results if r.baseline_gaps]
-    return Report(plan, as_of, results, warnings=warnings)
+    return Report(plan, as_of, results, warnings=warnings, on_units=day, mapping=mapping)
 
 
 def short_baseline_finding(plan: Plan, r: TargetResult) -> Finding:
@@ -224,10 +241,21 @@ def gaps_finding(r: TargetResult) -> Finding:
 
 
 def compute_target(
-    plan: Plan, target: Target, observations: list[Observation], as_of: Period, by_unit: bool
+    plan: Plan,
+    target: Target,
+    observations: list[Observation],
+    as_of: Period,
+    by_unit: bool,
+    present: set[str] | None = None,
 ) -> TargetResult:
+    """One target as of ``as_of``; ``present``: the units that count (units that change: those
+    that exist on the day the figures were placed on), else all of the registry."""
     units = plan.reporting_units
-    scoped_units = [u for u in units.values() if in_scope(u, target.scope)]
+    scoped_units = [
+        u
+        for u in units.values()
+        if in_scope(u, target.scope) and (present is None or u.code in present)
+    ]
     scoped_codes = {u.code for u in scoped_units}
     obs = [o for o in observations if o.unit_code in scoped_codes]
     current = [o for o in obs if o.period.year == plan.plan_year]

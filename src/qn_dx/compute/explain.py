@@ -7,7 +7,8 @@ that do not, with the reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Msg, msg, said
@@ -37,13 +38,29 @@ class Explanation:
     result: TargetResult
     contributions: list[tuple[Observation, bool]]  # (observation, carried_forward)
     excluded: list[Exclusion]
+    # units that merged or split: each one's figures placed on the units of ``on_units``
+    on_units: dt.date | None = None
+    mapping: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)
 
 
 def explain_target(
-    plan: Plan, target: Target, validation: Validation, as_of: Period
+    plan: Plan,
+    target: Target,
+    validation: Validation,
+    as_of: Period,
+    on_units: dt.date | None = None,
 ) -> Explanation:
+    from .units import period_days, remap
+
     own = [o for o in validation.observations if o.indicator_id == target.id]
-    result = compute_target(plan, target, own, as_of, by_unit=False)
+    day, mapping, present = None, [], None
+    if plan.changing_units or on_units is not None:  # as report does: see compute.units
+        day = on_units or period_days(as_of)[1]
+        placed = remap(plan, own, day)
+        own = placed.observations
+        mapping = sorted(placed.steps.items())
+        present = placed.present(plan)
+    result = compute_target(plan, target, own, as_of, False, present)
     used_ids = {id(o) for o in result.used}
     baseline_ids = {id(o) for o in result.baseline_used}
     first_month_of_p = as_of.end_month_index - as_of.span + 1
@@ -62,7 +79,7 @@ def explain_target(
         if r.indicator_id == target.id:
             excluded.append(Exclusion(r.unit_code, r.period, r.file, r.line, r.reason))
     excluded.sort(key=lambda e: (e.file, e.line))
-    return Explanation(target, as_of, result, contributions, excluded)
+    return Explanation(target, as_of, result, contributions, excluded, day, mapping)
 
 
 def _reason(
@@ -174,6 +191,17 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
             }
             for x in e.excluded
         ],
+        **(
+            {
+                "on_units": e.on_units.isoformat() if e.on_units else None,
+                "mapping": [
+                    {"unit": unit, "to": [{"unit": to, "share": r4(share)} for to, share in dest]}
+                    for unit, dest in e.mapping
+                ],
+            }
+            if e.on_units is not None
+            else {}
+        ),
         "baseline": baseline,
         "projection": {
             "points": [{"period": p, "value": r4(v)} for p, v in r.projection_points],

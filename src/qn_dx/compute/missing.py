@@ -124,6 +124,12 @@ def compute_missing(
     refused: Sequence[RejectedRow] = (),
 ) -> Missing:
     reported_units: dict[str, set[str]] = defaultdict(set)
+    present: set[str] | None = None
+    if plan.changing_units:  # units that merged or split: those of P's last day owe, as in report
+        from .units import period_days, remap
+
+        placed = remap(plan, list(observations), period_days(as_of)[1])
+        observations, present = placed.observations, placed.present(plan)
     current = [o for o in observations if o.period.year == plan.plan_year]
     for o in counting(current, as_of):
         reported_units[o.indicator_id].add(o.unit_code)
@@ -139,7 +145,11 @@ def compute_missing(
     for t in plan.targets:
         if areas and t.area not in areas:
             continue
-        scoped = [u.code for u in plan.reporting_units.values() if in_scope(u, t.scope)]
+        scoped = [
+            u.code
+            for u in plan.reporting_units.values()
+            if in_scope(u, t.scope) and (present is None or u.code in present)
+        ]
         have = reported_units.get(t.id, set())
         missing = sorted((c for c in scoped if c not in have), key=lambda c: vi_sort_key(names[c]))
         rate = Rate(len(scoped) - len(missing), len(scoped))

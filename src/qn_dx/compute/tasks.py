@@ -57,7 +57,7 @@ def task_states(plan: Plan, reports: Iterable[TaskReport], as_of: Period) -> lis
     for task in plan.tasks:
         by_unit = latest.get(task.id, {})
         found = sorted(by_unit.values(), key=_recency)
-        r = found[-1] if found else None
+        last = found[-1] if found else None
         status = _combined([x.status for x in found]) if found else "not_reported"
         expected = task_reporters(plan, task)
         named = {u for u in by_unit if u is not None}
@@ -73,8 +73,8 @@ def task_states(plan: Plan, reports: Iterable[TaskReport], as_of: Period) -> lis
                 task,
                 status,
                 sum(progress) / len(progress) if progress else None,
-                r.period.label if r else None,
-                r,
+                last.period.label if last else None,
+                last,
                 within,
                 reported,
                 len(expected),

@@ -88,7 +88,7 @@ def read_ooxml(zf: zipfile.ZipFile) -> list[Sheet]:
     strings = _shared_strings(zf, _find_part(targets, "sharedStrings", member))
     formats = _cell_formats(zf, _find_part(targets, "styles", member))
     budget = CellBudget()
-    sheets = []
+    sheets: list[Sheet] = []
     for e in entries:
         rid = e.get(f"{{{_REL}}}id") or e.get(f"{{{_REL_STRICT}}}id") or ""
         target = targets.get(rid, ("", ""))[0]

@@ -348,8 +348,8 @@ def _workbook(source: Source, raw: bytes, suffix: str, max_bytes: int) -> Source
                     hint=msg("finding.hidden-rows.hint"),
                 )
             )
-        table.records = lambda body=body: ((n, cells, n) for n, cells in body)
-        table.plain = lambda body=body: iter(body)
+        table.records = _records_of(body)
+        table.plain = _plain_of(body)
         source.tables.append(table)
         if not complete:
             described.append(msg("words.sheet.incomplete", sheet=repr(sheet.name)))
@@ -455,3 +455,12 @@ def _set_columns(table: Table, headers: list[str], line: int) -> None:
             )
         )
         table.readable = False
+
+
+def _records_of(body: list[tuple[int, list[str]]]) -> Callable[[], Iterator[Record]]:
+    """A sheet's rows as records: each one line long, without a problem."""
+    return lambda: ((n, cells, n) for n, cells in body)
+
+
+def _plain_of(body: list[tuple[int, list[str]]]) -> Callable[[], Iterator[tuple[int, list[str]]]]:
+    return lambda: iter(body)

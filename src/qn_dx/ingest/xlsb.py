@@ -26,7 +26,7 @@ CHILD_SECONDS = 60
 def read_xlsb(raw: bytes) -> list[Sheet]:
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(raw, child), daemon=True)
+    proc = ctx.Process(target=_child, args=(raw, child), daemon=True)  # type: ignore[attr-defined]
     proc.start()
     child.close()
     try:

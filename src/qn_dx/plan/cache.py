@@ -181,7 +181,15 @@ def to_plain(plan: Plan) -> Plan | None:
 
 
 # The plan's indexes (cached properties) stored with it
-INDEXES = ("target_by_id", "task_by_id", "unit_by_code", "reporting_units", "level_by_id")
+INDEXES = (
+    "target_by_id",
+    "task_by_id",
+    "unit_by_code",
+    "reporting_units",
+    "level_by_id",
+    "changing_units",
+    "predecessors",
+)
 
 
 def _plain(value: Any, memo: dict[int, Any]) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -279,6 +280,7 @@ def _units(plan: Plan) -> list[Finding]:
                     line=plan.line("units", "units", i, "parent"),
                 )
             )
+    found += _successions(plan)
     top = plan.unit_by_code.get(plan.info.province_code)
     if top is None or rank.get(top.level) != 0:
         found.append(
@@ -294,6 +296,39 @@ def _units(plan: Plan) -> list[Finding]:
                 line=plan.line("plan", "plan", "province_code"),
             )
         )
+    return found
+
+
+def _successions(plan: Plan) -> list[Finding]:
+    """A unit that ended hands over to units of its own level that exist the next day."""
+    found: list[Finding] = []
+    for i, unit in enumerate(plan.units):
+        for j, s in enumerate(unit.successors):
+            other = plan.unit_by_code.get(s.code)
+            problem: Msg | None = None
+            if other is None:
+                problem = msg("finding.bad-successor.unknown", successor=s.code)
+            elif other.level != unit.level:
+                problem = msg(
+                    "finding.bad-successor.level", successor=s.code, level=other.level,
+                    own=unit.level,
+                )  # fmt: skip
+            elif unit.valid_to is not None and not other.exists_on(
+                unit.valid_to + dt.timedelta(days=1)
+            ):
+                problem = msg(
+                    "finding.bad-successor.gap", successor=s.code,
+                    day=(unit.valid_to + dt.timedelta(days=1)).isoformat(),
+                )  # fmt: skip
+            if problem:
+                found.append(
+                    Finding(
+                        "bad-successor",
+                        msg("finding.bad-successor", unit=unit.code, problem=problem),
+                        file=plan.label("units"),
+                        line=plan.line("units", "units", i, "successors", j),
+                    )
+                )
     return found
 
 
@@ -343,7 +378,7 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
         rows = [plan.task_by_id[x] for x in t.tasks if x in plan.task_by_id]
         if not rows:
             continue
-        where = {"file": plan.label("targets"), "line": plan.line("targets", "targets", i, "lead")}
+        file, line = plan.label("targets"), plan.line("targets", "targets", i, "lead")
         leads = ", ".join(t.leads)
         for row in rows:
             if not set(row.lead) & set(t.leads):
@@ -359,7 +394,8 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
                             leads=leads,
                         ),
                         hint=_fix_hint(row.lead),
-                        **where,
+                        file=file,
+                        line=line,
                     )
                 )
         led = {code for row in rows for code in row.lead}
@@ -384,7 +420,8 @@ def _leads_and_tasks(plan: Plan) -> list[Finding]:
                                 row_leads=", ".join(row.lead),
                             ),
                             hint=_fix_hint(row.lead),
-                            **where,
+                            file=file,
+                            line=line,
                         )
                     )
     return found

@@ -88,7 +88,9 @@ def load_units_csv(path: Path, label: str) -> tuple[Any, dict[PathKey, int]]:
             ]
         ) from None
     reader = csv.DictReader(text.splitlines())
-    units, lines, source = [], {}, ""
+    units: list[dict[str, Any]] = []
+    lines: dict[PathKey, int] = {}
+    source = ""
     try:
         missing = [c for c in UNITS_CSV_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
@@ -204,10 +206,27 @@ class Plan:
         """Units and agencies by code (units first: a code names one thing)."""
         found: dict[str, ReportingUnit] = {}
         for u in self.units:
-            found.setdefault(u.code, ReportingUnit(u.code, u.name, u.level, u.type))
+            found.setdefault(
+                u.code, ReportingUnit(u.code, u.name, u.level, u.type, u.valid_from, u.valid_to)
+            )
         for a in self.agencies:
             found.setdefault(a.code, ReportingUnit(a.code, a.name_vi, a.level, a.kind))
         return found
+
+    @cached_property
+    def changing_units(self) -> dict[str, Unit]:
+        """Units that begin or end within the registry's time (merges, splits), by code: empty
+        for a plan whose units do not change, so that nothing else costs anything then."""
+        return {u.code: u for u in self.units if u.valid_from or u.valid_to}
+
+    @cached_property
+    def predecessors(self) -> dict[str, list[str]]:
+        """Unit code → the codes of the units it took over (a merge's, a split's origin)."""
+        out: dict[str, list[str]] = {}
+        for u in self.units:
+            for s in u.successors:
+                out.setdefault(s.code, []).append(u.code)
+        return out
 
     @cached_property
     def level_by_id(self) -> dict[str, LevelInfo]:
@@ -361,21 +380,23 @@ def shape_findings(plan: Plan) -> list[Finding]:
                 msg("finding.plan-schema.unit-type.hint", choices=", ".join(level.types)),
             )
     scope_levels = [*levels, AGENCY_LEVEL]
-    for i, t in enumerate(plan.targets):
-        for j, lv in enumerate(t.scope.levels):
-            if lv not in scope_levels:
+    for i, target in enumerate(plan.targets):
+        for j, scope_level in enumerate(target.scope.levels):
+            if scope_level not in scope_levels:
                 bad(
                     "targets",
                     ("targets", i, "scope", "levels", j),
-                    msg("finding.plan-schema.scope-level", target=t.id, level=repr(lv)),
+                    msg(
+                        "finding.plan-schema.scope-level", target=target.id, level=repr(scope_level)
+                    ),
                     msg("finding.plan-schema.one-of.hint", choices=", ".join(scope_levels)),
                 )
-        for j, ty in enumerate(t.scope.types or []):
+        for j, ty in enumerate(target.scope.types or []):
             if ty not in seen_types:
                 bad(
                     "targets",
                     ("targets", i, "scope", "types", j),
-                    msg("finding.plan-schema.scope-type", target=t.id, type=repr(ty)),
+                    msg("finding.plan-schema.scope-type", target=target.id, type=repr(ty)),
                     msg("finding.plan-schema.one-of.hint", choices=", ".join(seen_types)),
                 )
     for i, g in enumerate(plan.groups):

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ..findings import msg
+from .plain import OtherReadingRules, ScopeRules, TargetRules, UnitRules
 
 Area = str  # validated against plan.yaml's list of areas by `qn-dx check`
 Measure = Literal["ratio", "value", "milestone"]
@@ -24,8 +25,6 @@ PeriodRule = Literal["latest", "year_to_date"]
 Level = str
 UnitType = str
 AGENCY_LEVEL = "department"
-
-OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "increase": "↑", "done": "done"}
 
 
 def _not_bool(value: Any) -> Any:
@@ -76,7 +75,7 @@ class Baseline(Strict):
     note: str | None = None
 
 
-class Scope(Strict):
+class Scope(Strict, ScopeRules):
     """Who reports a target: every unit of the listed levels (narrowed to ``types`` when given),
     and the units or agencies listed by code in ``units`` (a lead's own part, or a unit that has
     no unit of the listed levels under it, such as an island district without communes)."""
@@ -93,16 +92,8 @@ class Scope(Strict):
             raise ValueError(msg("finding.plan-schema.scope-types"))
         return self
 
-    def describe(self) -> str:
-        parts = []
-        if self.levels:
-            text = " + ".join(self.levels)
-            parts.append(f"{text} ({', '.join(self.types)})" if self.types else text)
-        parts += self.units
-        return " + ".join(parts)
 
-
-class OtherReading(Strict):
+class OtherReading(Strict, OtherReadingRules):
     """The other defensible reading of a goal measured against the baseline: kept beside the
     chosen one so that `explain` and the report can say what it would give."""
 
@@ -116,19 +107,8 @@ class OtherReading(Strict):
             raise ValueError(msg("finding.plan-schema.other-reading"))
         return self
 
-    def goal(self, baseline: float) -> float:
-        if self.target_factor is not None:
-            return baseline * self.target_factor
-        return baseline + (self.target_offset or 0.0)
 
-    def describe(self, unit: str | None) -> str:
-        if self.target_factor is not None:
-            return f"baseline × {_num(self.target_factor)}"
-        points = " pp" if unit == "percent" else ""
-        return f"baseline + {_num(self.target_offset)}{points}"
-
-
-class Target(Strict):
+class Target(Strict, TargetRules):
     id: str = Field(pattern=r"^[A-Z]{2}-\d{2}$")
     # The same indicator across years, whatever its id or goal that year (kebab-case, unique).
     indicator: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)
@@ -173,20 +153,6 @@ class Target(Strict):
             data["leads"] = [lead] if isinstance(lead, str) else lead
         return data
 
-    @property
-    def lead(self) -> str:
-        """The first lead: the one a table with a single lead column shows."""
-        return self.leads[0]
-
-    @property
-    def relative(self) -> bool:
-        """Measured against the baseline: `increase`, or a goal of baseline + offset / × factor."""
-        return (
-            self.op == "increase"
-            or self.target_offset is not None
-            or self.target_factor is not None
-        )
-
     @model_validator(mode="after")
     def _consistent(self) -> Target:
         # These combinations are what the compute step relies on; reject the rest here.
@@ -220,29 +186,6 @@ class Target(Strict):
             raise ValueError(msg("finding.plan-schema.baseline-required"))
         return self
 
-    def title(self, lang: str) -> str:
-        return self.title_vi if lang == "vi" else self.title_en
-
-    def target_text(self) -> str:
-        """How the target reads in a table: ``≥ 90 %``, ``≤ 32``, ``done``, ``> baseline``."""
-        if self.op == "done":
-            return "done"
-        suffix = " %" if self.unit == "percent" else ""
-        if self.op == "increase":
-            return "> baseline"
-        if self.target_offset is not None:
-            points = " pp" if self.unit == "percent" else ""
-            return f"{OP_SYMBOL[self.op]} baseline + {_num(self.target_offset)}{points}"
-        if self.target_factor is not None:
-            return f"{OP_SYMBOL[self.op]} baseline × {_num(self.target_factor)}"
-        return f"{OP_SYMBOL[self.op]} {_num(self.target)}{suffix}"
-
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return ""
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
 
 class TaskGroup(Strict):
     number: int = Field(ge=1)
@@ -262,12 +205,39 @@ class Task(Strict):
     coordinating_vi: str = ""
 
 
-class Unit(Strict):
+class Successor(Strict):
+    """Where a unit went when it ceased: the unit that took it over, and for a split the share
+    of its figures that goes there (None for a merge: all of it)."""
+
+    code: str = Field(pattern=r"^\d+$")
+    share: Figure | None = Field(default=None, gt=0, le=1)
+
+
+class Unit(Strict, UnitRules):
     code: str = Field(pattern=r"^\d+$")
     name: str
     type: UnitType  # one of its level's types (plan.yaml `levels`)
     level: Level  # a level of plan.yaml `levels`
     parent: str | None = None  # a unit of a level above; none for the top level
+    # Units change: a merge or a split ends a unit (valid_to, its last day) and starts others
+    # (valid_from, their first day). Both absent: the unit exists throughout.
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    successors: list[Successor] = []
+
+    @model_validator(mode="after")
+    def _dates(self) -> Unit:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+        if self.successors and self.valid_to is None:
+            raise ValueError("successors need valid_to: the last day the unit existed")
+        if len(self.successors) > 1:
+            total = sum(s.share or 0 for s in self.successors)
+            if any(s.share is None for s in self.successors) or abs(total - 1) > 1e-9:
+                raise ValueError(
+                    "a unit split into several gives each successor a share, summing to 1"
+                )
+        return self
 
 
 class Agency(Strict):

@@ -13,8 +13,9 @@ Nothing here imports pydantic or yaml.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "increase": "↑", "done": "done"}
 
@@ -27,6 +28,13 @@ class ReportingUnit:
     name: str
     level: str  # a level of plan.yaml `levels`, or an agency's: department | other
     type: str | None  # unit type (xã, phường …) or agency kind
+    valid_from: dt.date | None = None  # a unit that changes: its first and last day
+    valid_to: dt.date | None = None
+
+    def exists_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class Record:
@@ -45,7 +53,7 @@ class Record:
         return type(other) is type(self) and other.__dict__ == self.__dict__
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, *self.__dict__.values()))
+        return hash((type(self).__name__, *(_hashable(v) for v in self.__dict__.values())))
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
@@ -53,6 +61,14 @@ class Record:
 
     def model_dump(self) -> dict[str, Any]:
         return {k: _dump(v) for k, v in self.__dict__.items()}
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _hashable(v)) for k, v in value.items())
+    return value
 
 
 def _dump(value: Any) -> Any:
@@ -71,26 +87,16 @@ def _num(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-class Bilingual(Record):
-    pass
+# --- the models' methods, written once -----------------------------------------------------------
+# Each mixin below is a base of both the pydantic model (plan/models.py) and the plain class here,
+# so that a plan loaded from the cache answers exactly as one read from its files.
 
 
-class Quote(Record):
-    pass
-
-
-class Reference(Record):
-    pass
-
-
-class Baseline(Record):
-    pass
-
-
-class Scope(Record):
-    levels: list[str]
-    types: list[str] | None
-    units: list[str]
+class ScopeRules:
+    if TYPE_CHECKING:
+        levels: list[str]
+        types: list[str] | None
+        units: list[str]
 
     def describe(self) -> str:
         parts = []
@@ -101,9 +107,10 @@ class Scope(Record):
         return " + ".join(parts)
 
 
-class OtherReading(Record):
-    target_offset: float | None
-    target_factor: float | None
+class OtherReadingRules:
+    if TYPE_CHECKING:
+        target_offset: float | None
+        target_factor: float | None
 
     def goal(self, baseline: float) -> float:
         if self.target_factor is not None:
@@ -117,16 +124,16 @@ class OtherReading(Record):
         return f"baseline + {_num(self.target_offset)}{points}"
 
 
-class Target(Record):
-    id: str
-    title_vi: str
-    title_en: str
-    unit: str | None
-    op: str
-    target: float | None
-    target_offset: float | None
-    target_factor: float | None
-    leads: list[str]
+class TargetRules:
+    if TYPE_CHECKING:
+        title_vi: str
+        title_en: str
+        unit: str | None
+        op: str
+        target: float | None
+        target_offset: float | None
+        target_factor: float | None
+        leads: list[str]
 
     @property
     def lead(self) -> str:
@@ -160,6 +167,52 @@ class Target(Record):
         return f"{OP_SYMBOL[self.op]} {_num(self.target)}{suffix}"
 
 
+class UnitRules:
+    if TYPE_CHECKING:
+        valid_from: dt.date | None
+        valid_to: dt.date | None
+
+    def exists_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+# --- the plain classes ---------------------------------------------------------------------------
+
+
+class Bilingual(Record):
+    pass
+
+
+class Quote(Record):
+    pass
+
+
+class Reference(Record):
+    pass
+
+
+class Baseline(Record):
+    pass
+
+
+class Scope(Record, ScopeRules):
+    pass
+
+
+class OtherReading(Record, OtherReadingRules):
+    pass
+
+
+class Target(Record, TargetRules):
+    pass
+
+
+class Successor(Record):
+    pass
+
+
 class TaskGroup(Record):
     pass
 
@@ -168,7 +221,7 @@ class Task(Record):
     pass
 
 
-class Unit(Record):
+class Unit(Record, UnitRules):
     pass
 
 

@@ -8,7 +8,8 @@ from ..text import fold, same_number
 from .load import Plan
 
 if TYPE_CHECKING:
-    from .models import ReportingUnit, Scope, Task
+    from .models import Scope, Task
+    from .plain import ReportingUnit
 
 
 def in_scope(unit: ReportingUnit, scope: Scope) -> bool:

@@ -79,7 +79,8 @@ def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
             node.start_mark.line + 1,
         )
     try:
-        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)  # type: ignore[no-any-return]
+        value: int = yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+        return value
     except ValueError as exc:
         raise _ValueProblem(
             msg("finding.plan-schema.integer", error=str(exc)), node.start_mark.line + 1
@@ -280,7 +281,7 @@ def _refuse_aliases(text: str, label: str) -> None:
                         "yaml-unsafe",
                         msg("finding.yaml-unsafe.alias"),
                         file=label,
-                        line=event.start_mark.line + 1,
+                        line=event.start_mark.line + 1 if event.start_mark else None,
                         hint=msg("finding.yaml-unsafe.alias.hint"),
                     )
                 ]

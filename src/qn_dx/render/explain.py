@@ -81,6 +81,14 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
         )
     if d["note"]:
         out.append(f"  {say('explain.note', lang, note=d['note'])}")
+    if d.get("mapping"):
+        out += ["", say("explain.mapping", lang, day=d["on_units"])]
+        for m in d["mapping"]:
+            places = ", ".join(
+                f"{p['unit']}" + (f" ×{number(p['share'], lang, 2)}" if p["share"] != 1 else "")
+                for p in m["to"]
+            )
+            out.append(f"  {m['unit']} → {places}")
     out += ["", say("explain.not_counted", lang, n=len(d["excluded"]))]
     out += [
         f"  {x['unit']:<8} {_period(x['period'], lang):<13} {x['file']}:{x['line']} — {x['reason']}"

@@ -58,7 +58,8 @@ def gap_text(gap: float | None, unit: str | None, lang: str) -> str:
     percentages (``pp``, ``điểm %``)."""
     if gap is None or not math.isfinite(gap):
         return "—"
-    text = signed(gap, lang)
+    whole = unit in (UnitKind.count, UnitKind.rank) and float(gap).is_integer()
+    text = signed(gap, lang, 0 if whole else 1)
     return text + (f" {say('unit.points', lang)}" if unit == UnitKind.percent else "")
 
 

@@ -54,14 +54,14 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
                 **({"baseline_owed": True} if g.baseline_owed else {}),
             }
         )
-    refused = {(g.target.id, c): rows for g in m.targets for c, rows in g.refused.items()}
+    refused_at = {(g.target.id, c): rows for g in m.targets for c, rows in g.refused.items()}
     agencies = []
     codes = [c for c in set(m.agencies) | set(m.tasks_unreported) if keep(c)]
     for code in sorted(codes, key=lambda c: (vi_sort_key(display_name(plan, c)), c)):
         rate = m.agencies.get(code)
-        owed = m.owed.get(code, [])
+        owes = m.owed.get(code, [])
         tasks = m.tasks_unreported.get(code, [])
-        if not owed and not tasks:
+        if not owes and not tasks:
             continue
         agencies.append(
             {
@@ -72,9 +72,9 @@ def missing_dict(plan: Plan, m: Missing, only: set[str] | None = None) -> dict[s
                     {
                         "target": t,
                         "unit": u,
-                        **({"refused_rows": refused[t, u]} if (t, u) in refused else {}),
+                        **({"refused_rows": refused_at[t, u]} if (t, u) in refused_at else {}),
                     }
-                    for t, u in owed
+                    for t, u in owes
                 ],
                 "tasks_unreported": tasks,
             }

@@ -291,10 +291,19 @@ def _spark(line: Line, lang: str) -> str:
 
 
 def report_spec(report: Report, trend: bool = False) -> TableSpec[Line]:
-    """The report's columns: its own, then a comparison (``--compare``), then the trend
-    (``--trend``: one column per period and a sparkline) — the same in every format."""
-    extra = _compare_columns(report) + (_trend_columns(report) if trend else [])
-    return REPORT.extended(*extra) if extra else REPORT
+    """The report's columns: its own, with a comparison (``--compare``) and a sparkline
+    (``--trend``) before the unit counts, and the trend's one column per period last — the
+    same in every format."""
+    extra = _compare_columns(report)
+    periods: list[Column[Line]] = []
+    if trend:
+        *periods, spark = _trend_columns(report)
+        extra.append(spark)
+    if not extra and not periods:
+        return REPORT
+    at = REPORT.keys().index("units")
+    own = REPORT.columns
+    return TableSpec(REPORT.name, (*own[:at], *extra, *own[at:], *periods))
 
 
 def lines(report: Report, area: str, by_unit: bool, every_unit: bool = False) -> list[Line]:
@@ -418,6 +427,7 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
             "baseline_year": info.baseline_year,
         },
         "as_of": report.as_of.label,
+        **({"on_units": report.on_units.isoformat()} if report.on_units else {}),
         "rows_left_out": report.rows_left_out,
         "rows_left_out_from": [{"from": who, "rows": n} for who, n in report.left_out_from],
         "files_left_out": [{"file": f, "code": code} for f, code in report.files_left_out],
@@ -477,6 +487,8 @@ def _vi_cell(report: Report, r: TargetResult, key: str, value: Any) -> Any:
         return area_name(report, value, lang)
     if key == "measure":
         return say(f"measure.{value}", lang)
+    if key == "op":
+        return say(f"op.{value}", lang)
     if key == "unit":
         return say(f"unit.{value}", lang)
     if key == "status":
@@ -559,6 +571,8 @@ def notices(report: Report, lang: str) -> list[str]:
         more = len(report.files_left_out) - 10
         files += f", {say('more', lang, n=more)}" if more > 0 else ""
         out.append(say("report.files_left_out", lang, n=len(report.files_left_out), files=files))
+    if report.mapping and report.on_units:
+        out.append(say("report.on_units", lang, day=report.on_units.isoformat()))
     for w in report.warnings:
         hint = w.hint_text(lang)
         out.append(f"{w.code}: {w.text(lang)}" + (f" ({hint})" if hint else ""))
@@ -661,10 +675,12 @@ def html_headers(spec: TableSpec[Any], lang: str) -> list[dict[str, str]]:
 
 
 def _css(c: Column[Any]) -> str:
-    css = "n" if c.align == "right" else ""
-    if c.key in OPTIONAL_ON_PHONES:
-        css = (css + " opt").strip()
-    return css
+    classes = ["n"] if c.align == "right" else []
+    if c.key in OPTIONAL_ON_PHONES or c.key.startswith(("at:", "compare_", "change")):
+        classes.append("opt")  # hidden on a phone: the chart and the status say it
+    if c.key == "title":
+        classes.append("title")  # never squeezed to a word per line
+    return " ".join(classes)
 
 
 def to_html(report: Report, lang: str, by_unit: bool = False, trend: bool = False) -> str:

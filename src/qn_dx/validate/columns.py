@@ -967,7 +967,7 @@ class _Batch:
                 else:
                     key = _Key(targets[whom].id, "")
                 probe = _Probe()
-                checker.guides_agree(key, {guide: col.values[spelling]}, probe)  # type: ignore[arg-type]
+                checker.guides_agree(key, {guide: col.values[spelling]}, probe)
                 agree.append(not probe.said)
             fine = pc.fill_null(
                 pc.take(ar.flags(agree), pc.index_in(pair, value_set=pairs)), ar.FALSE
@@ -1106,6 +1106,7 @@ def _observations(cols: Columns, text: _Text) -> list[Observation]:
                 at += 1
             ti = i_ind[k]
             measure = measures[ti]
+            figs: tuple[float | None, float | None, float | None, bool | None]
             if measure == "ratio":  # a blank value is NaN here (a filled one is clean)
                 v = pcts[i_val[k]]
                 figs = (nums[i_num[k]], dens[i_den[k]], None if v != v else v, None)

@@ -80,7 +80,7 @@ class RowChecker:
         self._scope_cache: dict[tuple[str, str], bool] = {}
         self._unit_names = {u.code: u.name for u in self.units.values()}
         self._task_ids_upper = {t.upper(): t for t in plan.task_by_id}
-        self._hints: dict[str, str] = {}
+        self._hints: dict[str, Msg | None] = {}
         self._by_folded_name: dict[str, str] | None = None
         self._name_owners: dict[str, set[str]] | None = None
         self._bucket_index: tuple[dict[tuple[int, str], list[str]], dict[str, list[str]]] | None = (
@@ -159,10 +159,9 @@ class RowChecker:
 
     def _unit_hint(self, code: str) -> Msg | None:
         """ "Did you mean" for an unknown unit; cached, since one wrong code repeats in a file."""
-        hint = self._hints.get(code, "")
-        if hint == "":
-            hint = self._hints[code] = self._compute_unit_hint(code)
-        return hint
+        if code not in self._hints:
+            self._hints[code] = self._compute_unit_hint(code)
+        return self._hints[code]
 
     def _compute_unit_hint(self, code: str) -> Msg | None:
         if self._by_folded_name is None:
@@ -314,6 +313,8 @@ class RowChecker:
                 "unit_code",
                 msg("finding.unit-out-of-scope.hint", unit=unit),
             )
+        if unit is not None and period is not None and unit in self.plan.changing_units:
+            self._existed(unit, period, where)
         figures = self._figures(target, cells, where) if target is not None else None
         basis = cells.get("basis")
         cumulative = self.basis(basis, where) if basis else False
@@ -786,6 +787,32 @@ class RowChecker:
             where.line,
             unit,
         )
+
+    def _existed(self, code: str, period: Period, where: _Where) -> None:
+        """A unit that merged or split away, or was made later, sends no figures for a period
+        it did not exist in: name the unit that did."""
+        from ..compute.units import period_days
+
+        unit = self.plan.changing_units[code]
+        first, last = period_days(period)
+        if unit.valid_to is not None and unit.valid_to < first:
+            now = ", ".join(s.code for s in unit.successors) or "—"
+            where.error(
+                "unit-not-in-period",
+                msg("finding.unit-not-in-period.ended", unit=code, day=unit.valid_to.isoformat(),
+                    period=period.label, successors=now),
+                "unit_code",
+                msg("finding.unit-not-in-period.ended.hint", successors=now),
+            )  # fmt: skip
+        elif unit.valid_from is not None and last < unit.valid_from:
+            before = ", ".join(self.plan.predecessors.get(code, [])) or "—"
+            where.error(
+                "unit-not-in-period",
+                msg("finding.unit-not-in-period.later", unit=code, day=unit.valid_from.isoformat(),
+                    period=period.label, predecessors=before),
+                "unit_code",
+                msg("finding.unit-not-in-period.later.hint", predecessors=before),
+            )  # fmt: skip
 
     def _task_reporter(self, task_id: str, unit: str, where: _Where) -> None:
         """Progress comes from the task's leads (every member of a lead group): a report from
