@@ -479,6 +479,7 @@ class Columns:
         batches: dict[tuple[Any, ...], list[_Text]] = {}
         for text in self.texts.values():
             batches.setdefault(text.signature(), []).append(text)
+            self._groups_of(text.table.columns, text.other_lines())
         done = [_Batch(self, texts) for texts in batches.values()]
         dirty: set[int] = set(self.row_path_groups)
         keys, ends, groups = [], [], []
@@ -514,12 +515,17 @@ class Columns:
 
     def _prescan(self, t: Table) -> None:
         """A table the row path reads whole: the (target, unit) pairs its rows could hold."""
-        columns = t.columns
+        self._groups_of(t.columns, ((line, cells) for line, cells, _last in t.records()))
+
+    def _groups_of(self, columns: list[str], records: Iterable[tuple[int, list[str]]]) -> None:
+        """Rows the row path reads (a table of its own, or the lines of a parsed table that are
+        no parsed row: of another width): their (target, unit) pairs are replayed whole, so that
+        a duplicate of such a row, or an overlap with it, is said as the row path says it."""
         if "indicator_id" not in columns or "unit_code" not in columns:
             return
         i_ind, i_unit = columns.index("indicator_id"), columns.index("unit_code")
         targets, resolve = self.plan.target_by_id, self.checker.resolve_unit
-        for _line, cells, _last in t.records():
+        for _line, cells in records:
             if len(cells) <= max(i_ind, i_unit):
                 continue
             indicator = str(cells[i_ind]).strip().upper()
@@ -700,6 +706,14 @@ def _strings(ar: _Arrow, values: list[str]) -> Any:
     )
 
 
+def _take(ar: _Arrow, values: Any, index: Any) -> Any:
+    """``values[index]`` per row; ``index`` is a scalar when every row has the same one (a
+    file of one target and one unit), and ``pc.take`` takes no scalar."""
+    if isinstance(index, ar.pa.Scalar):
+        return values[index.as_py()] if index.is_valid else None
+    return ar.pc.take(values, index)
+
+
 def _block(size: int) -> int:
     """One block for the whole text (one chunk per column), within pyarrow's 2 GiB."""
     return max(1 << 20, min(size + 1, (1 << 31) - 1))
@@ -729,9 +743,12 @@ class _Column:
         return len(self.values) <= 1
 
     def per_row(self, results: Any) -> Any:
-        """``results[index]`` for every row (a scalar when the column has one spelling)."""
+        """``results[index]`` for every row: always an array (a scalar here, for a column of one
+        spelling, once crashed ``pc.filter`` in pyarrow 22 with a segmentation fault)."""
         if self.constant or self.indices is None:
-            return results[0] if len(results) else None
+            if not len(results):
+                return None
+            return self.ar.full(self.n, results[0])
         return self.ar.pc.take(results, self.indices)
 
     def row_indices(self) -> Any:
@@ -815,9 +832,9 @@ class _Batch:
 
         # scope: by the unit's kind, once per target and kind, or named by code
         of_unit, by_kind, named = cols.scopes()
-        kind = pc.take(of_unit, pc.if_else(pc.equal(uid, neg), ar.int32(0), uid))
+        kind = _take(ar, of_unit, pc.if_else(pc.equal(uid, neg), ar.int32(0), uid))
         safe_tid = pc.if_else(pc.equal(tid, neg), ar.int32(0), tid)
-        scope = pc.take(by_kind, pc.add(pc.multiply(safe_tid, ar.int32(cols.n_kinds)), kind))
+        scope = _take(ar, by_kind, pc.add(pc.multiply(safe_tid, ar.int32(cols.n_kinds)), kind))
         if named is not None:
             scope = pc.or_(scope, pc.is_in(group, value_set=named))
         conditions.append(scope)
@@ -872,7 +889,7 @@ class _Batch:
                     good.append(x is not None)
                     if x is not None:
                         self.pair_values[k] = x
-                fine = pc.take(ar.flags(good), pc.index_in(pair, value_set=pairs))
+                fine = _take(ar, ar.flags(good), pc.index_in(pair, value_set=pairs))
                 figures = pc.or_(figures, pc.and_(rows, pc.fill_null(fine, ar.FALSE)))
         self.done = [
             (-1 if w is None else int(w))
@@ -970,7 +987,7 @@ class _Batch:
                 checker.guides_agree(key, {guide: col.values[spelling]}, probe)
                 agree.append(not probe.said)
             fine = pc.fill_null(
-                pc.take(ar.flags(agree), pc.index_in(pair, value_set=pairs)), ar.FALSE
+                _take(ar, ar.flags(agree), pc.index_in(pair, value_set=pairs)), ar.FALSE
             )
             ok = pc.and_(ok, pc.or_(pc.invert(filled), fine))
 
@@ -984,7 +1001,7 @@ class _Batch:
         doubt = pc.and_(pc.invert(ok), known)
         if cumulative is not None:
             ytd = ar.flags(t.period_rule == "year_to_date" for t in targets)
-            is_ytd = pc.take(ytd, safe_tid)
+            is_ytd = _take(ar, ytd, safe_tid)
             doubt = pc.or_(doubt, pc.and_(pc.and_(is_ytd, cumulative), known))
         if isinstance(doubt, pa.Scalar):
             doubt = ar.full(n, doubt)
