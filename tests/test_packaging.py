@@ -134,3 +134,65 @@ def test_wheel_checks_its_shipped_plan(installed: Path, tmp_path: Path) -> None:
 def test_wheel_version(installed: Path, tmp_path: Path) -> None:
     proc = _run(installed, tmp_path, "--version")
     assert proc.stdout.decode().strip() == f"qn-dx {qn_dx.__version__}"
+
+
+RUN_AND_LIST = """
+import json, sys
+sys.argv = ["qn-dx", *json.loads(sys.argv[1])]
+from qn_dx.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nIMPORTED " + json.dumps(sorted(
+    m for m in ("pandas", "numpy", "pyarrow", "pydantic") if m in sys.modules)))
+"""
+
+COMMANDS = [
+    ["validate", "--format", "json"],
+    ["report", "--format", "json", "--skip-invalid"],
+    ["report", "--format", "html", "--skip-invalid"],
+    ["explain", "EG-16", "--skip-invalid"],
+    ["missing"],
+    ["summary", "--format", "json", "--skip-invalid"],
+    ["tasks"],
+    ["targets"],
+    ["check"],
+    ["codes"],
+]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columns"])
+@pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(c[:2]) for c in COMMANDS])
+def test_no_command_imports_pandas(args: list[str], engine: str, tmp_path: Path) -> None:
+    """pandas is for the library's to_pandas() alone; the column path builds its arrays from
+    buffers, because pa.array() and to_numpy() would import pandas."""
+    env = {**_env(), "QN_DX_ENGINE": engine, "XDG_CACHE_HOME": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, "-c", RUN_AND_LIST, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    imported = json.loads(proc.stderr.rsplit("IMPORTED ", 1)[1])
+    assert "pandas" not in imported
+    assert "numpy" not in imported
+    if args[0] in ("validate", "report") and engine == "columns":
+        assert "pyarrow" in imported  # the column path did run
+
+
+def test_help_with_a_warm_plan_cache_imports_neither_pyarrow_nor_pydantic(tmp_path: Path) -> None:
+    env = {**_env(), "XDG_CACHE_HOME": str(tmp_path)}
+    for _ in range(2):  # the first run fills the plan cache
+        proc = subprocess.run(
+            [sys.executable, "-c", RUN_AND_LIST, json.dumps(["report", "--help"])],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+        )
+    assert "Usage:" in proc.stdout
+    assert json.loads(proc.stderr.rsplit("IMPORTED ", 1)[1]) == []

@@ -205,3 +205,42 @@ def test_a_seeded_fuzz_of_corrupted_files(tmp_path: Path) -> None:
             same("report", "--actuals", str(folder), "--skip-invalid", "--format", "json")
     assert not differ, f"{len(differ)} of {FUZZ} files differ; the first:\n{differ[0]}"
     assert engaged >= FUZZ * 0.8  # most files really went the column way
+
+
+def test_the_readme_duckdb_query_reproduces_the_report(tmp_path: Path) -> None:
+    """`validate --export` then the README's own SQL give report's EG-16 figure."""
+    duckdb = pytest.importorskip("duckdb")
+    import json
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sql = re.search(r"<!-- duckdb-eg16 -->\n```sql\n(.*?)```", readme, re.S)
+    assert sql is not None
+    report = json.loads(same("report", "--format", "json", "--skip-invalid"))
+    eg16 = next(t for t in report["targets"] if t["id"] == "EG-16")
+    for suffix in (".parquet", ".csv"):
+        out = tmp_path / f"observations{suffix}"
+        result = CliRunner().invoke(
+            app, ["validate", str(SAMPLE), "--export", str(out)], env={"QN_DX_DATA": None}
+        )
+        assert result.exit_code in (0, 1) and out.is_file()
+        query = sql.group(1).replace("'observations.parquet'", f"'{out}'")
+        actual, units, used = duckdb.sql(query).fetchall()[0]
+        assert (actual, units, used) == (
+            eg16["actual"],
+            eg16["units_reported"],
+            eg16["observations_used"],
+        )
+
+
+def test_export_refuses_other_names_and_inputs(tmp_path: Path) -> None:
+    bad = CliRunner().invoke(
+        app,
+        ["validate", str(SAMPLE), "--export", str(tmp_path / "o.xlsx")],
+        env={"QN_DX_DATA": None},
+    )
+    assert bad.exit_code == 2 and ".parquet" in bad.output
+    inside = CliRunner().invoke(
+        app, ["validate", str(SAMPLE), "--export", str(SAMPLE / "o.csv")], env={"QN_DX_DATA": None}
+    )
+    assert inside.exit_code == 2 and not (SAMPLE / "o.csv").exists()
