@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qn_dx.findings import Finding, FindingsError
 from qn_dx.ingest.decode import decode, encoding_problem
@@ -248,3 +250,29 @@ def test_docx_summary_with_control_characters(plan_copy: Path, tmp_path: Path) -
     words = "\n".join(p.text for p in word.paragraphs)
     words += "\n".join(c.text for t in word.tables for row in t.rows for c in row.cells)
     assert "FORGED" in words and "\x1b" not in words
+
+
+_leaf = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+)
+_json_like = st.recursive(
+    _leaf,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_json_like)
+def test_json_text_writes_what_json_dumps_writes(doc: object) -> None:
+    """The fast indented writer (json_text) and the standard library agree byte for byte."""
+    from qn_dx.render.safe import jsonable
+
+    expected = json.dumps(jsonable(doc), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert json_text(doc) == expected

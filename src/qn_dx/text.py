@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -56,6 +57,7 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # ` 
 _SHAPES = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}  # breve, circumflex, horn
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a national registry's names are sorted more than once
 def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """A key that sorts Vietnamese names as a Vietnamese reader expects (Bình < Đức < Hà)."""
     letters: list[int] = []

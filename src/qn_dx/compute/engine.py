@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..findings import Finding, joined, msg
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
-from ..plan.registry import in_scope
+from ..plan.registry import scope_codes
 from ..validate.model import Observation
 from ..vocab import Status
 from .measures import Aggregate, Note, finite, measure_of
@@ -251,12 +251,11 @@ def compute_target(
     """One target as of ``as_of``; ``present``: the units that count (units that change: those
     that exist on the day the figures were placed on), else all of the registry."""
     units = plan.reporting_units
-    scoped_units = [
-        u
-        for u in units.values()
-        if in_scope(u, target.scope) and (present is None or u.code in present)
-    ]
-    scoped_codes = {u.code for u in scoped_units}
+    codes = scope_codes(plan, target.scope)
+    if present is not None:
+        codes = tuple(c for c in codes if c in present)
+    scoped_units = [units[c] for c in codes]
+    scoped_codes = set(codes)
     obs = [o for o in observations if o.unit_code in scoped_codes]
     current = [o for o in obs if o.period.year == plan.plan_year]
     agg = aggregate(target, current, as_of)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..ingest.periods import Period, parse_period
 from ..plan import Plan
-from ..plan.registry import in_scope
+from ..plan.registry import in_scope, scope_codes
 from ..text import vi_sort_key
 from ..validate.model import Observation, RejectedRow
 from .engine import counting
@@ -115,6 +115,16 @@ def _refused_at(
     return out
 
 
+def _vi_rank(plan: Plan) -> dict[str, int]:
+    """Every unit's place when units are listed by their Vietnamese names (once per run)."""
+    memo = plan.scope_memo.get(("vi-rank",))
+    if memo is None:
+        units = plan.reporting_units
+        ordered = sorted(units, key=lambda c: vi_sort_key(units[c].name))
+        memo = plan.scope_memo[("vi-rank",)] = tuple(ordered)
+    return {c: i for i, c in enumerate(memo)}
+
+
 def compute_missing(
     plan: Plan,
     observations: Sequence[Observation],
@@ -137,7 +147,8 @@ def compute_missing(
     baseline_years: set[str] = {
         o.indicator_id for o in observations if o.period.year == plan.baseline_year
     }
-    names = {u.code: u.name for u in plan.reporting_units.values()}
+    rank = _vi_rank(plan)
+    province = plan.info.province_code
     gaps: list[TargetGap] = []
     area_rates: dict[str, Rate] = {a.id: Rate() for a in plan.areas}
     agency_rates: dict[str, Rate] = defaultdict(Rate)
@@ -145,22 +156,24 @@ def compute_missing(
     for t in plan.targets:
         if areas and t.area not in areas:
             continue
-        scoped = [
-            u.code
-            for u in plan.reporting_units.values()
-            if in_scope(u, t.scope) and (present is None or u.code in present)
-        ]
+        scoped = [c for c in scope_codes(plan, t.scope) if present is None or c in present]
         have = reported_units.get(t.id, set())
-        missing = sorted((c for c in scoped if c not in have), key=lambda c: vi_sort_key(names[c]))
+        missing = sorted((c for c in scoped if c not in have), key=rank.__getitem__)
         rate = Rate(len(scoped) - len(missing), len(scoped))
         area_rates.setdefault(t.area, Rate()).add(rate.reported, rate.expected)
         by_resp: dict[str, list[str]] = defaultdict(list)
         absent = set(missing)
+        # responsible_for, inline: the province's figure is owed by its leads, every other
+        # unit's by the unit itself (a national plan has millions of these pairs)
         for code in scoped:
-            for resp in responsible_for(plan, t, code):
-                agency_rates[resp].add(0 if code in absent else 1, 1)
+            sent = 0 if code in absent else 1
+            if code == province:
+                for resp in owers(plan, t):
+                    agency_rates[resp].add(sent, 1)
+            else:
+                agency_rates[code].add(sent, 1)
         for code in missing:
-            for resp in responsible_for(plan, t, code):
+            for resp in owers(plan, t) if code == province else (code,):
                 by_resp[resp].append(code)
                 owed[resp].append((t.id, code))
         has_baseline = t.id in baseline_years or (

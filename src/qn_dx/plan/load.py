@@ -229,6 +229,11 @@ class Plan:
         return out
 
     @cached_property
+    def scope_memo(self) -> dict[tuple[Any, ...], tuple[str, ...]]:
+        """The codes in each scope (registry.scope_codes), worked out once per run."""
+        return {}
+
+    @cached_property
     def level_by_id(self) -> dict[str, LevelInfo]:
         return _first_by(self.levels, "id")
 

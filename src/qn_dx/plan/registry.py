@@ -20,7 +20,27 @@ def in_scope(unit: ReportingUnit, scope: Scope) -> bool:
 
 
 def units_in_scope(plan: Plan, scope: Scope) -> list[ReportingUnit]:
-    return [u for u in plan.reporting_units.values() if in_scope(u, scope)]
+    units = plan.reporting_units
+    return [units[c] for c in scope_codes(plan, scope)]
+
+
+def scope_codes(plan: Plan, scope: Scope) -> tuple[str, ...]:
+    """The codes of every unit and agency in ``scope``, in registry order (``in_scope`` for each
+    of them), worked out once per scope and run: a national registry has 60,000 units, and
+    report, missing and summary ask for each target's scope."""
+    types = None if scope.types is None else tuple(scope.types)
+    key = (tuple(scope.levels), types, tuple(scope.units))
+    hit = plan.scope_memo.get(key)
+    if hit is None:
+        levels, named = set(scope.levels), set(scope.units)
+        kinds = None if types is None else set(types)
+        hit = tuple(
+            u.code
+            for u in plan.reporting_units.values()
+            if (u.level in levels and (kinds is None or u.type in kinds)) or u.code in named
+        )
+        plan.scope_memo[key] = hit
+    return hit
 
 
 def group_members(plan: Plan, code: str, _seen: frozenset[str] = frozenset()) -> set[str]:

@@ -517,7 +517,9 @@ class Columns:
         """A table the row path reads whole: the (target, unit) pairs its rows could hold."""
         self._groups_of(t.columns, ((line, cells) for line, cells, _last in t.records()))
 
-    def _groups_of(self, columns: list[str], records: Iterable[tuple[int, list[str]]]) -> None:
+    def _groups_of(
+        self, columns: list[str | None], records: Iterable[tuple[int, list[str]]]
+    ) -> None:
         """Rows the row path reads (a table of its own, or the lines of a parsed table that are
         no parsed row: of another width): their (target, unit) pairs are replayed whole, so that
         a duplicate of such a row, or an overlap with it, is said as the row path says it."""
