@@ -127,3 +127,22 @@ def test_an_unknown_language_is_a_usage_error(runner: CliRunner) -> None:
         result = invoke(runner, *command, "--lang", "xx")
         assert result.exit_code == 2, command
         assert "Traceback" not in result.output
+
+
+def test_the_api_takes_one_path_and_area_names(tmp_path: Path) -> None:
+    plan = api.load_plan()
+    one = api.read_actuals(plan, str(plan.folder / "actuals"))
+    listed = api.read_actuals(plan, [plan.folder / "actuals"])
+    assert one.rows == listed.rows > 1000
+    assert api.read_actuals(plan, []).rows == 0  # no files: nothing, not the default folder
+    for name in ("digital-economy", "Kinh tế số", "kinh te so", "Digital economy"):
+        done = api.report(plan, as_of="2023-Q4", areas=name, skip_invalid=True)
+        assert {r.target.area for r in done.report.targets} == {"digital-economy"}
+    with pytest.raises(api.BadInput) as refused:
+        api.report(plan, as_of="2023-Q4", areas=["kinh tế"], skip_invalid=True)
+    assert "digital-economy (Kinh tế số)" in str(refused.value)
+    with pytest.raises(api.BadInput):
+        api.explain(plan, 16)  # type: ignore[arg-type]
+    with pytest.raises(api.BadInput) as compare:
+        api.report(plan, as_of="2023-Q4", compare="2024-Q1", skip_invalid=True)
+    assert "--compare '2024-Q1'" in str(compare.value)

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import HEADER, invoke
+from qn_dx.cli import app
 from qn_dx.plan import Plan
 
 REPO = Path(__file__).resolve().parent.parent
@@ -521,3 +522,54 @@ def test_console_script_subprocess() -> None:
     doc = json.loads(proc.stdout.decode("utf-8"))
     assert doc["as_of"] == "2023-Q4"
     assert len(doc["targets"]) == 54
+
+
+def test_gaps_read_as_short_or_over_in_human_formats(runner: CliRunner) -> None:
+    """JSON keeps the signed gap; a reader sees "còn 4,0 điểm %" / "vượt 4,5 điểm %"."""
+    data = json.loads(invoke(runner, "report", "-f", "json", "--skip-invalid").stdout)
+    gaps = {t["id"]: t["gap"] for t in data["targets"]}
+    assert gaps["EG-01"] == 4.0 and gaps["EG-04"] < 0
+    md_vi = invoke(runner, "report", "-f", "md", "--lang", "vi", "--skip-invalid").stdout
+    assert "| còn 4,0 điểm % |" in md_vi and "| vượt 4,5 điểm % |" in md_vi
+    assert "-4,5" not in md_vi
+    md_en = invoke(runner, "report", "--format", "markdown", "--lang", "en", "--skip-invalid")
+    assert "| 4.0 pp short |" in md_en.stdout and "| 4.5 pp over |" in md_en.stdout
+
+
+def test_the_vietnamese_csv_keeps_negative_numbers_numbers(runner: CliRunner) -> None:
+    out = invoke(runner, "report", "-f", "csv", "--lang", "vi", "--skip-invalid").stdout
+    assert "'-" not in out
+    cells = [c for line in out.splitlines()[1:] for c in line.split(";")]
+    assert any(c.startswith("-") and c[1:2].isdigit() for c in cells)
+
+
+def test_hidden_columns_are_said_under_a_narrow_table(runner: CliRunner) -> None:
+    out = runner.invoke(
+        app,
+        ["report", "--lang", "vi", "--skip-invalid", "--compare", "2023-Q3", "--trend"],
+        env={"QN_DX_DATA": None, "COLUMNS": "80"},
+    ).stdout
+    last = " ".join(" ".join(out.splitlines()[-8:]).split())
+    assert "Cửa sổ rộng 80 cột nên đã ẩn các cột:" in last
+    assert "Thay đổi" in last and "Xu hướng" in last and "--format html" in last
+
+
+def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    qn = Path(sys.executable).parent / "qn-dx"
+    proc = subprocess.run(
+        f"'{qn}' report --skip-invalid | head -c 10",
+        shell=True,
+        capture_output=True,
+        env={**os.environ, "QN_DX_DATA": ""},
+        executable="/bin/bash",
+    )
+    assert proc.stderr == b""
+    assert len(proc.stdout) == 10
+
+
+@pytest.mark.parametrize(("value", "lang"), [("vi_VN.UTF-8", "vi"), ("vi", "vi"), ("EN", "en")])
+def test_qn_dx_lang_takes_locale_names(runner: CliRunner, value: str, lang: str) -> None:
+    out = runner.invoke(
+        app, ["report", "--skip-invalid"], env={"QN_DX_DATA": None, "QN_DX_LANG": value}
+    ).stdout
+    assert ("tính đến" in out) == (lang == "vi")

@@ -219,8 +219,14 @@ def test_same_input_same_bytes_files(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_neutralise() -> None:
     assert neutralise("=1+1") == "'=1+1"
-    assert neutralise("-5") == "'-5"
-    assert neutralise("+5") == "'+5"
+    # a number written as text (the Vietnamese CSV's "-1,8") is a number to Excel, no formula
+    assert neutralise("-5") == "-5"
+    assert neutralise("+5") == "+5"
+    assert neutralise("-1,8255") == "-1,8255"
+    assert neutralise("-1.234,5") == "-1.234,5"
+    assert neutralise("-5+1") == "'-5+1"
+    assert neutralise("-1,2,") == "'-1,2,"
+    assert neutralise("+5 pp") == "'+5 pp"
     assert neutralise("@SUM(A1)") == "'@SUM(A1)"
     assert neutralise("\t=1") == "'\t=1"
     assert neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'

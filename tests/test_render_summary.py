@@ -105,7 +105,7 @@ def test_markdown_furthest_row(plan: Plan) -> None:
     # EG-01: goal 100, actual 80, gap 20, 20 % of target; led by Văn phòng UBND tỉnh.
     assert (
         "| EG-01 | Share of eligible administrative procedures (TTHC) offered as full-process "
-        "online public services (DVCTT) | 80.0 % | +20.0 pp | 20.0 | on track | "
+        "online public services (DVCTT) | 80.0 % | 20.0 pp short | 20.0 | on track | "
         "VPUBND (Văn phòng UBND tỉnh) |"
     ) in md
 

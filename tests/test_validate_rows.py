@@ -518,3 +518,59 @@ def test_a_unit_name_without_its_type_is_still_a_name(plan: Plan, tmp_path: Path
     f = at(v, "guide-mismatch", 2)  # Bình Sơn is 524's name, without "Huyện"
     assert "(524)" in f.message
     assert len(v.observations) == 1  # "Quảng Ngãi": Thành phố Quảng Ngãi's own short name
+
+
+# --- what a civil servant reads (review of the Vietnamese output) -------------------------------
+
+
+def test_hints_write_numbers_the_way_the_reader_writes_them(plan: Plan, tmp_path: Path) -> None:
+    """A Vietnamese hint says 91,5 (decimal comma), so that following it keeps the file in one
+    number style; English keeps 91.5."""
+    path = write(
+        tmp_path,
+        "a.csv",
+        ["EG-16;Quý II/2023;21010;183;200;0,915;", "EG-16;Quý III/2023;21010;4;5;81,5;"],
+        header=HEADER_VI,
+    )
+    v = check(plan, path)
+    fraction = at(v, "percent-as-fraction", 2)
+    assert "91,5" in fraction.text("vi") and "91,5" in fraction.hint_text("vi")
+    assert "91.5" in fraction.text("en") and "91.5" not in fraction.text("vi")
+    mismatch = at(v, "value-mismatch", 3)
+    assert "80,00" in mismatch.text("vi") and "80,0" in mismatch.hint_text("vi")
+    assert "80.00" in mismatch.text("en")
+
+
+def test_messages_name_columns_as_the_template_does(plan: Plan, tmp_path: Path) -> None:
+    path = write(tmp_path, "a.csv", ["EG-16;Quý II/2023;21010;-;150 văn bản;;"], header=HEADER_VI)
+    v = check(plan, path)
+    numerator, denominator = (f for f in v.findings if f.code == "bad-number")
+    assert numerator.text("vi").startswith("tử số '-'")
+    assert numerator.text("en").startswith("numerator '-'")
+    assert denominator.text("vi").startswith("mẫu số '150 văn bản'")
+    # a figure with its unit: the hint says to drop the unit, not how to group thousands
+    assert denominator.hint_text("vi") == "chỉ ghi số, không ghi đơn vị tính: 150"
+    assert denominator.hint_text("en") == "write the number alone, without its unit: 150"
+
+
+def test_place_and_date_under_the_table_is_text_not_three_errors(
+    plan: Plan, tmp_path: Path
+) -> None:
+    """Excel pads "Nghĩa Kỳ, ngày 05 tháng 7 năm 2023" into the figures' columns: still a
+    signature line (text-rows), not an empty id, an unknown unit and an empty period."""
+    path = write(
+        tmp_path,
+        "a.csv",
+        ["EG-16;Quý II/2023;21010;183;200;;", ";;;Nghĩa Kỳ, ngày 05 tháng 7 năm 2023;;;"],
+        header=HEADER_VI,
+    )
+    v = check(plan, path)
+    assert codes(v) == [("text-rows", 3)]
+    assert v.rows_valid == 1 and v.rows_skipped == 1
+
+
+def test_an_empty_unit_is_said_empty(plan: Plan, tmp_path: Path) -> None:
+    path = write(tmp_path, "a.csv", ["EG-16;Quý II/2023;;183;200;;"], header=HEADER_VI)
+    f = only(check(plan, path), "unknown-unit")
+    assert f.text("en") == "unit_code is empty"
+    assert f.text("vi") == "mã đơn vị (unit_code) để trống"

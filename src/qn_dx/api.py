@@ -147,11 +147,27 @@ def read_actuals(
     from .ingest.read import MAX_BYTES
     from .validate import PathNotFound, validate_paths
 
-    chosen = [Path(p) for p in paths] if paths else [plan.folder / "actuals"]
+    if isinstance(paths, str | os.PathLike):  # one path, not a sequence of its letters
+        paths = [paths]
+    if paths is not None and not isinstance(paths, Sequence):
+        raise BadInput(msg("api.paths", kind=type(paths).__name__))
+    # None: the plan folder's actuals/; an empty list: no files at all (a report with no data)
+    chosen = [Path(p) for p in paths] if paths is not None else [plan.folder / "actuals"]
     try:
         return validate_paths(plan, chosen, encoding, max_bytes or MAX_BYTES)
     except PathNotFound as exc:
         raise BadInput(msg("cli.path-missing", path=str(exc))) from None
+
+
+def _areas(plan: Plan, areas: Sequence[str] | str | None) -> list[str] | None:
+    from .plan.registry import LookupError_, resolve_areas
+
+    try:
+        return resolve_areas(plan, areas)
+    except LookupError_ as exc:
+        raise BadInput(
+            msg("usage.unknown-area", area=repr(exc.query), areas=", ".join(exc.suggestions))
+        ) from None
 
 
 def _validation(
@@ -165,7 +181,9 @@ def _validation(
     return v
 
 
-def settle_period(plan: Plan, validation: Validation, as_of: str | Period | None) -> Period:
+def settle_period(
+    plan: Plan, validation: Validation, as_of: str | Period | None, option: str = "--as-of"
+) -> Period:
     """The period to compute as of: ``as_of`` (of the plan year), else the latest period with
     data. A latest period that holds only a few rows against the one before it (a typo?) is
     kept, with a ``sparse-latest-period`` warning added to ``validation.run_warnings``."""
@@ -176,7 +194,9 @@ def settle_period(plan: Plan, validation: Validation, as_of: str | Period | None
     if as_of is not None:
         period = as_of if isinstance(as_of, Period) else parse_period(str(as_of))
         if period is None or period.year != plan.plan_year:
-            raise BadInput(msg("cli.as-of", as_of=repr(str(as_of)), year=plan.plan_year))
+            raise BadInput(
+                msg("cli.as-of", option=option, as_of=repr(str(as_of)), year=plan.plan_year)
+            )
         return period
     reports = [r.period for r in validation.task_reports]
     found = default_as_of(plan, validation.observations) or (
@@ -354,7 +374,7 @@ def report(
     actuals: Validation | Sequence[PathLike] | None = None,
     *,
     as_of: str | Period | None = None,
-    areas: Sequence[str] | None = None,
+    areas: Sequence[str] | str | None = None,
     by_unit: bool = False,
     skip_invalid: bool = False,
     compare: str | Period | None = None,
@@ -366,14 +386,10 @@ def report(
     each target (``report.compare``)."""
     from .compute import compute_report
 
-    unknown = [a for a in areas or [] if a not in plan.area_by_id]
-    if unknown:
-        raise BadInput(
-            msg("usage.unknown-area", area=repr(unknown[0]), areas=", ".join(plan.area_by_id))
-        )
+    areas = _areas(plan, areas)
     v = _validation(plan, actuals, skip_invalid)
     period = settle_period(plan, v, as_of)
-    other = settle_period(plan, v, compare) if compare is not None else None
+    other = settle_period(plan, v, compare, "--compare") if compare is not None else None
     day = _day(on_units)
     result = compute_report(plan, v.observations, period, areas, by_unit, day)
     if other is not None:
@@ -394,6 +410,8 @@ def explain(
     from .compute.explain import explain_target
     from .text import same_number
 
+    if not isinstance(target_id, str):
+        raise BadInput(msg("api.target-id", kind=type(target_id).__name__))
     target = plan.target_by_id.get(target_id.strip().upper())
     if target is None:
         near = same_number(target_id, plan.target_by_id)

@@ -192,6 +192,20 @@ class Both(str):
         return (Both, (self.vi, str.__str__(self)))
 
 
+def column_word(name: str) -> str:
+    """A contract column named in a message: ``numerator`` in English, ``tử số`` in Vietnamese."""
+    from .words import has
+
+    return msg(f"field.{name}") if has(f"field.{name}") else name
+
+
+def figure(text: str) -> str:
+    """A number written into a message (``91.5``, ``80.00``): with a decimal comma when said in
+    Vietnamese (``91,5``), as the hint asks the reader to write it. Whole numbers stay as
+    they are."""
+    return Both(text.replace(".", ","), text) if "." in text else text
+
+
 def joined(parts: Iterable[str], sep: str = ", ", sep_vi: str | None = None) -> Both:
     """``parts`` (words or plain text) joined by ``sep``, in both languages."""
     items = list(parts)

@@ -71,12 +71,14 @@ class ReportFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    md = "md"  # the same as markdown, as file names spell it
     xlsx = "xlsx"
     html = "html"
 
 
 class SummaryFormat(StrEnum):
     markdown = "markdown"
+    md = "md"  # the same as markdown
     json = "json"
     html = "html"
     docx = "docx"

@@ -13,6 +13,7 @@ Each entry is ``(vi, en)``: Vietnamese first, as the people who read qn-dx do.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .vocab import Lang
@@ -99,8 +100,8 @@ W: dict[str, tuple[str, str]] = {
     ),
     # --- validate -------------------------------------------------------------------------------
     "validate.summary": (
-        "{rows} dòng trong {files} tệp: {valid} hợp lệ, {invalid} lỗi, {skipped} bỏ qua — "
-        "{errors} lỗi, {warnings} cảnh báo",
+        "— đã kiểm tra {rows} dòng trong {files} tệp: {valid} dòng hợp lệ, {invalid} dòng có lỗi, "
+        "{skipped} dòng bỏ qua; {errors} lỗi, {warnings} cảnh báo",
         "{rows} rows in {files} file(s): {valid} valid, {invalid} invalid, {skipped} skipped — "
         "{errors} error(s), {warnings} warning(s)",
     ),
@@ -131,7 +132,15 @@ W: dict[str, tuple[str, str]] = {
     "report.title": ("Chỉ tiêu", "Target"),
     "report.goal": ("Mục tiêu", "Goal"),
     "report.actual": ("Thực hiện", "Actual"),
-    "report.gap": ("Còn thiếu", "Gap"),
+    "report.gap": ("So với mục tiêu", "Gap"),
+    "terminal.hidden": (
+        "Cửa sổ rộng {width} cột nên đã ẩn các cột: {columns}. Mở rộng cửa sổ, hoặc xem đủ "
+        "bằng --format html hay --output bao-cao.xlsx",
+        "The terminal is {width} columns wide, so these columns are hidden: {columns}. Widen "
+        "it, or see them all with --format html or --output report.xlsx",
+    ),
+    "gap.short": ("còn {amount}", "{amount} short"),
+    "gap.over": ("vượt {amount}", "{amount} over"),
     "report.status": ("Trạng thái", "Status"),
     "report.units": ("Đơn vị", "Units"),
     "report.progress": ("Tiến độ", "Progress"),
@@ -173,6 +182,20 @@ W: dict[str, tuple[str, str]] = {
     "report.unit_name": ("Tên đơn vị", "Unit"),
     "report.period": ("Kỳ", "Period"),
     "report.numerator": ("Tử số", "Numerator"),
+    # A contract column named inside a finding's message ("numerator '-' is not a number"):
+    # English keeps the column's contract name, Vietnamese says what the template's header says.
+    "field.indicator_id": ("mã chỉ tiêu", "indicator_id"),
+    "field.period": ("kỳ báo cáo", "period"),
+    "field.unit_code": ("mã đơn vị", "unit_code"),
+    "field.numerator": ("tử số", "numerator"),
+    "field.denominator": ("mẫu số", "denominator"),
+    "field.value": ("giá trị", "value"),
+    "field.note": ("ghi chú", "note"),
+    "field.basis": ("cách tính", "basis"),
+    "field.submitted": ("ngày gửi", "submitted"),
+    "field.task_id": ("mã nhiệm vụ", "task_id"),
+    "field.status": ("trạng thái", "status"),
+    "field.progress": ("tiến độ", "progress"),
     "report.denominator": ("Mẫu số", "Denominator"),
     "report.value": ("Giá trị", "Value"),
     "report.done": ("Hoàn thành", "Done"),
@@ -261,7 +284,7 @@ W: dict[str, tuple[str, str]] = {
         "done when every reporting unit says done",
     ),
     "explain.as_of": (
-        "Tính đến {period}: thực hiện {actual}, còn thiếu {gap}, trạng thái {status}; "
+        "Tính đến {period}: thực hiện {actual}, so với mục tiêu {gap}, trạng thái {status}; "
         "{reported}/{expected} đơn vị đã báo cáo (độ phủ {coverage}, {side} mức {minimum} "
         "cần cho kết quả chính thức)",
         "As of {period}: actual {actual}, gap {gap}, status {status}; {reported}/{expected} "
@@ -431,8 +454,8 @@ W: dict[str, tuple[str, str]] = {
     ),
     "cli.path-missing": ("đường dẫn {path} không tồn tại", "path {path} does not exist"),
     "cli.as-of": (
-        "--as-of {as_of}: hãy ghi một kỳ của năm {year}, ví dụ {year}-Q2",
-        "--as-of {as_of}: give a period of {year}, e.g. {year}-Q2",
+        "{option} {as_of}: hãy ghi một kỳ của năm {year}, ví dụ {year}-Q2",
+        "{option} {as_of}: give a period of {year}, e.g. {year}-Q2",
     ),
     "cli.no-valid-figures": (
         "không có số liệu hợp lệ nào của năm {year}: {n} dòng bị từ chối (chạy qn-dx validate "
@@ -444,6 +467,10 @@ W: dict[str, tuple[str, str]] = {
     "cli.no-figures": (
         "số liệu thực tế không có số liệu nào của năm {year}: hãy dùng --as-of",
         "no {year} figures in the actuals: pass --as-of",
+    ),
+    "cli.lang-env": (
+        "QN_DX_LANG={value}: chỉ có vi và en; ngôn ngữ được chọn theo locale",
+        "QN_DX_LANG={value}: only vi and en exist; the language follows the locale",
     ),
     "cli.stdout-closed": ("đầu ra chuẩn đã đóng", "it is closed"),
     "cli.stdout-failed": (
@@ -462,7 +489,19 @@ W: dict[str, tuple[str, str]] = {
         "{what} là tệp nhị phân: dùng --output TỆP, hoặc chuyển hướng ra một tệp",
         "{what} is a binary file: pass --output FILE, or redirect to a file",
     ),
-    "cli.wrote": ("đã ghi {path} ({what})", "wrote {path} ({what})"),
+    "api.paths": (
+        "actuals phải là một đường dẫn, một danh sách đường dẫn hoặc một Validation, không phải "
+        "{kind}",
+        "actuals must be a path, a list of paths or a Validation, not {kind}",
+    ),
+    "api.target-id": (
+        "mã chỉ tiêu phải là chuỗi như 'EG-16', không phải {kind}",
+        "the target id must be a string such as 'EG-16', not {kind}",
+    ),
+    "cli.wrote": ("Đã ghi tệp {path} ({what})", "wrote {path} ({what})"),
+    "cli.written-as-of": ("{format}, tính đến {period}", "{format}, as of {period}"),
+    "cli.template-rows": ("{n} dòng cho {code} ({name})", "{n} rows for {code} ({name})"),
+    "cli.template-tasks": ("{n} nhiệm vụ của {code}", "{n} tasks for {code}"),
     "cli.files-left-out": (
         "{n} tệp bị từ chối toàn bộ, không được tính: {files}",
         "{n} file(s) refused whole, left out: {files}",
@@ -505,7 +544,10 @@ def number(x: float | None, lang: str, decimals: int = 1) -> str:
     """``1,234.5`` in English, ``1.234,5`` in Vietnamese, with exactly ``decimals`` decimals."""
     if x is None or not math.isfinite(x):
         return "—"
-    text = f"{x:,.{decimals}f}"
+    # Half away from zero on the number as written (27.25 → 27.3), as a reader rounds by hand;
+    # formatting the float would round half to even (27.2).
+    rounded = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     if text.startswith("-") and text.strip("-0.,") == "":
         text = text[1:]  # no "-0.0"
     if lang == Lang.vi:

@@ -86,8 +86,16 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "không có chỉ tiêu mã {id} trong kế hoạch",
         "unknown indicator {id}",
     ),
+    "finding.unknown-unit.empty": (
+        "mã đơn vị (unit_code) để trống",
+        "unit_code is empty",
+    ),
+    "finding.unknown-unit.empty.hint": (
+        "ghi mã đơn vị theo danh mục (ví dụ 21010), hoặc tên đơn vị",
+        "write the unit's code from the registry (e.g. 21010), or its name",
+    ),
     "finding.unknown-indicator.empty": (
-        "indicator_id (mã chỉ tiêu) để trống",
+        "mã chỉ tiêu (indicator_id) để trống",
         "indicator_id is empty",
     ),
     "finding.unknown-indicator.near.hint": ("có phải là {id}?", "did you mean {id}?"),
@@ -248,6 +256,10 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "{column} là ô ngày tháng ({date}), không phải số",
         "{column} is a date cell ({date}), not a number",
     ),
+    "finding.bad-number.unit-word.hint": (
+        "chỉ ghi số, không ghi đơn vị tính: {number}",
+        "write the number alone, without its unit: {number}",
+    ),
     "finding.bad-number.no-figure.hint": (
         "để trống ô khi chưa có số liệu",
         "leave the cell empty when there is no figure yet",
@@ -362,7 +374,7 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "thực hiện, hoàn thành, chậm tiến độ)",
     ),
     "finding.unknown-task": ("không có nhiệm vụ mã {id} trong kế hoạch", "unknown task {id}"),
-    "finding.unknown-task.empty": ("task_id (mã nhiệm vụ) để trống", "task_id is empty"),
+    "finding.unknown-task.empty": ("mã nhiệm vụ (task_id) để trống", "task_id is empty"),
     "finding.unknown-task.twice.hint": (
         "số {number} được in hai lần trong Phụ lục 2: dùng {ids}",
         "number {number} is printed twice in Phụ lục 2: use {ids}",

@@ -40,10 +40,13 @@ def targets(
 
     lang = shell.language(lang)
     plan = shell.plan(ctx, lang=lang)
-    unknown = [a for a in area or [] if a not in plan.area_by_id]
-    if unknown:
+    from ..plan.registry import LookupError_, resolve_areas
+
+    try:
+        area = resolve_areas(plan, area)
+    except LookupError_ as exc:
         shell.usage(
-            msg("usage.unknown-area", area=repr(unknown[0]), areas=", ".join(plan.area_by_id)),
+            msg("usage.unknown-area", area=repr(exc.query), areas=", ".join(exc.suggestions)),
             lang,
         )
     rows = target_rows(plan, area)

@@ -10,6 +10,7 @@ import typer
 
 from ..findings import msg
 from ..vocab import EXTENSIONS, ListFormat, ReportFormat, Status, SummaryFormat, TextFormat
+from ..words import period_label
 from . import shell
 from .shell import (
     ActualsOption,
@@ -116,6 +117,8 @@ def report(
         if output and EXTENSIONS.get(ext) not in ReportFormat.__members__:
             shell.usage(msg("usage.format-from-name", name=repr(output.name)), lang)
         fmt = ReportFormat(EXTENSIONS[ext]) if output else ReportFormat.table
+    if fmt is ReportFormat.md:
+        fmt = ReportFormat.markdown
     done = shell.run_api(
         lambda: api.report(
             plan,
@@ -138,10 +141,13 @@ def report(
             data,
             output,
             done.validation.paths,
-            f"{fmt.value}, as of {period.label}",
+            shell.words(
+                "cli.written-as-of", lang, format=fmt.value, period=period_label(period, lang)
+            ),
             plan,
             actuals,
             binary=fmt is ReportFormat.xlsx,
+            lang=lang,
         )
     if result.rows_left_out:
         typer.echo(shell.words("report.left_out", lang, n=result.rows_left_out), err=True)
@@ -270,10 +276,11 @@ def summary(
         ext = output.suffix.lower() if output else ".md"
         known = {e: f for e, f in EXTENSIONS.items() if f in SummaryFormat.__members__}
         if ext not in known:
-            shell.usage(
-                f"cannot tell the format from {output.name if output else ''!r}: pass --format"
-            )
+            name = repr(output.name if output else "")
+            shell.usage(msg("usage.format-from-name", name=name), lang)
         fmt = SummaryFormat(known[ext])
+    if fmt is SummaryFormat.md:
+        fmt = SummaryFormat.markdown
     done = shell.run_api(
         lambda: api.summary(plan, actuals, as_of=as_of, skip_invalid=skip_invalid), lang
     )
@@ -294,7 +301,10 @@ def summary(
             SummaryFormat.html: out.to_html,
         }[fmt]
         data = render(result, lang, when).encode("utf-8")
-    shell.deliver(data, output, inputs, f"{fmt.value}, as of {period.label}", plan, actuals)
+    what = shell.words(
+        "cli.written-as-of", lang, format=fmt.value, period=period_label(period, lang)
+    )
+    shell.deliver(data, output, inputs, what, plan, actuals, lang=lang)
 
 
 @app.command()

@@ -189,8 +189,12 @@ _NOTED: list[bool] = []
 
 
 def _stdout_failed(exc: OSError | None) -> NoReturn:
-    why = words("cli.stdout-closed") if exc is None else (exc.strerror or str(exc))
-    typer.echo(words("cli.error", message=words("cli.stdout-failed", why=why)), err=True)
+    # A reader that stopped reading (``qn-dx report | head``) is not an error to report: exit
+    # quietly as a program killed by SIGPIPE does (141), and never as a usage problem (2).
+    broken = isinstance(exc, BrokenPipeError)
+    if not broken:
+        why = words("cli.stdout-closed") if exc is None else (exc.strerror or str(exc))
+        typer.echo(words("cli.error", message=words("cli.stdout-failed", why=why)), err=True)
     # Python flushes stdout once more on exit; point it at nothing so that flush is quiet.
     stream = sys.stdout
     try:
@@ -206,7 +210,7 @@ def _stdout_failed(exc: OSError | None) -> NoReturn:
             os.close(null)
         except OSError:
             pass
-    raise typer.Exit(2)
+    raise typer.Exit(141 if broken else 2)
 
 
 def _replace_decomposed(encoding: str, exc: UnicodeError) -> tuple[str, int]:
@@ -355,14 +359,23 @@ def actuals_paths(paths: list[Path] | None, plan: Plan) -> list[Path]:
     return list(paths) if paths else [plan.folder / "actuals"]
 
 
+_LANG_NOTED: list[bool] = []
+
+
 def default_lang() -> Lang:
     """QN_DX_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG; on Windows the user's locale,
     e.g. "Vietnamese_Vietnam"), else English."""
     import os
 
     chosen = os.environ.get("QN_DX_LANG", "").strip().lower()
-    if chosen in ("vi", "en"):
-        return Lang(chosen)
+    if chosen:  # vi, en, or a locale's name (vi_VN.UTF-8, en_US) as LANG would give it
+        if chosen.startswith(("vi", "vietnam")):
+            return Lang.vi
+        if chosen.startswith(("en", "c.", "posix")) or chosen == "c":
+            return Lang.en
+        if not _LANG_NOTED:  # QN_DX_LANG=fr: said once, then the locale decides
+            _LANG_NOTED.append(True)
+            typer.echo(words("cli.lang-env", "en", value=chosen), err=True)
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:

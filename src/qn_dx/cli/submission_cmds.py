@@ -211,7 +211,8 @@ def template(
         t = out.tasks_template(plan, code, p, language)
         if not t.rows:
             shell.usage(msg("usage.leads-no-task", code=code), lang)
-        _write_one(plan, render(t), output, fmt, f"{len(t.rows)} tasks for {code}")
+        what = shell.words("cli.template-tasks", lang, n=len(t.rows), code=code)
+        _write_one(plan, render(t), output, fmt, what, lang)
         return
     if all_units:
         if output is None:
@@ -225,7 +226,8 @@ def template(
     if not t.rows:
         shell.usage(msg("usage.reports-no-target", code=code), lang)
     name = plan.reporting_units[code].name
-    _write_one(plan, render(t), output, fmt, f"{len(t.rows)} rows for {code} ({name})")
+    what = shell.words("cli.template-rows", lang, n=len(t.rows), code=code, name=name)
+    _write_one(plan, render(t), output, fmt, what, lang)
 
 
 def _unit_code(plan: Plan, unit: str) -> str:
@@ -259,14 +261,14 @@ def _agency_code(plan: Plan, agency: str) -> str:
 
 
 def _write_one(
-    plan: Plan, data: bytes, output: Path | None, fmt: TemplateFormat, what: str
+    plan: Plan, data: bytes, output: Path | None, fmt: TemplateFormat, what: str, lang: str | None
 ) -> None:
     if output is None:
         if fmt is TemplateFormat.xlsx:
-            shell.usage(msg("usage.needs-output", format="xlsx"))
+            shell.usage(msg("usage.needs-output", format="xlsx"), lang)
         shell.emit_bytes(data)
         return
-    shell.deliver(data, output, [], what, plan)
+    shell.deliver(data, output, [], what, plan, lang=lang)
 
 
 def _write_all(

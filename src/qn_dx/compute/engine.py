@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding, joined, msg
+from ..findings import Both, Finding, figure, joined, msg
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
 from ..plan.registry import scope_codes
@@ -205,7 +205,7 @@ def compute_report(
 
 def short_baseline_finding(plan: Plan, r: TargetResult) -> Finding:
     used = (
-        msg("finding.partial-baseline.plan", baseline=f"{r.baseline:g}")
+        msg("finding.partial-baseline.plan", baseline=figure(f"{r.baseline:g}"))
         if r.baseline_source == "plan" and r.baseline is not None
         else msg("finding.partial-baseline.none")
     )
@@ -230,9 +230,19 @@ def _units_shown(gaps: Sequence[tuple[str, str]]) -> str:
     return joined(parts, "; ")
 
 
+def periods_said(labels: Sequence[str]) -> str:
+    """Period labels (``2023-Q4``) as each language says them (``Quý IV/2023``)."""
+    from ..ingest.periods import parse_period
+    from ..words import period_label
+
+    periods = [parse_period(label) for label in labels]
+    vi = ", ".join(period_label(p, "vi") if p else label for p, label in zip(periods, labels))
+    return Both(vi, ", ".join(labels))
+
+
 def gaps_finding(r: TargetResult) -> Finding:
     """A year-to-date sum that leaves earlier periods out for some units: said, never hidden."""
-    shown = _units_shown([(unit, ", ".join(periods)) for unit, periods in r.gaps])
+    shown = _units_shown([(unit, periods_said(periods)) for unit, periods in r.gaps])
     return Finding(
         "year-to-date-gaps",
         msg("finding.year-to-date-gaps", id=r.id, n=len(r.gaps), units=shown),

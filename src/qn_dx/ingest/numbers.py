@@ -29,6 +29,7 @@ MAX_MAGNITUDE = 1e15
 _SPACES = "\u0020\u00a0\u202f"  # space, no-break space, narrow no-break space (never decimal)
 _PLAIN = re.compile(r"^\d+$")
 _EXPONENT = re.compile(r"^(\d+(?:[.,]\d*)?|[.,]\d+)[eE]([+-]?\d{1,3})$")
+_WITH_WORDS = re.compile(r"^(\d[\d.,]*)\s*[^\W\d_]{2,}.*$")  # digits, then a word of letters
 _SPACE_GROUPED = re.compile(r"^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)([.,]\d+)?$")
 
 
@@ -104,6 +105,9 @@ def _unsigned(raw: str) -> Parsed:
         mantissa = m.group(1)
         style = VI if "," in mantissa else EN if "." in mantissa else None
         return Parsed(float(mantissa.replace(",", ".") + "e" + m.group(2)), style=style)
+    words = _WITH_WORDS.match(raw)
+    if words:  # "150 văn bản", "12 hộ": a figure with its unit written after it
+        return _bad(msg("finding.bad-number.unit-word.hint", number=words.group(1)))
     if any(s in raw for s in _SPACES):
         m = _SPACE_GROUPED.match(raw)
         if not m:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..findings import Both, Finding, Msg, msg
+from ..findings import Both, Finding, Msg, figure, msg
 from ..words import say
 from .load import Plan
 from .registry import groups_of, units_in_scope
@@ -458,7 +458,7 @@ def _ranges(plan: Plan) -> list[Finding]:
                     msg(
                         f"finding.plan-schema.{what}-{'percent' if top else 'count'}",
                         target=t.id,
-                        value=f"{value:g}",
+                        value=figure(f"{value:g}"),
                     ),
                     file=plan.label("targets"),
                     line=plan.line("targets", "targets", i, *path),
@@ -497,7 +497,7 @@ def _ranks(plan: Plan) -> list[Finding]:
                         msg(
                             f"finding.rank-out-of-universe.{what}",
                             target=t.id,
-                            value=f"{value:g}",
+                            value=figure(f"{value:g}"),
                             universe=universe,
                         ),
                         file=plan.label("targets"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..text import fold, same_number
@@ -144,3 +145,25 @@ def resolve(plan: Plan, query: str) -> str:
     for n in near:
         suggestions.setdefault(by_name[n], f"{by_name[n]} ({n})" if by_name[n] != n else n)
     raise LookupError_(query, list(suggestions.values())[:3])
+
+
+def resolve_areas(plan: Plan, asked: Sequence[str] | str | None) -> list[str] | None:
+    """Area ids for what a user typed: an id (``digital-economy``), or an area's name in either
+    language, with or without diacritics (``Kinh tế số``, ``kinh te so``, ``Digital economy``).
+    Raises ``LookupError_`` naming the areas for anything else."""
+    if asked is None:
+        return None
+    if isinstance(asked, str):
+        asked = [asked]
+    by_name: dict[str, str] = {}
+    for a in plan.areas:
+        for name in (a.id, a.name_vi, a.name_en):
+            by_name.setdefault(fold(name).replace("-", " "), a.id)
+    out: list[str] = []
+    for text in asked:
+        found = text if text in plan.area_by_id else by_name.get(fold(text).replace("-", " "))
+        if found is None:
+            names = [f"{a.id} ({a.name_vi})" for a in plan.areas]
+            raise LookupError_(text, names)
+        out.append(found)
+    return out

@@ -111,10 +111,12 @@ def compare_spec(c: CompareResult) -> TableSpec[PlanPair]:
 
 
 def print_compare(console: Any, c: CompareResult, lang: str) -> None:
-    from .terminal import spec_table
+    from .terminal import hidden_note, spec_table
 
     first, second = c.first.report.plan.info, c.second.report.plan.info
     heading = say("compare.title", lang, first=first.number, second=second.number)
     both = sum(1 for p in c.pairs if p.first is not None and p.second is not None)
-    console.print(spec_table(console, compare_spec(c), c.pairs, lang, heading))
+    hidden: list[str] = []
+    console.print(spec_table(console, compare_spec(c), c.pairs, lang, heading, None, hidden))
+    hidden_note(console, hidden, lang)
     console.print(f"  {say('compare.matched', lang, n=both, total=len(c.pairs))}")

@@ -10,7 +10,7 @@ from ..plan import Plan
 from ..text import visible
 from ..vocab import Lang
 from ..words import number, period_label, say
-from .figures import actual_text, gap_text, goal_text, status_text
+from .figures import actual_text, goal_text, shortfall_text, status_text
 from .safe import json_text
 
 
@@ -45,7 +45,7 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
             lang,
             period=period_label(e.as_of, lang),
             actual=actual_text(r.actual, unit, lang),
-            gap=gap_text(r.gap, unit, lang),
+            gap=shortfall_text(r.gap, unit, lang),
             status=status,
             reported=r.units_reported,
             expected=r.units_expected,

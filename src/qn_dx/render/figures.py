@@ -63,6 +63,20 @@ def gap_text(gap: float | None, unit: str | None, lang: str) -> str:
     return text + (f" {say('unit.points', lang)}" if unit == UnitKind.percent else "")
 
 
+def shortfall_text(gap: float | None, unit: str | None, lang: str) -> str:
+    """How far from the goal, in words a reader cannot misread: ``còn 4,0 điểm %`` /
+    ``4.0 pp short`` while the goal is not reached, ``vượt 4,5 điểm %`` / ``4.5 pp over`` once it
+    is passed (JSON keeps the signed ``gap``: positive means short)."""
+    if gap is None or not math.isfinite(gap):
+        return "—"
+    whole = unit in (UnitKind.count, UnitKind.rank) and float(gap).is_integer()
+    amount = number(abs(gap), lang, 0 if whole else 1)
+    if amount.strip("0.,") == "":
+        return amount
+    amount += f" {say('unit.points', lang)}" if unit == UnitKind.percent else ""
+    return say("gap.short" if gap > 0 else "gap.over", lang, amount=amount)
+
+
 def goal_text(target: Target, goal: float | None, lang: str) -> str:
     """How the goal reads: ``≥ 90 %``, ``≤ 32``, ``hoàn thành``, ``> năm 2022 (> 30,0 %)``,
     ``≥ baseline + 5 pp (≥ 14.8 %)``."""

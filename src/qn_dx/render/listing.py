@@ -27,8 +27,15 @@ def neutralise(value: Any) -> Any:
     formula gets a leading apostrophe.
     """
     if isinstance(value, str) and value.startswith(FORMULA_START):
+        if _PLAIN_NUMBER.fullmatch(value):  # "-1,8255" in a Vietnamese CSV: a number, no formula
+            return value
         return "'" + value
     return value
+
+
+# A number as qn-dx writes one (-2, +6, -1,8255, -1.234,5): Excel reads it as a number, never as
+# a formula, so it keeps no apostrophe (which would make it text that cannot be summed).
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 
 
 def to_json(rows: Any) -> str:

@@ -168,6 +168,8 @@ def print_spec(
     title: str,
     style: Any = None,
 ) -> None:
-    from .terminal import spec_table
+    from .terminal import hidden_note, spec_table
 
-    console.print(spec_table(console, spec, rows, lang, title, style))
+    hidden: list[str] = []
+    console.print(spec_table(console, spec, rows, lang, title, style, hidden))
+    hidden_note(console, hidden, lang)

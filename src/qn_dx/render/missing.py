@@ -205,7 +205,7 @@ def print_missing(
 ) -> None:
     from ..ingest.periods import parse_period
     from ..words import period_label
-    from .terminal import spec_table
+    from .terminal import hidden_note, spec_table
 
     d = missing_dict(plan, m, only)
     c = d["completeness"]
@@ -220,9 +220,9 @@ def print_missing(
     )
     console.print(f"[bold]{markup(line)}[/bold]")
     rows = [t for t in d["targets"] if t["missing"] or t.get("baseline_owed")]
-    console.print(
-        spec_table(console, by_target_spec(plan), rows, lang, say("missing.by_target", lang))
-    )
-    console.print(
-        spec_table(console, BY_AGENCY, d["agencies"], lang, say("missing.by_agency", lang))
-    )
+    hidden: list[str] = []
+    by_target = say("missing.by_target", lang)
+    console.print(spec_table(console, by_target_spec(plan), rows, lang, by_target, None, hidden))
+    by_agency = say("missing.by_agency", lang)
+    console.print(spec_table(console, BY_AGENCY, d["agencies"], lang, by_agency, None, hidden))
+    hidden_note(console, hidden, lang)

@@ -25,6 +25,7 @@ from .figures import (
     notes_text,
     progress_fraction,
     r4,
+    shortfall_text,
     status_text,
     status_word,
     text_bar,
@@ -117,7 +118,7 @@ def _actual(line: Line, lang: str) -> str:
 
 def _gap(line: Line, lang: str) -> str:
     gap = line.unit.gap if line.unit else line.result.gap
-    return gap_text(gap, line.result.target.unit, lang)
+    return shortfall_text(gap, line.result.target.unit, lang)
 
 
 def _status(line: Line, lang: str) -> str:
@@ -510,7 +511,7 @@ def _vi_cell(report: Report, r: TargetResult, key: str, value: Any) -> Any:
 def print_table(
     console: Any, report: Report, lang: str, by_unit: bool, trend: bool = False
 ) -> None:
-    from .terminal import spec_table
+    from .terminal import hidden_note, spec_table
 
     info = report.plan.info
     console.print(
@@ -525,23 +526,26 @@ def print_table(
         return STATUS_STYLE[line.status] if key == "status" else None
 
     label = say("report.counts", lang)
+    hidden: list[str] = []
     for area in report.areas:
         rows = lines(report, area, by_unit)
         spec = report_spec(report, trend)
-        console.print(spec_table(console, spec, rows, lang, area_name(report, area, lang), style))
+        title = area_name(report, area, lang)
+        console.print(spec_table(console, spec, rows, lang, title, style, hidden))
         if by_unit:
-            hidden = sum(
+            no_data = sum(
                 1
                 for r in report.targets
                 if r.target.area == area
                 for u in r.units
                 if u.status == Status.no_data
             )
-            if hidden:
-                console.print(f"  {markup(say('report.units_no_data', lang, n=hidden))}")
+            if no_data:
+                console.print(f"  {markup(say('report.units_no_data', lang, n=no_data))}")
         console.print(f"  {markup(label)}: {markup(counts_line(report, lang, area))}")
     if len(report.areas) > 1:
         console.print(f"[bold]{markup(label)}:[/bold] {markup(counts_line(report, lang))}")
+    hidden_note(console, hidden, lang)
 
 
 def _as_of(report: Report, lang: str) -> str:
@@ -572,11 +576,18 @@ def notices(report: Report, lang: str) -> list[str]:
         files += f", {say('more', lang, n=more)}" if more > 0 else ""
         out.append(say("report.files_left_out", lang, n=len(report.files_left_out), files=files))
     if report.mapping and report.on_units:
-        out.append(say("report.on_units", lang, day=report.on_units.isoformat()))
+        out.append(say("report.on_units", lang, day=day_text(report.on_units, lang)))
     for w in report.warnings:
         hint = w.hint_text(lang)
-        out.append(f"{w.code}: {w.text(lang)}" + (f" ({hint})" if hint else ""))
+        # the code is for looking up `qn-dx codes`; a Vietnamese reader gets the words alone
+        code = "" if lang == "vi" else f"{w.code}: "
+        out.append(f"{code}{w.text(lang)}" + (f" ({hint})" if hint else ""))
     return out
+
+
+def day_text(day: Any, lang: str) -> str:
+    """A date as each language writes it: 31/12/2023, 2023-12-31."""
+    return f"{day:%d/%m/%Y}" if lang == "vi" else day.isoformat()
 
 
 def to_markdown(report: Report, lang: str, by_unit: bool = False, trend: bool = False) -> str:

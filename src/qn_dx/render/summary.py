@@ -19,7 +19,15 @@ from .document import Cell, Document, Heading, Items, Paragraph, Table
 from .document import to_docx_bytes as _docx
 from .document import to_html as _html
 from .document import to_markdown as _markdown
-from .figures import actual_json, actual_text, gap_text, r4, status_text, status_word, title
+from .figures import (
+    actual_json,
+    actual_text,
+    r4,
+    shortfall_text,
+    status_text,
+    status_word,
+    title,
+)
 from .missing import missing_dict, rate_dict
 from .report import STATUS_FILL, area_name, notices
 from .safe import json_text
@@ -306,7 +314,9 @@ def document(s: Summary, lang: str, stamp: str | None = None) -> Document:
                         Cell(
                             actual_text(results[f["id"]].actual, results[f["id"]].target.unit, lang)
                         ),
-                        Cell(gap_text(results[f["id"]].gap, results[f["id"]].target.unit, lang)),
+                        Cell(
+                            shortfall_text(results[f["id"]].gap, results[f["id"]].target.unit, lang)
+                        ),
                         Cell(number(f["relative_gap"], lang)),
                         Cell(status_text(results[f["id"]], lang), status=f["status"]),
                         Cell(f"{f['lead']} ({f['lead_name']})"),

@@ -43,6 +43,7 @@ def fitted(
     rows: Sequence[R],
     lang: str,
     build: Callable[[TableSpec[R], dict[str, int]], Any],
+    hidden: list[str] | None = None,
 ) -> Any:
     """The widest version of ``spec`` whose columns' needs fit the console, each column given
     its width: its need, and the room left shared among the columns that wrap up to their
@@ -60,8 +61,10 @@ def fitted(
         narrowed = spec.narrowed(level)
         total = sum(needs[c.key] + BORDER for c in narrowed.columns) + 1
         if total <= room:
+            _dropped(spec, narrowed, lang, hidden)
             return build(narrowed, _share(narrowed, needs, natural, room - total))
     narrowest = spec.narrowed(levels[-1])
+    _dropped(spec, narrowest, lang, hidden)
     widths = dict(needs)
     over = sum(needs[c.key] + BORDER for c in narrowest.columns) + 1 - room
     wrapping = sorted((c for c in narrowest.columns if c.wrap), key=lambda c: -widths[c.key])
@@ -74,6 +77,18 @@ def fitted(
     return build(narrowest, widths)
 
 
+def _dropped(spec: TableSpec[R], shown: TableSpec[R], lang: str, into: list[str] | None) -> None:
+    """Note the headings of the columns the console's width left out (said once, under the
+    tables: a reader must know the --trend or --compare columns exist, and where to see them)."""
+    if into is None:
+        return
+    kept = {c.key for c in shown.columns}
+    for c in spec.columns:
+        heading = visible(c.heading_text(lang))
+        if c.key not in kept and heading not in into:
+            into.append(heading)
+
+
 def _natural(c: Column[Any], texts: list[str]) -> int:
     width = max((_width(t) for t in texts), default=1)
     return min(width, c.max_width) if c.max_width else width
@@ -83,29 +98,22 @@ def _share(
     spec: TableSpec[Any], needs: dict[str, int], natural: dict[str, int], extra: int
 ) -> dict[str, int]:
     """Each column's width: its need, plus the ``extra`` room shared among the wrapping columns
-    in proportion to what each lacks of its natural width (so a status is not folded word by
-    word while the title takes everything)."""
+    up to their natural width, by water-filling: each gets an equal share or what it lacks,
+    whichever is less, so a short status is whole on one line before the title, which can
+    wrap, takes the rest."""
     widths = {c.key: needs[c.key] for c in spec.columns}
     lacking = {c.key: natural[c.key] - widths[c.key] for c in spec.columns if c.wrap}
-    lacking = {k: v for k, v in lacking.items() if v > 0}
-    total = sum(lacking.values())
-    if not total or extra <= 0:
-        return widths
-    if extra >= total:
-        for k, v in lacking.items():
-            widths[k] += v
-        return widths
-    given = 0
-    for k, v in lacking.items():
-        share = extra * v // total
-        widths[k] += share
-        given += share
-    for k in lacking:  # what rounding left, one column at a time
-        if given >= extra:
+    waiting = sorted((k for k, v in lacking.items() if v > 0), key=lambda k: lacking[k])
+    while waiting and extra > 0:
+        share = extra // len(waiting)
+        if share == 0:  # fewer spare cells than columns: one each, the smallest lack first
+            for k in waiting[:extra]:
+                widths[k] += 1
             break
-        if widths[k] < natural[k]:
-            widths[k] += 1
-            given += 1
+        k = waiting.pop(0)
+        given = min(lacking[k], share)
+        widths[k] += given
+        extra -= given
     return widths
 
 
@@ -116,9 +124,11 @@ def spec_table(
     lang: str,
     title: str | None = None,
     style: Callable[[R, str], str | None] | None = None,
+    hidden: list[str] | None = None,
 ) -> Any:
     """A rich Table for ``rows``; ``style(row, key)`` may colour a cell. Every text is shown
-    literally (markup in the data stays text)."""
+    literally (markup in the data stays text). ``hidden`` collects the headings of columns left
+    out for the console's width (see ``hidden_note``)."""
     from rich.table import Table
 
     def build(s: TableSpec[R], widths: dict[str, int]) -> Any:
@@ -147,4 +157,13 @@ def spec_table(
             table.add_row(*cells)
         return table
 
-    return fitted(console, spec, rows, lang, build)
+    return fitted(console, spec, rows, lang, build, hidden)
+
+
+def hidden_note(console: Any, hidden: list[str], lang: str) -> None:
+    """One line under the tables naming what the width hid, and how to see all of it."""
+    if hidden:
+        from ..words import say
+
+        text = say("terminal.hidden", lang, columns=", ".join(hidden), width=console.width)
+        console.print(term(text), style="yellow")

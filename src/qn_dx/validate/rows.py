@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..findings import Both, Finding, Msg, joined, msg
+from ..findings import Both, Finding, Msg, column_word, figure, joined, msg
 from ..ingest.cells import DateCell, NumberCell
 from ..ingest.numbers import (
     MAX_MAGNITUDE,
@@ -142,6 +142,14 @@ class RowChecker:
         if found is not None:
             return found
         code = text.strip()
+        if not code:  # no unit written: say so, not "unit '' is not in the registry"
+            where.error(
+                "unknown-unit",
+                msg("finding.unknown-unit.empty"),
+                "unit_code",
+                msg("finding.unknown-unit.empty.hint"),
+            )
+            return None
         hint = self._unit_hint(code)
         where.error("unknown-unit", msg("finding.unknown-unit", code=repr(code)), "unit_code", hint)
         return None
@@ -511,10 +519,13 @@ class RowChecker:
                         text=repr(value_cell.strip()),
                         num=_n(num),
                         den=_n(den),
-                        percent=f"{100 * num / den:.1f}",
+                        percent=figure(f"{100 * num / den:.1f}"),
                     ),
                     "value",
-                    msg("finding.percent-as-fraction.ratio.hint", percent=f"{100 * num / den:.1f}"),
+                    msg(
+                        "finding.percent-as-fraction.ratio.hint",
+                        percent=figure(f"{100 * num / den:.1f}"),
+                    ),
                 )
                 return None
             where.error(
@@ -524,10 +535,10 @@ class RowChecker:
                     value=_n(value),
                     num=_n(num),
                     den=_n(den),
-                    ratio=f"{100 * num / den:.2f}",
+                    ratio=figure(f"{100 * num / den:.2f}"),
                 ),
                 "value",
-                msg("finding.value-mismatch.hint", ratio=f"{100 * num / den:.1f}"),
+                msg("finding.value-mismatch.hint", ratio=figure(f"{100 * num / den:.1f}")),
             )
             return None
         return num, den, value, None
@@ -551,7 +562,11 @@ class RowChecker:
             if not math.isfinite(cell.number) or abs(cell.number) >= MAX_MAGNITUDE:
                 where.error(
                     "bad-number",
-                    msg("finding.bad-number.too-large", column=column, text=repr(str(cell))),
+                    msg(
+                        "finding.bad-number.too-large",
+                        column=column_word(column),
+                        text=repr(str(cell)),
+                    ),
                     column,
                     TOO_LARGE,
                 )
@@ -561,7 +576,11 @@ class RowChecker:
         if isinstance(cell, DateCell):
             where.error(
                 "bad-number",
-                msg("finding.bad-number.date", column=column, date=f"{cell.date:%d/%m/%Y}"),
+                msg(
+                    "finding.bad-number.date",
+                    column=column_word(column),
+                    date=f"{cell.date:%d/%m/%Y}",
+                ),
                 column,
             )
             return None
@@ -573,7 +592,7 @@ class RowChecker:
                 hint = msg("finding.bad-number.no-figure.hint")
             where.error(
                 parsed.error,
-                msg(f"finding.bad-number.{what}", column=column, text=repr(text)),
+                msg(f"finding.bad-number.{what}", column=column_word(column), text=repr(text)),
                 column,
                 hint,
             )
@@ -587,7 +606,7 @@ class RowChecker:
         if decimal_in_whole:  # "12.34" for a count: not a style question, a typing slip
             where.error(
                 "not-whole-number",
-                msg("finding.not-whole-number", column=column, text=repr(text)),
+                msg("finding.not-whole-number", column=column_word(column), text=repr(text)),
                 column,
                 msg("finding.not-whole-number.decimal.hint"),
             )
@@ -597,7 +616,7 @@ class RowChecker:
                 "mixed-number-style",
                 msg(
                     "finding.mixed-number-style",
-                    column=column,
+                    column=column_word(column),
                     text=repr(text),
                     style=STYLE_NAMES[parsed.style or ""],
                     vi=style.vi,
@@ -620,7 +639,7 @@ class RowChecker:
                     "ambiguous-number",
                     msg(
                         "finding.ambiguous-number",
-                        column=column,
+                        column=column_word(column),
                         text=repr(text),
                         grouped=_n(amb.grouped),
                         decimal=_n(amb.decimal),
@@ -670,7 +689,7 @@ class RowChecker:
         if had_percent and kind != "percent":
             where.error(
                 "bad-number",
-                msg("finding.bad-number.percent-sign", column=column, text=repr(text)),
+                msg("finding.bad-number.percent-sign", column=column_word(column), text=repr(text)),
                 column,
                 msg("finding.bad-number.percent-sign.hint"),
             )
@@ -678,7 +697,7 @@ class RowChecker:
         if value < 0:
             where.error(
                 "negative-number",
-                msg("finding.negative-number", column=column, text=repr(text)),
+                msg("finding.negative-number", column=column_word(column), text=repr(text)),
                 column,
             )
             return None
@@ -693,7 +712,7 @@ class RowChecker:
                 )
             where.error(
                 "not-whole-number",
-                msg("finding.not-whole-number", column=column, text=repr(text)),
+                msg("finding.not-whole-number", column=column_word(column), text=repr(text)),
                 column,
                 hint,
             )
@@ -702,7 +721,11 @@ class RowChecker:
             if value > 100:
                 where.error(
                     "value-out-of-range",
-                    msg("finding.value-out-of-range.percent", column=column, value=_n(value)),
+                    msg(
+                        "finding.value-out-of-range.percent",
+                        column=column_word(column),
+                        value=_n(value),
+                    ),
                     column,
                 )
                 return None
@@ -711,7 +734,7 @@ class RowChecker:
                     "percent-as-fraction",
                     msg(
                         "finding.percent-as-fraction",
-                        column=column,
+                        column=column_word(column),
                         text=repr(text),
                         percent=_n(round(value * 100, 6)),
                     ),
@@ -839,7 +862,7 @@ class RowChecker:
                 msg(
                     "finding.status-progress-mismatch",
                     status=Both(say(f"task.{status}", "vi"), status),
-                    progress=f"{progress:g}",
+                    progress=figure(f"{progress:g}"),
                 ),
                 "progress",
                 msg("finding.status-progress-mismatch.hint"),
@@ -925,7 +948,7 @@ def make_where(file: str, line: int, headers: dict[str, str], findings: list[Fin
 
 
 def _n(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return str(int(x)) if float(x).is_integer() else figure(f"{x:g}")
 
 
 def is_blank(cells: Sequence[str]) -> bool:

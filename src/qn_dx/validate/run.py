@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..findings import Both, Finding, Msg, joined, msg
+from ..findings import Both, Finding, Msg, column_word, figure, joined, msg
 from ..ingest.cells import DateCell, ErrorCell, FormulaCell, MergedCell, TypedCell
 from ..ingest.csvtext import FIELD_LIMIT, Problem
 from ..ingest.headers import (
@@ -494,7 +494,8 @@ class _Run:
                     label,
                     text_rows[0],
                     hint=msg(
-                        "finding.text-rows.hint", column="task_id" if is_tasks else "indicator_id"
+                        "finding.text-rows.hint",
+                        column=column_word("task_id" if is_tasks else "indicator_id"),
                     ),
                 )
             )
@@ -509,7 +510,7 @@ class _Run:
         if str(row.get("unit_code", "")).strip() in self.unit_codes:
             return False
         figures = TASK_FIGURES if is_tasks else ACTUALS_FIGURES
-        if any(_has_digit(row.get(c, "")) or _typed_value(row.get(c)) for c in figures):
+        if any(_holds_figure(row.get(c, "")) or _typed_value(row.get(c)) for c in figures):
             return False
         return not (is_tasks and row.get("status", "").strip())
 
@@ -591,7 +592,11 @@ class _Run:
                 if any(isinstance(row.get(c), MergedCell) or row.get(c, "").strip() for c in says):
                     where.error(
                         "merged-cell",
-                        msg("finding.merged-cell", column=name, detail=cell.describe(where.line)),
+                        msg(
+                            "finding.merged-cell",
+                            column=column_word(name),
+                            detail=cell.describe(where.line),
+                        ),
                         name,
                         msg("finding.merged-cell.hint"),
                     )
@@ -599,7 +604,7 @@ class _Run:
             elif isinstance(cell, ErrorCell):
                 where.error(
                     "cell-error",
-                    msg("finding.cell-error", column=name, value=repr(str(cell))),
+                    msg("finding.cell-error", column=column_word(name), value=repr(str(cell))),
                     name,
                     msg("finding.cell-error.hint"),
                 )
@@ -607,7 +612,11 @@ class _Run:
             elif isinstance(cell, FormulaCell):
                 where.error(
                     "formula-without-value",
-                    msg("finding.formula-without-value", column=name, formula=repr(str(cell)[:60])),
+                    msg(
+                        "finding.formula-without-value",
+                        column=column_word(name),
+                        formula=repr(str(cell)[:60]),
+                    ),
                     name,
                     msg("finding.formula-without-value.hint"),
                 )
@@ -1017,10 +1026,10 @@ class _Run:
                             id=indicator,
                             unit=after.unit_code,
                             figure=msg(f"words.figure.{name}"),
-                            before=f"{a:g}",
+                            before=figure(f"{a:g}"),
                             period=before.period.label,
                             at=f"{before.file}:{before.line}",
-                            after=f"{b:g}",
+                            after=figure(f"{b:g}"),
                             later=after.period.label,
                         ),
                         after.file,
@@ -1080,6 +1089,15 @@ def _typed_value(cell: str | None) -> bool:
 
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _holds_figure(text: str) -> bool:
+    """A digit that is not part of a sentence: "Nghĩa Kỳ, ngày 05 tháng 7 năm 2023" (the place
+    and date under a table, padded by Excel into the figures' columns) is text, not a figure."""
+    return _has_digit(text) and len(_WORD.findall(text)) < 2
 
 
 def _column_letter(i: int) -> Both:
