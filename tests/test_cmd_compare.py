@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import invoke
+from conftest import DATA, invoke
 from qn_dx import api
 
 TWO_LEVEL = Path(__file__).parent / "plans" / "two-level-2026"
@@ -48,3 +48,10 @@ def test_a_missing_other_plan_is_a_usage_error(runner: CliRunner, tmp_path: Path
     result = invoke(runner, "compare", "--with", str(tmp_path / "nowhere"))
     assert result.exit_code == 2
     assert "--with" in result.stderr
+
+
+def test_the_vietnamese_csv_is_what_vietnamese_excel_opens(runner: CliRunner) -> None:
+    out = invoke(runner, "compare", "--with", str(DATA), "-f", "csv", "--lang", "vi").stdout
+    lines = out.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("Chỉ số;") and "Trạng thái" in lines[0]
+    assert ";96,0 %;không đạt;" in lines[1]

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import invoke
+from qn_dx.cli import app
 
 
 def _invoke(runner: CliRunner, *args: str) -> Any:
@@ -136,3 +137,18 @@ def test_csv_with_agency_has_role_columns(runner: CliRunner) -> None:
     lines = result.stdout.removeprefix("\ufeff").splitlines()
     assert lines[0] == "id,number,group,name_vi,name_en,lead,coordinating,role,via"
     assert len(lines) == 1 + 51
+
+
+def test_tables_name_groups_and_agencies_as_readers_do(runner: CliRunner) -> None:
+    out = runner.invoke(
+        app, ["tasks", "--lang", "vi"], env={"QN_DX_DATA": None, "COLUMNS": "160"}
+    ).stdout
+    assert "Các Sở, ban, ngành tỉnh" in out and "Sở TT&TT" in out
+    assert "SO_BAN_NGANH" not in out and "STTTT" not in out
+    data = json.loads(invoke(runner, "tasks", "--format", "json").stdout)
+    assert "SO_BAN_NGANH" in json.dumps(data)  # JSON keeps the codes
+
+
+def test_codes_says_severity_in_the_language(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["codes", "--lang", "vi"], env={"COLUMNS": "160"}).stdout
+    assert "│ lỗi " in out and "│ cảnh báo " in out and "│ error " not in out

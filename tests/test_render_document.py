@@ -67,7 +67,25 @@ def test_word_and_markdown_carry_the_same_tables(
 ) -> None:
     word = _docx(summary, tmp_path, lang)
     md_rows = _table_cells_md(out.to_markdown(summary.summary, lang))
-    word_rows = [[c.text for c in row.cells] for table in word.tables[1:] for row in table.rows]
+    # the tables between the header and the foot (Nơi nhận, signature)
+    body = word.tables[1:-1]
+    word_rows = [[c.text for c in row.cells] for table in body for row in table.rows]
     assert len(word_rows) == len(md_rows)
     for w, m in zip(word_rows, md_rows):
         assert [c.replace("&amp;", "&") for c in m] == w
+
+
+def test_the_word_report_ends_with_recipients_and_signature(tmp_path: Path) -> None:
+    """Nơi nhận on the left, the signing block on the right; a Q4 report is dated the next
+    year (it is issued after the quarter)."""
+    plan = api.load_plan()
+    for as_of, year in (("2023-Q4", "2024"), ("2023-Q3", "2023")):
+        s = api.summary(plan, as_of=as_of, skip_invalid=True).summary
+        path = tmp_path / f"{as_of}.docx"
+        path.write_bytes(out.to_docx_bytes(s, "vi"))
+        word = Word(str(path))
+        assert word.tables[0].cell(1, 1).text.endswith(f"năm {year}")
+        foot = word.tables[-1]
+        assert foot.cell(0, 0).text.startswith("Nơi nhận:\n- Như trên;")
+        assert foot.cell(0, 0).text.endswith("- Lưu: VT, KTTH.")
+        assert foot.cell(0, 1).text.startswith("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH")

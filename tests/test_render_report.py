@@ -371,3 +371,27 @@ def test_progress_bar(plan: Plan) -> None:
     assert text_bar(progress_fraction(at_baseline)) != "█" * 10
     assert progress_fraction(result("DG-01", num=31, den=100)) == 1.0
     assert progress_fraction(compute_target(plan, plan.target_by_id["EG-01"], [], Q2, False)) == 0
+
+
+def test_xlsx_figures_are_numbers_that_read_as_the_table_says(tmp_path: Path) -> None:
+    """Excel keeps the figures numbers (they sum and sort) and shows them as the other formats
+    do: "64.5 %", and the gap as "còn …" / "vượt … điểm %" through a number format."""
+    from openpyxl import load_workbook
+
+    from qn_dx import api as qn
+    from qn_dx.render.report import to_xlsx_bytes
+
+    result = qn.report(qn.load_plan(), as_of="2023-Q4", skip_invalid=True).report
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(to_xlsx_bytes(result, "vi", False))
+    book = load_workbook(path)
+    summary = book.worksheets[0]
+    assert summary.cell(2, 8).value == "Trong đó tạm tính"
+    assert summary.cell(3, 8).value == 3  # e-government: 3 of its met targets are provisional
+    sheet = book.worksheets[1]  # the first area's
+    heads = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "EG-04")
+    actual, gap = row[heads.index("Thực hiện")], row[heads.index("So với mục tiêu")]
+    assert isinstance(actual.value, float) and actual.number_format == '#,##0.0" %"'
+    assert gap.value < 0
+    assert gap.number_format == '"còn "#,##0.0" điểm %";"vượt "#,##0.0" điểm %";#,##0.0'

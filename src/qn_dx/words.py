@@ -86,7 +86,7 @@ W: dict[str, tuple[str, str]] = {
     "missing.rate": ("Tỷ lệ", "Rate"),
     "missing.units": ("Đơn vị chưa gửi", "Missing units"),
     "missing.agency": ("Cơ quan, đơn vị", "Agency"),
-    "missing.owes": ("Còn nợ số liệu", "Still owes"),
+    "missing.owes": ("Chưa gửi số liệu", "Still owes"),
     "missing.tasks": ("Nhiệm vụ chưa báo cáo tiến độ", "Tasks without progress"),
     "missing.owed_by": ("{unit} → {by}", "{unit} → {by}"),
     "missing.baseline_owed": ("còn thiếu số liệu cơ sở năm {year}", "the {year} baseline too"),
@@ -244,7 +244,7 @@ W: dict[str, tuple[str, str]] = {
     "summary.missing": ("Số liệu còn thiếu", "Missing submissions"),
     "summary.agency": ("Cơ quan", "Agency"),
     "summary.reported": ("Đã báo cáo", "Reported"),
-    "summary.owed": ("Còn nợ", "Still owed"),
+    "summary.owed": ("Chưa gửi", "Still owed"),
     "summary.tasks_unreported": (
         "Nhiệm vụ chưa báo cáo tiến độ {period}",
         "Tasks without progress for {period}",
@@ -259,6 +259,18 @@ W: dict[str, tuple[str, str]] = {
         "SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness",
     ),
     "summary.number_line": ("Số: …/BC-UBND", "No.: …/BC-UBND"),
+    "summary.recipients": (
+        "Nơi nhận:\n- Như trên;\n- Thường trực Tỉnh ủy (b/c);\n- Thường trực HĐND tỉnh (b/c);\n"
+        "- CT, các PCT UBND tỉnh;\n- Các Sở, ban, ngành tỉnh;\n- Lưu: VT, KTTH.",
+        "Recipients:\n- As above;\n- Standing Committee of the Provincial Party Committee;\n"
+        "- Standing Committee of the Provincial People's Council;\n- Chair and Vice-chairs;\n"
+        "- Provincial departments, boards and sectors;\n- Archived: VT, KTTH.",
+    ),
+    "summary.signature": (
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n(ký, ghi rõ họ tên)",
+        "ON BEHALF OF THE PEOPLE'S COMMITTEE\nFOR THE CHAIR\nVICE-CHAIR\n\n\n\n"
+        "(signature, full name)",
+    ),
     "summary.date_line": ("{place}, ngày … tháng … năm {year}", "{place}, … {year}"),
     "summary.basis_line": (
         "Căn cứ Kế hoạch số {number} về chuyển đổi số năm {year}; số liệu tính đến {period}.",

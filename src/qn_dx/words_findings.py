@@ -232,7 +232,8 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "0/0: this row contributes nothing",
     ),
     "finding.percent-as-fraction.ratio": (
-        "giá trị {text} trông như một phân số thập phân: 100 × {num} / {den} là {percent} %",
+        "giá trị {text} có vẻ ghi dạng số thập phân (0,8 = 80 %): 100 × {num} / {den} là "
+        "{percent} %",
         "value {text} looks like a fraction: 100 × {num} / {den} is {percent} %",
     ),
     "finding.percent-as-fraction.ratio.hint": (
@@ -348,7 +349,7 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "{column} {value} % is above 100",
     ),
     "finding.percent-as-fraction": (
-        "{column} {text} trông như một phân số thập phân: có phải là {percent} %?",
+        "{column} {text} có vẻ ghi dạng số thập phân (0,8 = 80 %): có phải là {percent} %?",
         "{column} {text} looks like a fraction: did you mean {percent} %?",
     ),
     "finding.percent-as-fraction.hint": (
@@ -804,7 +805,7 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "open it in Excel and save it again as .xlsx",
     ),
     "finding.hidden-sheet": (
-        "trang tính ẩn {sheet} có các cột của biểu mẫu; trang tính ẩn không bao giờ được đọc",
+        "trang tính ẩn {sheet} có các cột của biểu mẫu; qn-dx không đọc trang tính ẩn",
         "hidden sheet {sheet} has the contract's columns; hidden sheets are never read",
     ),
     "finding.hidden-sheet.hint": (
@@ -826,7 +827,7 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
     ),
     "finding.no-contract-sheet.hint": (
         "đặt dữ liệu trên một trang tính hiển thị có dòng tiêu đề nằm trong {rows} dòng đầu; "
-        "trang tính ẩn không bao giờ được đọc",
+        "qn-dx không đọc trang tính ẩn",
         "put the data on a visible sheet whose header row is within its first {rows} rows; hidden "
         "sheets are never read",
     ),
@@ -1925,7 +1926,7 @@ CODE_WORDS: dict[str, tuple[str, str]] = {
         "move the row below the header",
     ),
     "code.hidden-sheet": (
-        "một trang tính ẩn có các cột của biểu mẫu; trang tính ẩn không bao giờ được đọc",
+        "một trang tính ẩn có các cột của biểu mẫu; qn-dx không đọc trang tính ẩn",
         "a hidden sheet has the contract's columns; never read",
     ),
     "hint.hidden-sheet": (

@@ -188,7 +188,7 @@ def tasks(
         from ..words import say
 
         title = say("list.tasks_title", lang, title=title, n=len(rows))
-        spec = tasks_spec(agency=bool(agency), progress=progress_mode)
+        spec = tasks_spec(agency=bool(agency), progress=progress_mode, plan=plan)
         print_spec(shell.console(), spec, rows, lang, title)
 
 
@@ -263,9 +263,10 @@ def codes(
         shell.emit(to_csv(rows, ["code", "severity", "meaning", "hint"]))
     else:
         columns = ("code", "severity", "meaning", "hint")
+        shown = [{**r, "severity": shell.words(f"severity.{r['severity']}", lang)} for r in rows]
         print_table(
             shell.console(),
             shell.words("codes.title", lang, n=len(rows)),
-            rows,
+            shown,
             [(key, shell.words(f"codes.{key}", lang)) for key in columns],
         )

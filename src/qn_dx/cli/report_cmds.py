@@ -431,6 +431,8 @@ def compare(
     )
     if fmt is ListFormat.json:
         shell.emit(out.to_json(done, lang))
+    elif fmt is ListFormat.csv and lang == "vi":
+        shell.emit(out.to_csv_vi(done))
     elif fmt is ListFormat.csv:
         rows = out.compare_rows(done, lang)
         shell.emit(to_csv(rows, list(rows[0]) if rows else ["indicator"]))

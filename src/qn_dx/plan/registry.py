@@ -167,3 +167,18 @@ def resolve_areas(plan: Plan, asked: Sequence[str] | str | None) -> list[str] | 
             raise LookupError_(text, names)
         out.append(found)
     return out
+
+
+def short_name(plan: Plan, code: str, lang: str) -> str:
+    """A lead or coordinating body as a table shows it: a group by its name ("Các Sở, ban,
+    ngành tỉnh"), an agency in Vietnamese by its usual short form when the plan gives one
+    ("Sở TT&TT"), else by its code (STTTT), which is short and unique."""
+    group = plan.group_by_code.get(code)
+    if group is not None:
+        return group.name_vi if lang == "vi" else group.name_en
+    agency = plan.agency_by_code.get(code)
+    if agency is not None and lang == "vi":
+        short = [a for a in getattr(agency, "aliases", []) if len(a) <= 16]
+        if short:
+            return short[0]
+    return code

@@ -59,6 +59,23 @@ def compare_rows(c: CompareResult, lang: str = "en") -> list[dict[str, Any]]:
     return rows
 
 
+def to_csv_vi(c: CompareResult) -> str:
+    """What Vietnamese-locale Excel opens as is (as report's Vietnamese CSV): ``;``-separated,
+    the table's Vietnamese headings and words, decimal commas; UTF-8 with a BOM."""
+    import csv
+    import io
+
+    from .listing import BOM, csv_cell
+
+    spec = compare_spec(c)
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(spec.headings("vi"))
+    for p in c.pairs:
+        writer.writerow([csv_cell(col.text(p, "vi")) for col in spec.columns])
+    return BOM + buf.getvalue()
+
+
 def to_json(c: CompareResult, lang: str) -> str:
     return json_text(compare_dict(c, lang))
 

@@ -57,6 +57,9 @@ class Document:
     number_line: str = ""
     date_line: str = ""
     doc_title: str = ""
+    # and its foot: who receives it (Nơi nhận) and who signs it (TM. … / KT. … / name)
+    recipients: str = ""
+    signature: str = ""
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
@@ -198,6 +201,18 @@ def to_docx_bytes(doc: Document, fills: dict[str, str], stamp: str | None = None
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     if c.status:
                         _shade(cells[i], fills[c.status])
+    if doc.recipients or doc.signature:
+        word.add_paragraph()
+        foot = word.add_table(rows=1, cols=2)
+        lines = _lines(doc.recipients)
+        paragraph = foot.cell(0, 0).paragraphs[0]
+        for i, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.bold, run.italic = i == 0, i == 0
+            run.font.size = Pt(12 if i == 0 else 11)
+            if i < len(lines) - 1:
+                run.add_break()
+        centred(foot.cell(0, 1), doc.signature, bold=True)
     if stamp:
         word.add_paragraph(_one_line(stamp)).runs[0].italic = True
     buf = io.BytesIO()

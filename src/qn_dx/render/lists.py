@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..plan import Plan
+from ..plan.registry import short_name
 from ..vocab import Lang
 from ..words import number, say
 from .tables import Column, TableSpec
@@ -77,7 +78,7 @@ def targets_spec(plan: Plan) -> TableSpec[dict[str, Any]]:
             Column(
                 "lead",
                 "list.lead",
-                lambda r, lang: ", ".join(r["leads"]),
+                lambda r, lang: ", ".join(short_name(plan, c, lang) for c in r["leads"]),
                 keep=80,
                 max_width=24,
                 wrap=True,
@@ -91,7 +92,12 @@ def _progress(r: dict[str, Any], lang: str) -> str:
     return "—" if value is None else f"{number(value, lang, 0)} %"
 
 
-def tasks_spec(agency: bool, progress: bool) -> TableSpec[dict[str, Any]]:
+def tasks_spec(agency: bool, progress: bool, plan: Plan | None = None) -> TableSpec[dict[str, Any]]:
+    def names(codes: list[str], lang: str) -> str:
+        if plan is None:
+            return ", ".join(codes)
+        return ", ".join(short_name(plan, c, lang) for c in codes)
+
     columns: list[Column[dict[str, Any]]] = [
         Column("number", "list.number", lambda r, lang: r["number"], keep=100),
         Column(
@@ -106,7 +112,7 @@ def tasks_spec(agency: bool, progress: bool) -> TableSpec[dict[str, Any]]:
         Column(
             "lead",
             "list.lead",
-            lambda r, lang: ", ".join(r["lead"]),
+            lambda r, lang: names(r["lead"], lang),
             keep=90,
             max_width=24,
             wrap=True,
@@ -114,7 +120,7 @@ def tasks_spec(agency: bool, progress: bool) -> TableSpec[dict[str, Any]]:
         Column(
             "coordinating",
             "list.coordinating",
-            lambda r, lang: ", ".join(r["coordinating"]),
+            lambda r, lang: names(r["coordinating"], lang),
             keep=30,
             max_width=24,
             wrap=True,

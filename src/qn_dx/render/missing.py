@@ -6,7 +6,7 @@ from typing import Any
 
 from ..compute.missing import Missing
 from ..plan import Plan
-from ..plan.registry import display_name
+from ..plan.registry import display_name, short_name
 from ..text import vi_sort_key
 from ..words import number, say
 from .listing import to_csv
@@ -120,7 +120,8 @@ def _units_text(plan: Plan, t: dict[str, Any], lang: str, limit: int = 8) -> str
     for u in t["missing"][:limit]:
         text = u["code"]
         if u["responsible"] != u["code"]:
-            text = say("missing.owed_by", lang, unit=text, by=u["responsible"])
+            by = short_name(plan, u["responsible"], lang)
+            text = say("missing.owed_by", lang, unit=text, by=by)
         if u.get("refused_rows"):
             text += f" ({say('missing.refused', lang)})"
         parts.append(text)

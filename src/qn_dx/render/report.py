@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..compute import Report, TargetResult, UnitResult
-from ..vocab import Lang, Status
+from ..vocab import Lang, Status, UnitKind
 from ..words import number, say
 from .figures import (
     actual_json,
@@ -808,10 +808,13 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False, trend: bool 
     xlsx_append(
         summary, [report.plan.info.number, f"{say('report.as_of', lang)} {_as_of(report, lang)}"]
     )
-    xlsx_append(summary, [say("report.area", lang), *(status_word(s, lang) for s in Status)])
+    heads = [status_word(s, lang) for s in Status]
+    xlsx_append(summary, [say("report.area", lang), *heads, say("summary.provisional", lang)])
     for area in report.areas:
-        counts = report.counts(area)
-        xlsx_append(summary, [area_name(report, area, lang), *(counts[s] for s in Status)])
+        counts, provisional = report.counts(area), report.provisional_counts(area)
+        of_which = sum(provisional.values())
+        name = area_name(report, area, lang)
+        xlsx_append(summary, [name, *(counts[s] for s in Status), of_which])
     summary.freeze_panes = "A3"
     shown = notices(report, lang)
     if shown:
@@ -831,6 +834,11 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False, trend: bool 
             sheet.cell(sheet.max_row, status_col).fill = PatternFill(
                 "solid", fgColor=STATUS_FILL[line.status]
             )
+            formats = xlsx_formats(line.result.target.unit, lang)
+            for i, key in enumerate(spec.keys(), start=1):
+                fmt = formats.get("at" if key.startswith("at:") else key)
+                if fmt:
+                    sheet.cell(sheet.max_row, i).number_format = fmt
         sheet.freeze_panes = "A2"
         for i, c in enumerate(spec.columns, start=1):
             width = 60 if c.key == "title" else 28 if c.key == "status" else 14
@@ -839,6 +847,31 @@ def to_xlsx_bytes(report: Report, lang: str, by_unit: bool = False, trend: bool 
     buf = io.BytesIO()
     book.save(buf)
     return pin_zip_times(buf.getvalue())
+
+
+def xlsx_formats(unit: str | None, lang: str) -> dict[str, str]:
+    """Excel number formats for a target's figures: numbers stay numbers (they sum and sort) and
+    read as the other formats say them: 64.5 %, and the gap as "còn 4.0 điểm %" / "vượt 4.5
+    điểm %" (a format's negative section, without the minus sign). Excel shows the decimal mark
+    of the reader's own locale."""
+    whole = unit in (UnitKind.count, UnitKind.rank)
+    base = "#,##0" if whole else "#,##0.0"
+    actual = f'{base}" %"' if unit == UnitKind.percent else base
+    points = f" {say('unit.points', lang)}" if unit == UnitKind.percent else ""
+    short, over = (say(k, lang, amount="\0") for k in ("gap.short", "gap.over"))
+
+    def said(template: str) -> str:
+        before, _, after = template.partition("\0")
+        quoted = (f'"{before}"' if before else "") + base + f'"{points}{after}"'
+        return quoted.replace('""', "")
+
+    return {
+        "actual": actual,
+        "compare_actual": actual,
+        "at": actual,
+        "gap": f"{said(short)};{said(over)};{base}",
+        "change": f'+{base}"{points}";-{base}"{points}";{base}'.replace('""', ""),
+    }
 
 
 def _sources_sheet(book: Any, report: Report, sheet_title: str, lang: str) -> None:

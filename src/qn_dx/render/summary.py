@@ -239,8 +239,16 @@ def document(s: Summary, lang: str, stamp: str | None = None) -> Document:
         issuer=say("summary.issuer", lang, province=plan.info.province_name.upper()),
         motto=say("summary.motto", lang),
         number_line=say("summary.number_line", lang),
-        date_line=say("summary.date_line", lang, place=_place(plan), year=plan.info.plan_year + 0),
+        # issued after the period it reports on: a Q4 or whole-year report in the next year
+        date_line=say(
+            "summary.date_line",
+            lang,
+            place=_place(plan),
+            year=s.as_of.year + (1 if s.as_of.end_month == 12 else 0),
+        ),
         doc_title=say("summary.document_title", lang, year=plan.info.plan_year, period=as_of),
+        recipients=say("summary.recipients", lang),
+        signature=say("summary.signature", lang),
     )
     doc.add(Heading(1, heading))
     if stamp:
