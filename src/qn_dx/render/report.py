@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..compute import Report, TargetResult, UnitResult
+from ..findings import day_words, said
 from ..vocab import Lang, Status
 from ..words import number, say
 from .figures import (
@@ -444,7 +445,13 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
         "counts": report.counts(),
         "provisional_counts": report.provisional_counts(),
         "warnings": [
-            {"code": w.code, "message": w.text(lang), "hint": w.hint_text(lang)}
+            {
+                "code": w.code,
+                "message": w.text(lang),
+                "hint": w.hint_text(lang),
+                # where the figure it is about was sent (a located finding)
+                **({"file": w.file, "line": w.line} if w.file else {}),
+            }
             for w in report.warnings
         ],
     }
@@ -572,10 +579,11 @@ def notices(report: Report, lang: str) -> list[str]:
         files += f", {say('more', lang, n=more)}" if more > 0 else ""
         out.append(say("report.files_left_out", lang, n=len(report.files_left_out), files=files))
     if report.mapping and report.on_units:
-        out.append(say("report.on_units", lang, day=report.on_units.isoformat()))
+        out.append(say("report.on_units", lang, day=said(day_words(report.on_units), lang)))
     for w in report.warnings:
         hint = w.hint_text(lang)
-        out.append(f"{w.code}: {w.text(lang)}" + (f" ({hint})" if hint else ""))
+        where = f"{w.location()}: " if w.file else ""
+        out.append(f"{where}{w.code}: {w.text(lang)}" + (f" ({hint})" if hint else ""))
     return out
 
 
