@@ -141,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--work", type=Path, default=Path("/tmp/qn-scale"))
     ap.add_argument("--seed", type=int, default=189)
+    ap.add_argument(
+        "--readme",
+        action="store_true",
+        help="also write the table into README.md, between the bench_scale markers",
+    )
     args = ap.parse_args(argv)
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
@@ -295,27 +300,33 @@ def main(argv: list[str] | None = None) -> int:
     fric = run([str(fr), "validate", str(big.clean), "--json"]) if fr.exists() else None
     pandas_clean = statistics.median(r.wall for r in measures[0].yardstick)
 
+    table: list[str] = []
+
+    def emit(text: str) -> None:
+        print(text)
+        table.append(text)
+
     # -- the table -----------------------------------------------------------------------------
     def med(runs: list[Run]) -> float:
         return statistics.median(r.wall for r in runs)
 
-    print(
+    emit(
         f"# qn-dx at scale — {time.strftime('%Y-%m-%d')}, {platform.node() or 'this machine'}: "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.machine()}; medians of {rep} paired rounds"
     )
-    print()
-    print("| measure | qn-dx s | read_csv process s | ratio | target | met | peak MiB |")
-    print("|---|---:|---:|---:|---|---|---:|")
+    emit("")
+    emit("| measure | qn-dx s | read_csv process s | ratio | target | met | peak MiB |")
+    emit("|---|---:|---:|---:|---|---|---:|")
     for m in measures:
         met = "yes" if m.limit is not None and m.ratio <= m.limit else "no"
         peak = max(r.peak_mib for r in m.qn)
-        print(
+        emit(
             f"| {m.label} | {med(m.qn):.2f} | {med(m.yardstick):.2f} | {m.ratio:.2f}× | "
             f"{m.target} | {met} | {peak:.0f} |"
         )
     peak = max(r.peak_mib for r in measures[0].qn)
-    print(
+    emit(
         f"| peak memory, validate {args.rows:,} rows | | | | ≤ 450 MiB | "
         f"{'yes' if peak <= 450 else 'no'} | {peak:.0f} |"
     )
@@ -329,14 +340,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         line += f"| ≤ 0.25 s | {'yes' if t10 <= 0.25 else 'no'} |"
-    print(line + f" {max(r.peak_mib for r in ten):.0f} |")
+    emit(line + f" {max(r.peak_mib for r in ten):.0f} |")
     th = med(helps)
-    print(
+    emit(
         f"| `qn-dx --help` | {th:.3f} | | | ≤ 0.1 s | {'yes' if th <= 0.1 else 'no'} | "
         f"{max(r.peak_mib for r in helps):.0f} |"
     )
-    print()
-    print(
+    emit("")
+    emit(
         f"Yardsticks on the clean {args.rows:,}-row file ({big.clean.stat().st_size / 1e6:.0f} "
         f"MB), one process each: pandas.read_csv(dtype=str) {pandas_clean:.2f} s "
         f"({max(r.peak_mib for r in measures[0].yardstick):.0f} MiB); pyarrow read, every "
@@ -348,7 +359,20 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     for p in problems:
-        print(p)
+        emit(p)
+    if args.readme:
+        readme = REPO / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        start, end = "<!-- bench_scale -->\n", "<!-- /bench_scale -->"
+        before, _, rest = text.partition(start)
+        _, _, after = rest.partition(end)
+        if not rest:
+            raise SystemExit("README.md has no <!-- bench_scale --> markers")
+        new = before + start + "\n".join(table) + "\n" + end + after
+        tmp = readme.with_suffix(".md.tmp")
+        tmp.write_text(new, encoding="utf-8")
+        tmp.replace(readme)
+        log("README.md updated")
     return 0
 
 

@@ -392,8 +392,10 @@ def report(
     other = settle_period(plan, v, compare, "--compare") if compare is not None else None
     day = _day(on_units)
     result = compute_report(plan, v.observations, period, areas, by_unit, day)
-    if other is not None:
-        result.compare = compute_report(plan, v.observations, other, areas, on_units=day)
+    if other is not None:  # on the report's units (its day), so that only figures move
+        result.compare = compute_report(
+            plan, v.observations, other, areas, on_units=result.on_units
+        )
     _account(result, v, skip_invalid)
     return ReportResult(result, v, by_unit)
 
@@ -434,9 +436,11 @@ def missing(
     as_of: str | Period | None = None,
     agency: str | None = None,
     skip_invalid: bool = False,
+    on_units: str | dt.date | None = None,
 ) -> MissingResult:
     """Who still owes figures (and task progress) at the period; ``agency`` narrows it to an
-    agency, unit or group (its members)."""
+    agency, unit or group (its members). ``on_units``: when units merged or split, the units
+    of this day are the ones expected (default: the last day of the period), as in report."""
     from .compute.missing import compute_missing
     from .compute.tasks import task_states
 
@@ -444,7 +448,9 @@ def missing(
     v = _validation(plan, actuals, skip_invalid)
     period = settle_period(plan, v, as_of)
     states = task_states(plan, v.task_reports, period)
-    result = compute_missing(plan, v.observations, period, states, refused=v.rejected)
+    result = compute_missing(
+        plan, v.observations, period, states, refused=v.rejected, on_units=_day(on_units)
+    )
     return MissingResult(plan, result, only, v)
 
 

@@ -55,6 +55,7 @@ _CODES: tuple[Code, ...] = (
     Code("budget-mismatch", "error"),
     Code("bad-parent", "error"),
     Code("bad-successor", "error"),
+    Code("unit-ends-without-successor", "warning"),
     Code("task-number-repeated", "note"),
     Code("task-number-gap", "note"),
     # (issue 14: plans over time — any year's plan, leads held to the task table)
@@ -138,6 +139,8 @@ _CODES: tuple[Code, ...] = (
     Code("superseded", "warning"),
     # --- computing (report, summary, missing, explain) -------------------------------------------
     Code("unit-not-placed", "warning"),
+    Code("superseded-by-successor", "warning"),
+    Code("cumulative-across-change", "warning"),
     Code("sparse-latest-period", "warning"),
     Code("partial-baseline", "warning"),
     Code("year-to-date-gaps", "warning"),
@@ -213,6 +216,20 @@ def joined(parts: Iterable[str], sep: str = ", ", sep_vi: str | None = None) -> 
         (sep if sep_vi is None else sep_vi).join(said(p, "vi") or "" for p in items),
         sep.join(str.__str__(p) for p in items),
     )
+
+
+def day_words(day: Any) -> Both:
+    """A day as each language writes it: ``31/03/2026`` in Vietnamese, ``2026-03-31`` in
+    English (ISO)."""
+    return Both(f"{day.day:02d}/{day.month:02d}/{day.year}", day.isoformat())
+
+
+def period_words(period: Any) -> Both:
+    """A period as each language names it: ``Quý II/2026`` in Vietnamese, ``2026-Q2`` in
+    English."""
+    from .words import period_label
+
+    return Both(period_label(period, "vi"), period.label)
 
 
 def _msg(key: str, params: dict[str, Any]) -> Msg:

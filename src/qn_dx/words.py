@@ -441,6 +441,11 @@ W: dict[str, tuple[str, str]] = {
         "{folder} is a submissions folder: the templates would be read as data",
     ),
     "usage.cannot-create": ("không tạo được {folder}: {why}", "cannot create {folder}: {why}"),
+    "usage.template-not-in-period": ("{problem}; {hint}", "{problem}; {hint}"),
+    "cli.template-skipped": (
+        "bỏ qua {n} đơn vị không tồn tại trong kỳ {period}: {units}",
+        "skipped {n} unit(s) that did not exist in {period}: {units}",
+    ),
     "usage.on-units": (
         "--on-units {value}: hãy cho một ngày, YYYY-MM-DD",
         "--on-units {value}: give a day, YYYY-MM-DD",

@@ -1244,6 +1244,28 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "khai báo đúng một trong hai: target_offset hoặc target_factor",
         "give exactly one of target_offset and target_factor",
     ),
+    "finding.plan-schema.valid-to-before": (
+        "valid_to {valid_to} trước valid_from {valid_from}",
+        "valid_to {valid_to} is before valid_from {valid_from}",
+    ),
+    "finding.plan-schema.successors-valid-to": (
+        "đơn vị có successors cần valid_to: ngày cuối cùng đơn vị còn tồn tại",
+        "successors need valid_to: the last day the unit existed",
+    ),
+    "finding.plan-schema.successor-twice": (
+        "đơn vị kế thừa {code} được ghi hai lần trong successors",
+        "successor {code} is listed twice in successors",
+    ),
+    "finding.plan-schema.successor-itself": (
+        "đơn vị {code} không thể là đơn vị kế thừa của chính nó",
+        "unit {code} cannot be its own successor",
+    ),
+    "finding.plan-schema.successor-shares": (
+        "khi chia tách (hoặc khi ghi share), mỗi đơn vị kế thừa cần một share và tổng các share "
+        "phải bằng 1 (hiện là {total}); sáp nhập vào một đơn vị thì không ghi share",
+        "a split (or any successor given a share) gives each successor a share, summing to 1 "
+        "(they sum to {total}); a merge into one unit gives no share",
+    ),
     "finding.plan-schema.lead-leads": (
         "khai báo lead hoặc leads, không khai báo cả hai",
         "give lead or leads, not both",
@@ -1530,6 +1552,22 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "superseded by a later cumulative figure of the same unit (lũy kế: the latest stands for "
         "the year so far)",
     ),
+    "reason.superseded-by-successor": (
+        "không cộng thêm: số liệu cùng kỳ của chính đơn vị {successor} (kỳ kết thúc sau khi "
+        "{unit} kết thúc) được tính cho toàn bộ đơn vị",
+        "not added: {successor}'s own figure for the same period (which ends after {unit} "
+        "ended) stands for the whole unit",
+    ),
+    "reason.successor-later": (
+        "được thay bằng số liệu kỳ {period} của {successor}, đơn vị kế thừa {unit} (quy tắc: số "
+        "liệu mới nhất)",
+        "superseded by the figure for {period} of {successor}, which took over from {unit} "
+        "(rule: latest)",
+    ),
+    "reason.kept-apart": (
+        "tính riêng dưới mã {unit}: {successor} gửi số liệu lũy kế, có thể đã gồm số liệu này",
+        "kept apart under {unit}: {successor} sends year-to-date figures, which may include it",
+    ),
     "reason.later-period": (
         "được thay bằng kỳ sau của cùng đơn vị (quy tắc: số liệu mới nhất)",
         "superseded by a later period of the same unit (rule: latest)",
@@ -1640,6 +1678,75 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "được tính cho {unit}",
         "the figures of unit {unit} ({rows} row(s)) cannot be placed on the units of {day}: it "
         "was made by merging {parts}, which cannot be split back; they stay under {unit}",
+    ),
+    "finding.unit-not-placed.ended": (
+        "không thể chuyển số liệu của đơn vị {unit} ({rows} dòng) về các đơn vị tồn tại ngày "
+        "{day}: đơn vị {last} kết thúc ngày {ended} mà không có đơn vị kế thừa; số liệu vẫn "
+        "được tính cho {unit}",
+        "the figures of unit {unit} ({rows} row(s)) cannot be placed on the units of {day}: "
+        "{last} ended on {ended} with no successor; they stay under {unit}",
+    ),
+    "finding.unit-not-placed.ended.hint": (
+        "nếu đơn vị đã sáp nhập hoặc chia tách, ghi successors của {unit} trong units.yaml",
+        "if it merged or split, give {unit} its successors in units.yaml",
+    ),
+    "finding.unit-not-placed.new": (
+        "không thể chuyển số liệu của đơn vị {unit} ({rows} dòng) về các đơn vị tồn tại ngày "
+        "{day}: ngày đó đơn vị này chưa được thành lập và không được lập từ đơn vị nào trong "
+        "danh sách; số liệu vẫn được tính cho {unit}",
+        "the figures of unit {unit} ({rows} row(s)) cannot be placed on the units of {day}: it "
+        "did not exist yet on that day and was made from no unit of the registry; they stay "
+        "under {unit}",
+    ),
+    "finding.unit-not-placed.cycle": (
+        "không thể chuyển số liệu của đơn vị {unit} ({rows} dòng) về các đơn vị tồn tại ngày "
+        "{day}: chuỗi đơn vị kế thừa của đơn vị này quay vòng lại (units.yaml); số liệu vẫn "
+        "được tính cho {unit}",
+        "the figures of unit {unit} ({rows} row(s)) cannot be placed on the units of {day}: its "
+        "successors lead back to it (a cycle in units.yaml); they stay under {unit}",
+    ),
+    "finding.unit-not-placed.cycle.hint": (
+        "chạy qn-dx check và sửa successors, valid_from, valid_to trong units.yaml",
+        "run qn-dx check, and correct successors, valid_from and valid_to in units.yaml",
+    ),
+    "finding.unit-ends-without-successor": (
+        "đơn vị {unit} kết thúc ngày {day} nhưng không có đơn vị kế thừa: số liệu của đơn vị "
+        "này không thể chuyển sang các đơn vị tồn tại sau ngày đó",
+        "unit {unit} ends on {day} with no successor: its figures cannot be placed on the units "
+        "that exist after that day",
+    ),
+    "finding.unit-ends-without-successor.hint": (
+        "nếu đơn vị đã sáp nhập hoặc chia tách, ghi successors (đơn vị nhận sáp nhập, hoặc các "
+        "phần chia tách với share)",
+        "if it merged or split, give its successors (the unit it merged into, or each part of "
+        "the split with its share)",
+    ),
+    "finding.superseded-by-successor": (
+        "{target}: số liệu kỳ {period} của đơn vị {unit} không được cộng thêm: số liệu kỳ "
+        "{period} của chính đơn vị {successor} (kỳ kết thúc sau ngày {unit} kết thúc, {day}) "
+        "được tính cho toàn bộ đơn vị",
+        "{target}: {unit}'s figure for {period} is not added: {successor}'s own figure for "
+        "{period}, a period that ends after {unit} ended ({day}), stands for the whole unit",
+    ),
+    "finding.superseded-by-successor.hint": (
+        "nếu số liệu của {successor} chỉ tính từ ngày đơn vị được thành lập, hãy gửi số liệu "
+        "của cả kỳ dưới mã {successor}",
+        "if {successor}'s figure counts only from the day it was made, send the whole "
+        "period's figure under {successor}",
+    ),
+    "finding.cumulative-across-change": (
+        "{target}: đơn vị {successor} gửi số liệu lũy kế, có thể đã gồm hoặc chưa gồm số liệu "
+        "đơn vị {unit} gửi trước khi kết thúc ({day}): số liệu của {unit} được tính riêng, dưới "
+        "mã {unit}, không cộng vào {successor}",
+        "{target}: {successor} sends year-to-date (lũy kế) figures, which may or may not "
+        "include those {unit} sent before it ended ({day}): {unit}'s figures are kept apart, "
+        "under {unit}, not added to {successor}'s",
+    ),
+    "finding.cumulative-across-change.hint": (
+        "gửi số liệu của {successor} theo từng kỳ (phát sinh trong kỳ); nếu số lũy kế của "
+        "{successor} đã gồm số liệu của {unit}, bỏ các dòng của {unit}",
+        "send {successor}'s figures per period; if {successor}'s year-to-date totals already "
+        "include {unit}'s, remove {unit}'s rows",
     ),
     "finding.unit-not-placed.hint": (
         "chọn một ngày (--on-units) sau khi đơn vị này được thành lập",
@@ -2371,6 +2478,34 @@ CODE_WORDS: dict[str, tuple[str, str]] = {
     "hint.unit-not-in-period": (
         "báo cáo dưới mã của đơn vị tồn tại trong kỳ đó",
         "report under the code of the unit that existed in that period",
+    ),
+    "code.unit-ends-without-successor": (
+        "một đơn vị kết thúc (valid_to) mà không có đơn vị kế thừa",
+        "a unit ends (valid_to) with no successor",
+    ),
+    "hint.unit-ends-without-successor": (
+        "ghi successors nếu đơn vị đã sáp nhập hoặc chia tách",
+        "give its successors if it merged or split",
+    ),
+    "code.superseded-by-successor": (
+        "một kỳ báo cáo vắt qua ngày sáp nhập/chia tách: số liệu cùng kỳ của đơn vị mới được "
+        "dùng, số liệu của đơn vị cũ không cộng thêm",
+        "a period straddles a merge or split: the new unit's own figure for it is used, the "
+        "former unit's is not added",
+    ),
+    "hint.superseded-by-successor": (
+        "gửi số liệu của cả kỳ dưới mã đơn vị mới",
+        "send the whole period's figure under the new unit's code",
+    ),
+    "code.cumulative-across-change": (
+        "đơn vị mới gửi số lũy kế, có thể đã gồm số liệu của đơn vị cũ: số liệu của đơn vị cũ "
+        "được tính riêng",
+        "a new unit sends year-to-date totals that may include the former unit's figures: the "
+        "former unit's are kept apart",
+    ),
+    "hint.cumulative-across-change": (
+        "gửi số liệu của đơn vị mới theo từng kỳ",
+        "send the new unit's figures per period",
     ),
     "code.unit-not-placed": (
         "số liệu của một đơn vị hợp nhất không thể chia ngược về các đơn vị cũ",

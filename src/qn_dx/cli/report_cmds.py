@@ -215,6 +215,16 @@ def missing(
         ListFormat.table
     ),
     lang: LangOption = None,
+    on_units: Annotated[
+        str | None,
+        typer.Option(
+            "--on-units",
+            metavar="DAY",
+            help="As in report: the units that exist on this day (YYYY-MM-DD) are the ones "
+            "expected, when the plan's units merged or split. Default: the last day of --as-of.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Who still owes data: units with no figure counting at P, per target and agency.
 
@@ -228,7 +238,14 @@ def missing(
     lang = shell.language(lang)
     plan = shell.plan(ctx, lang=lang)
     done = shell.run_api(
-        lambda: api.missing(plan, actuals, as_of=as_of, agency=agency, skip_invalid=skip_invalid),
+        lambda: api.missing(
+            plan,
+            actuals,
+            as_of=as_of,
+            agency=agency,
+            skip_invalid=skip_invalid,
+            on_units=on_units,
+        ),
         lang,
     )
     if fmt is ListFormat.json:

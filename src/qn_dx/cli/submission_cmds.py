@@ -188,6 +188,7 @@ def template(
     qn-dx template --all-units --period YYYY-Q3 --format xlsx --output bieu-mau/ |
     qn-dx template --kind tasks --agency "Sở Y tế" --period YYYY-Q3 --output syt.xlsx
     """
+    from ..compute.units import absence
     from ..ingest.periods import parse_period
     from ..render import template as out
 
@@ -217,11 +218,15 @@ def template(
     if all_units:
         if output is None:
             shell.usage(msg("usage.all-units-output"), lang)
-        _write_all(plan, output, p, language, fmt, render)
+        _write_all(plan, output, p, language, fmt, render, lang)
         return
     if not unit:
         shell.usage(msg("usage.give-unit"), lang)
     code = _unit_code(plan, unit)
+    gone = absence(plan, code, p)
+    if gone is not None:  # validate would refuse every row of it: name the unit that exists
+        problem, hint = gone
+        shell.usage(msg("usage.template-not-in-period", problem=problem, hint=hint), lang)
     t = out.actuals_template(plan, code, p, language)
     if not t.rows:
         shell.usage(msg("usage.reports-no-target", code=code), lang)
@@ -278,7 +283,10 @@ def _write_all(
     lang: str,
     fmt: TemplateFormat,
     render: Callable[[Any], bytes],
+    said_in: str | None = None,
 ) -> None:
+    from ..compute.units import absence
+    from ..findings import period_words
     from ..output import OutputError, write_atomic
     from ..render import template as out
     from ..text import visible
@@ -296,7 +304,11 @@ def _write_all(
             msg("usage.cannot-create", folder=str(folder), why=str(exc.strerror or exc)), lang
         )
     written = 0
+    skipped: list[str] = []
     for code in plan.reporting_units:
+        if absence(plan, code, p) is not None:  # it did not exist in the period
+            skipped.append(code)
+            continue
         t = out.actuals_template(plan, code, p, lang)
         if not t.rows:
             continue
@@ -309,6 +321,23 @@ def _write_all(
     typer.echo(
         f"wrote {written} templates into {visible(str(folder))} ({fmt.value}, {p.label})", err=True
     )
+    if skipped:
+        units = ", ".join(_successors_shown(plan, code) for code in skipped)
+        text = shell.words(
+            "cli.template-skipped", said_in, n=len(skipped), period=period_words(p), units=units
+        )
+        typer.echo(shell.words("cli.warning", said_in, text=text), err=True)
+
+
+def _successors_shown(plan: Plan, code: str) -> str:
+    """``91001 (→ 91901)``: a unit that ended, with the units that took over; a unit made
+    later, with the ones it came from (``91901 (← 91001, 91002)``)."""
+    unit = plan.changing_units[code]
+    after = [s.code for s in unit.successors]
+    if unit.valid_to is not None and after:
+        return f"{code} (→ {', '.join(after)})"
+    before = plan.predecessors.get(code, [])
+    return f"{code} (← {', '.join(before)})" if before else code
 
 
 class SchemaFormat(StrEnum):

@@ -22,13 +22,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Both, Finding, figure, joined, msg
+from ..findings import Both, Finding, figure, joined, msg, period_words
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
 from ..plan.registry import scope_codes
 from ..validate.model import Observation
 from ..vocab import Status
 from .measures import Aggregate, Note, finite, measure_of
+from .units import Placed, combine, period_days, sender
 
 if TYPE_CHECKING:
     from ..plan.models import Target
@@ -72,6 +73,8 @@ class TargetResult:
     other_target_value: float | None = None
     # Baseline-year figures that were not used because they stop short of the year's end
     baseline_gaps: list[tuple[str, str]] = field(default_factory=list)
+    # Figures of units that merged or split, not counted at P, and why (see compute.units)
+    set_aside: list[tuple[Observation, Any]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -180,27 +183,43 @@ def compute_report(
     """Every target as of ``as_of``. When the plan's units change (merges, splits), figures are
     placed on the units that exist on ``on_units`` (default: P's last day) first: those are
     the units expected, and the ones whose figures count (see ``compute.units``)."""
-    from .units import period_days, remap
+    from .units import Remapped, remap
 
-    day, present = None, None
+    day = None
+    placed: Remapped | None = None
     mapping: dict[str, list[tuple[str, float]]] = {}
     warnings: list[Finding] = []
     if plan.changing_units or on_units is not None:
         day = on_units or period_days(as_of)[1]
         placed = remap(plan, list(observations), day)
         observations, mapping, warnings = placed.observations, placed.steps, placed.warnings
-        present = placed.present(plan)
     by_target: dict[str, list[Observation]] = defaultdict(list)
     for o in observations:
         by_target[o.indicator_id].append(o)
     results = [
-        compute_target(plan, t, by_target.get(t.id, []), as_of, by_unit, present)
+        compute_target(
+            plan,
+            t,
+            by_target.get(t.id, []),
+            as_of,
+            by_unit,
+            placed.present(plan, t.id) if placed is not None else None,
+        )
         for t in plan.targets
         if not areas or t.area in areas
     ]
+    if areas and placed is not None:  # say only what concerns the targets shown
+        shown = {t.id for t in plan.targets if t.area in areas}
+        warnings = [w for w in warnings if _concerns(w, shown)]
     warnings += [gaps_finding(r) for r in results if r.gaps]
     warnings += [short_baseline_finding(plan, r) for r in results if r.baseline_gaps]
     return Report(plan, as_of, results, warnings=warnings, on_units=day, mapping=mapping)
+
+
+def _concerns(w: Finding, targets: set[str]) -> bool:
+    """A finding about one target (its message names it first) concerns ``targets``."""
+    target = getattr(w.message, "params", {}).get("target")
+    return target is None or target in targets
 
 
 def short_baseline_finding(plan: Plan, r: TargetResult) -> Finding:
@@ -269,6 +288,8 @@ def compute_target(
     obs = [o for o in observations if o.unit_code in scoped_codes]
     current = [o for o in obs if o.period.year == plan.plan_year]
     agg = aggregate(target, current, as_of)
+    if agg.gaps and plan.changing_units:
+        agg.gaps = _owed_gaps(plan, agg.gaps)
     kind = measure_of(target)
     series = trend(target, current, as_of, agg)
 
@@ -327,6 +348,7 @@ def compute_target(
         gaps=agg.gaps,
         other_target_value=other_goal,
         baseline_gaps=short_baseline,
+        set_aside=agg.set_aside,
     )
     if by_unit:
         result.units = _by_unit(target, scoped_units, current, as_of, target_value)
@@ -351,14 +373,43 @@ def aggregate(target: Target, observations: list[Observation], as_of: Period) ->
     return agg
 
 
+def _owed_gaps(plan: Plan, gaps: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Units that merged or split owe no period they did not exist in: one that ended, none
+    after its end; one made later from no other unit, none before its start (a unit made by a
+    merge still owes its former units' periods: theirs are its year too)."""
+    from ..ingest.periods import parse_period
+
+    out = []
+    for code, periods in gaps:
+        unit = plan.changing_units.get(code)
+        if unit is not None:
+            owed = []
+            for label in periods:
+                p = parse_period(label)
+                if p is None:
+                    owed.append(label)
+                    continue
+                first, last = period_days(p)
+                ended = unit.valid_to is not None and unit.valid_to < first
+                later = unit.valid_from is not None and last < unit.valid_from
+                if not ended and not (later and code not in plan.predecessors):
+                    owed.append(label)
+            periods = owed
+        if periods:
+            out.append((code, periods))
+    return out
+
+
 def _missing_periods(os: list[Observation], as_of: Period) -> list[str]:
     """The periods of the year up to ``as_of`` that a unit's per-period figures leave out:
-    whole quarters as quarters, the rest as months (none for a cumulative figure)."""
-    if any(o.cumulative for o in os):
+    whole quarters as quarters, the rest as months (none for a cumulative figure; a unit made
+    by a merge, whose former units' cumulative figures cover the year up to their end, is
+    held to the rest)."""
+    if all(o.cumulative for o in os):
         return []
     covered = 0
     for o in os:
-        covered |= o.period.months_mask
+        covered |= (1 << o.period.end_month) - 1 if o.cumulative else o.period.months_mask
     missing = []
     for q in range(1, (as_of.end_month + 2) // 3 + 1):
         months = [m for m in range(3 * q - 2, 3 * q + 1) if m <= as_of.end_month]
@@ -377,12 +428,74 @@ def _aggregate(target: Target, observations: list[Observation], as_of: Period) -
         per_unit[o.unit_code].append(o)
     if not per_unit:
         return Aggregate(None, [], 0)
-    if target.period_rule == "latest":
-        chosen = {u: [max(os, key=_recency)] for u, os in per_unit.items()}
-    else:
-        chosen = {u: _year_so_far(os) for u, os in per_unit.items()}
+    chosen: dict[str, list[Observation]] = {}
+    set_aside: list[tuple[Observation, Any]] = []
+    for u, os in per_unit.items():
+        if any(isinstance(o, Placed) for o in os):  # figures of units that merged or split
+            chosen[u], aside = _settle(target, u, os)
+            set_aside += aside
+        elif target.period_rule == "latest":
+            chosen[u] = [max(os, key=_recency)]
+        else:
+            chosen[u] = _year_so_far(os)
     used = sorted((o for os in chosen.values() for o in os), key=_order)
-    return measure_of(target).combine(target, chosen, used)
+    agg = measure_of(target).combine(target, chosen, used)
+    agg.set_aside = set_aside
+    return agg
+
+
+def _settle(
+    target: Target, code: str, os: list[Observation]
+) -> tuple[list[Observation], list[tuple[Observation, Any]]]:
+    """The figures that count for a unit of the day made from several units (a merge, a split):
+    each sender's figures chosen by the rule on their own, then combined (``compute.units``).
+    ``latest``: each sender's latest figure, carried forward — unless a unit that took over
+    from it has a figure dated after it ended, which is the whole unit's; ``year_to_date``:
+    each sender's year so far (its latest cumulative figure, or its per-period ones), added up
+    period by period. Also returns the figures set aside, with the reason."""
+    by_sender: dict[str, list[Observation]] = defaultdict(list)
+    for o in os:
+        by_sender[sender(o)].append(o)
+    aside: list[tuple[Observation, Any]] = []
+    if target.period_rule == "latest":
+        keep: list[Observation] = []
+        for u, mine in sorted(by_sender.items()):
+            latest = max(mine, key=_recency)
+            ended = latest.ended if isinstance(latest, Placed) else None
+            after = None
+            if ended is not None and isinstance(latest, Placed):
+                after = max(
+                    (
+                        x
+                        for v in sorted(latest.later)
+                        for x in by_sender.get(v, [])
+                        if period_days(x.period)[1] > ended
+                    ),
+                    key=_recency,
+                    default=None,
+                )
+            if after is None:
+                keep.append(latest)
+            else:
+                reason = msg(
+                    "reason.successor-later",
+                    period=period_words(after.period),
+                    successor=sender(after),
+                    unit=u,
+                )
+                aside.append((latest, reason))
+        if not keep:  # only with a cycle in units.yaml (refused by check): the latest figure
+            keep = [max((o for o, _ in aside), key=_recency)]
+            aside = [(o, r) for o, r in aside if o is not keep[0]]
+        return [combine(keep, code, target.unit)], aside
+    by_period: dict[tuple[Period, bool], list[Observation]] = defaultdict(list)
+    for _u, mine in sorted(by_sender.items()):
+        for o in _year_so_far(mine):
+            by_period[(o.period, o.cumulative)].append(o)
+    ordered = sorted(
+        by_period.items(), key=lambda kv: (kv[0][0].end_month_index, -kv[0][0].span, kv[0][1])
+    )
+    return [combine(parts, code, target.unit) for _key, parts in ordered], aside
 
 
 _finite = finite

@@ -41,6 +41,7 @@ class Explanation:
     # units that merged or split: each one's figures placed on the units of ``on_units``
     on_units: dt.date | None = None
     mapping: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)  # findings of placing the figures
 
 
 def explain_target(
@@ -50,19 +51,27 @@ def explain_target(
     as_of: Period,
     on_units: dt.date | None = None,
 ) -> Explanation:
-    from .units import period_days, remap
+    from .units import period_days, remap, sender, sources
 
     own = [o for o in validation.observations if o.indicator_id == target.id]
     day, mapping, present = None, [], None
+    aside: list[tuple[Observation, Any]] = []
+    warnings: list[Any] = []
     if plan.changing_units or on_units is not None:  # as report does: see compute.units
         day = on_units or period_days(as_of)[1]
         placed = remap(plan, own, day)
         own = placed.observations
         mapping = sorted(placed.steps.items())
-        present = placed.present(plan)
+        present = placed.present(plan, target.id)
+        aside, warnings = placed.set_aside, placed.warnings
     result = compute_target(plan, target, own, as_of, False, present)
-    used_ids = {id(o) for o in result.used}
-    baseline_ids = {id(o) for o in result.baseline_used}
+
+    def cited(observations: list[Observation]) -> set[tuple[str, str, int]]:
+        """(unit, file, line) of every line the observations were made from."""
+        return {(o.unit_code, f, n) for o in observations for f, n in sources(o)}
+
+    used_keys = cited(result.used)
+    baseline_keys = cited(result.baseline_used)
     first_month_of_p = as_of.end_month_index - as_of.span + 1
     contributions = [
         (o, target.period_rule == "latest" and o.period.end_month_index < first_month_of_p)
@@ -70,16 +79,20 @@ def explain_target(
     ]
     excluded: list[Exclusion] = []
     units = plan.reporting_units
+    reasons = {(o.unit_code, o.file, o.line): r for o, r in result.set_aside}
     for o in own:
-        if id(o) in used_ids:
+        key = (o.unit_code, o.file, o.line)
+        if key in used_keys:
             continue
-        reason = _reason(plan, target, o, as_of, id(o) in baseline_ids, units)
-        excluded.append(Exclusion(o.unit_code, o.period.label, o.file, o.line, reason))
+        reason = reasons.get(key) or _reason(plan, target, o, as_of, key in baseline_keys, units)
+        excluded.append(Exclusion(sender(o), o.period.label, o.file, o.line, reason))
+    for o, reason in aside:  # set aside when placed: a successor reported the same period
+        excluded.append(Exclusion(sender(o), o.period.label, o.file, o.line, reason))
     for r in validation.rejected:
         if r.indicator_id == target.id:
             excluded.append(Exclusion(r.unit_code, r.period, r.file, r.line, r.reason))
     excluded.sort(key=lambda e: (e.file, e.line))
-    return Explanation(target, as_of, result, contributions, excluded, day, mapping)
+    return Explanation(target, as_of, result, contributions, excluded, day, mapping, warnings)
 
 
 def _reason(
@@ -106,6 +119,7 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
         notes_text,
         r4,
     )  # one number format for report and explain
+    from .units import sources
 
     r = e.result
     t = e.target
@@ -177,6 +191,8 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
                 "submitted": o.submitted.isoformat() if o.submitted else None,
                 "file": o.file,
                 "line": o.line,
+                # every line the figure was made from (several when units were combined)
+                "sources": [{"file": f, "line": n} for f, n in sources(o)],
                 "carried_forward": carried,
             }
             for o, carried in e.contributions
@@ -198,6 +214,7 @@ def explanation_dict(plan: Plan, e: Explanation, lang: str = "en") -> dict[str, 
                     {"unit": unit, "to": [{"unit": to, "share": r4(share)} for to, share in dest]}
                     for unit, dest in e.mapping
                 ],
+                "warnings": [w.to_dict(lang) for w in e.warnings],
             }
             if e.on_units is not None
             else {}

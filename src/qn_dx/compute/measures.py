@@ -37,6 +37,8 @@ class Aggregate:
     # year_to_date: units whose per-period figures leave periods of the year out, with the
     # periods missing — their sum is only part of their year so far
     gaps: list[tuple[str, list[str]]] = field(default_factory=list)
+    # figures of units that merged or split, not counted (compute.units), with the reason
+    set_aside: list[tuple[Observation, Any]] = field(default_factory=list)
 
 
 def finite(x: float) -> float | None:

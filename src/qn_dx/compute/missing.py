@@ -4,6 +4,7 @@ reported ÷ expected × 100, per target, per area and per responsible agency."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -132,14 +133,16 @@ def compute_missing(
     task_states: Sequence[TaskState] = (),
     areas: Sequence[str] | None = None,
     refused: Sequence[RejectedRow] = (),
+    on_units: dt.date | None = None,
 ) -> Missing:
     reported_units: dict[str, set[str]] = defaultdict(set)
-    present: set[str] | None = None
-    if plan.changing_units:  # units that merged or split: those of P's last day owe, as in report
+    placed = None
+    # units that merged or split: those of the day (default P's last) owe, as in report
+    if plan.changing_units or on_units is not None:
         from .units import period_days, remap
 
-        placed = remap(plan, list(observations), period_days(as_of)[1])
-        observations, present = placed.observations, placed.present(plan)
+        placed = remap(plan, list(observations), on_units or period_days(as_of)[1])
+        observations = placed.observations
     current = [o for o in observations if o.period.year == plan.plan_year]
     for o in counting(current, as_of):
         reported_units[o.indicator_id].add(o.unit_code)
@@ -156,6 +159,7 @@ def compute_missing(
     for t in plan.targets:
         if areas and t.area not in areas:
             continue
+        present = placed.present(plan, t.id) if placed is not None else None
         scoped = [c for c in scope_codes(plan, t.scope) if present is None or c in present]
         have = reported_units.get(t.id, set())
         missing = sorted((c for c in scoped if c not in have), key=rank.__getitem__)

@@ -64,7 +64,11 @@ def compute_summary(
 ) -> Summary:
     report = compute_report(plan, observations, as_of)
     previous = previous_quarter(as_of)
-    previous_report = compute_report(plan, observations, previous) if previous else None
+    # The previous quarter on the same units as this one (units that merged or split): else a
+    # change of units would read as a change of figures.
+    previous_report = (
+        compute_report(plan, observations, previous, on_units=report.on_units) if previous else None
+    )
     states = task_states(plan, reports, as_of)
     missing = compute_missing(plan, observations, as_of, states, refused=refused)
     return Summary(plan, as_of, previous, report, previous_report, missing, states)

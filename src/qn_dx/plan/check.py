@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..findings import Both, Finding, Msg, figure, msg
+from ..findings import Both, Finding, Msg, day_words, figure, msg
 from ..words import say
 from .load import Plan
 from .registry import groups_of, units_in_scope
@@ -302,7 +302,21 @@ def _units(plan: Plan) -> list[Finding]:
 def _successions(plan: Plan) -> list[Finding]:
     """A unit that ended hands over to units of its own level that exist the next day."""
     found: list[Finding] = []
+    year_end = dt.date(plan.plan_year, 12, 31)
     for i, unit in enumerate(plan.units):
+        if unit.valid_to is not None and not unit.successors and unit.valid_to < year_end:
+            # Dissolved with no one to take over: its figures cannot be placed on the units of
+            # a later day (they stay under it, and report says so).
+            found.append(
+                Finding(
+                    "unit-ends-without-successor",
+                    msg("finding.unit-ends-without-successor", unit=unit.code,
+                        day=day_words(unit.valid_to)),
+                    file=plan.label("units"),
+                    line=plan.line("units", "units", i, "valid_to"),
+                    hint=msg("finding.unit-ends-without-successor.hint"),
+                )
+            )  # fmt: skip
         for j, s in enumerate(unit.successors):
             other = plan.unit_by_code.get(s.code)
             problem: Msg | None = None
@@ -318,7 +332,7 @@ def _successions(plan: Plan) -> list[Finding]:
             ):
                 problem = msg(
                     "finding.bad-successor.gap", successor=s.code,
-                    day=(unit.valid_to + dt.timedelta(days=1)).isoformat(),
+                    day=day_words(unit.valid_to + dt.timedelta(days=1)),
                 )  # fmt: skip
             if problem:
                 found.append(

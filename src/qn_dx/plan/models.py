@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from ..findings import msg
+from ..findings import Both, msg
 from .plain import OtherReadingRules, ScopeRules, TargetRules, UnitRules
 
 Area = str  # validated against plan.yaml's list of areas by `qn-dx check`
@@ -228,14 +228,30 @@ class Unit(Strict, UnitRules):
     @model_validator(mode="after")
     def _dates(self) -> Unit:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+            raise ValueError(
+                msg("finding.plan-schema.valid-to-before", valid_to=self.valid_to.isoformat(),
+                    valid_from=self.valid_from.isoformat())
+            )  # fmt: skip
         if self.successors and self.valid_to is None:
-            raise ValueError("successors need valid_to: the last day the unit existed")
-        if len(self.successors) > 1:
+            raise ValueError(msg("finding.plan-schema.successors-valid-to"))
+        codes = [s.code for s in self.successors]
+        twice = sorted({c for c in codes if codes.count(c) > 1})
+        if twice:
+            raise ValueError(msg("finding.plan-schema.successor-twice", code=", ".join(twice)))
+        if self.code in codes:
+            raise ValueError(msg("finding.plan-schema.successor-itself", code=self.code))
+        # A merge names one successor and no share (all of it goes there). Any share — a split
+        # into several, or one successor given a share — must account for the whole: shares
+        # summing to 1, so that no part of a figure is lost or counted twice.
+        if len(self.successors) > 1 or any(s.share is not None for s in self.successors):
             total = sum(s.share or 0 for s in self.successors)
             if any(s.share is None for s in self.successors) or abs(total - 1) > 1e-9:
+                shown = f"{total:g}"
                 raise ValueError(
-                    "a unit split into several gives each successor a share, summing to 1"
+                    msg(
+                        "finding.plan-schema.successor-shares",
+                        total=Both(shown.replace(".", ","), shown),
+                    )
                 )
         return self
 

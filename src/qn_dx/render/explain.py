@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
 from ..compute.explain import Explanation, explanation_dict
+from ..findings import day_words, said
 from ..plan import Plan
 from ..text import visible
 from ..vocab import Lang
@@ -59,7 +61,7 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
     for c in d["contributions"]:
         out.append(
             f"  {c['unit']:<8} {c['unit_name'][:32]:<32} {_period(c['period'], lang):<13} "
-            f"{_figures(c, lang):<18} {c['file']}:{c['line']}"
+            f"{_figures(c, lang):<18} {_cited(c)}"
             + (f"  {say('explain.cumulative', lang)}" if c["basis"] == "cumulative" else "")
             + (f"  {say('explain.carried', lang)}" if c["carried_forward"] else "")
         )
@@ -81,14 +83,18 @@ def to_text(plan: Plan, e: Explanation, lang: str) -> str:
         )
     if d["note"]:
         out.append(f"  {say('explain.note', lang, note=d['note'])}")
-    if d.get("mapping"):
-        out += ["", say("explain.mapping", lang, day=d["on_units"])]
+    if d.get("mapping") or d.get("warnings"):
+        day = dt.date.fromisoformat(d["on_units"])
+        out += ["", say("explain.mapping", lang, day=said(day_words(day), lang))]
         for m in d["mapping"]:
             places = ", ".join(
                 f"{p['unit']}" + (f" ×{number(p['share'], lang, 2)}" if p["share"] != 1 else "")
                 for p in m["to"]
             )
             out.append(f"  {m['unit']} → {places}")
+        for w in d.get("warnings", []):
+            where = f"{w['file']}:{w['line']}: " if w.get("file") else ""
+            out.append(f"  {where}{w['code']}: {w['message']}")
     out += ["", say("explain.not_counted", lang, n=len(d["excluded"]))]
     out += [
         f"  {x['unit']:<8} {_period(x['period'], lang):<13} {x['file']}:{x['line']} — {x['reason']}"
@@ -148,6 +154,14 @@ def _scope(plan: Plan, t: Any, lang: str) -> str:
     if t.scope.types:
         levels = f"{levels} ({', '.join(t.scope.types)})"
     return " + ".join(p for p in [levels, *t.scope.units] if p)
+
+
+def _cited(c: dict[str, Any]) -> str:
+    """``file:line``, or every line a combined figure was made from (``a.csv:2, 3; b.csv:4``)."""
+    by_file: dict[str, list[str]] = {}
+    for s in c.get("sources") or [{"file": c["file"], "line": c["line"]}]:
+        by_file.setdefault(s["file"], []).append(str(s["line"]))
+    return "; ".join(f"{f}:{', '.join(lines)}" for f, lines in by_file.items())
 
 
 def _period(label: str, lang: str) -> str:

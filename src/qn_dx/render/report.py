@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..compute import Report, TargetResult, UnitResult
+from ..findings import day_words, said
 from ..vocab import Lang, Status, UnitKind
 from ..words import number, say
 from .figures import (
@@ -445,7 +446,13 @@ def report_dict(report: Report, lang: str, by_unit: bool) -> dict[str, Any]:
         "counts": report.counts(),
         "provisional_counts": report.provisional_counts(),
         "warnings": [
-            {"code": w.code, "message": w.text(lang), "hint": w.hint_text(lang)}
+            {
+                "code": w.code,
+                "message": w.text(lang),
+                "hint": w.hint_text(lang),
+                # where the figure it is about was sent (a located finding)
+                **({"file": w.file, "line": w.line} if w.file else {}),
+            }
             for w in report.warnings
         ],
     }
@@ -576,18 +583,14 @@ def notices(report: Report, lang: str) -> list[str]:
         files += f", {say('more', lang, n=more)}" if more > 0 else ""
         out.append(say("report.files_left_out", lang, n=len(report.files_left_out), files=files))
     if report.mapping and report.on_units:
-        out.append(say("report.on_units", lang, day=day_text(report.on_units, lang)))
+        out.append(say("report.on_units", lang, day=said(day_words(report.on_units), lang)))
     for w in report.warnings:
         hint = w.hint_text(lang)
+        where = f"{w.location()}: " if w.file else ""
         # the code is for looking up `qn-dx codes`; a Vietnamese reader gets the words alone
         code = "" if lang == "vi" else f"{w.code}: "
-        out.append(f"{code}{w.text(lang)}" + (f" ({hint})" if hint else ""))
+        out.append(f"{where}{code}{w.text(lang)}" + (f" ({hint})" if hint else ""))
     return out
-
-
-def day_text(day: Any, lang: str) -> str:
-    """A date as each language writes it: 31/12/2023, 2023-12-31."""
-    return f"{day:%d/%m/%Y}" if lang == "vi" else day.isoformat()
 
 
 def to_markdown(report: Report, lang: str, by_unit: bool = False, trend: bool = False) -> str:

@@ -111,7 +111,12 @@ def summary_dict(s: Summary, lang: str, stamp: str | None = None) -> dict[str, A
     doc["missing"] = _missing(s)
     doc["rows_left_out"] = s.report.rows_left_out
     doc["warnings"] = [
-        {"code": w.code, "message": w.text(lang), "hint": w.hint_text(lang)}
+        {
+            "code": w.code,
+            "message": w.text(lang),
+            "hint": w.hint_text(lang),
+            **({"file": w.file, "line": w.line} if w.file else {}),
+        }
         for w in s.report.warnings
     ]
     return doc

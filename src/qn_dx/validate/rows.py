@@ -814,28 +814,12 @@ class RowChecker:
     def _existed(self, code: str, period: Period, where: _Where) -> None:
         """A unit that merged or split away, or was made later, sends no figures for a period
         it did not exist in: name the unit that did."""
-        from ..compute.units import period_days
+        from ..compute.units import absence
 
-        unit = self.plan.changing_units[code]
-        first, last = period_days(period)
-        if unit.valid_to is not None and unit.valid_to < first:
-            now = ", ".join(s.code for s in unit.successors) or "—"
-            where.error(
-                "unit-not-in-period",
-                msg("finding.unit-not-in-period.ended", unit=code, day=unit.valid_to.isoformat(),
-                    period=period.label, successors=now),
-                "unit_code",
-                msg("finding.unit-not-in-period.ended.hint", successors=now),
-            )  # fmt: skip
-        elif unit.valid_from is not None and last < unit.valid_from:
-            before = ", ".join(self.plan.predecessors.get(code, [])) or "—"
-            where.error(
-                "unit-not-in-period",
-                msg("finding.unit-not-in-period.later", unit=code, day=unit.valid_from.isoformat(),
-                    period=period.label, predecessors=before),
-                "unit_code",
-                msg("finding.unit-not-in-period.later.hint", predecessors=before),
-            )  # fmt: skip
+        found = absence(self.plan, code, period)
+        if found is not None:
+            problem, hint = found
+            where.error("unit-not-in-period", problem, "unit_code", hint)
 
     def _task_reporter(self, task_id: str, unit: str, where: _Where) -> None:
         """Progress comes from the task's leads (every member of a lead group): a report from
