@@ -669,3 +669,40 @@ def test_default_as_of(plan: Plan) -> None:
     assert default_as_of(plan, [*obs, value("DG-13", PROVINCE, Y2023, 29)]) == Y2023
     assert default_as_of(plan, obs[:1]) is None
     assert default_as_of(plan, []) is None
+
+
+# --- a ratio's trend in one sweep, the same numbers as aggregating period by period -------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PERIODS = [month(2023, m) for m in range(1, 13)] + [quarter(2023, q) for q in range(1, 5)]
+_ROW = st.tuples(
+    st.sampled_from(["21010", "21013", "21016", "21019"]),
+    st.sampled_from(_PERIODS),
+    st.integers(0, 500),
+    st.integers(0, 500),
+    st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROW, max_size=25), st.sampled_from(["EG-16", "EG-04"]), st.booleans())
+def test_a_ratio_trend_swept_once_equals_period_by_period(
+    plan: Plan, rows: list[tuple[str, Period, int, int, bool]], tid: str, quarters: bool
+) -> None:
+    """``trend`` sums each period's figure in one pass over the observations sorted by date;
+    for whole figures that is exactly what ``aggregate`` gives period by period, for both
+    rules (latest, year to date with cumulative totals), ties kept in file order."""
+    from qn_dx.compute.engine import _ratio_sweep, aggregate, trend_periods
+
+    target = plan.target_by_id[tid]
+    observations = [
+        Observation(tid, u, p, float(min(n, d)), float(d), None, None, "", "t.csv", i + 2, c)
+        for i, (u, p, n, d, c) in enumerate(rows)
+    ]
+    periods = trend_periods(quarter(2023, 4) if quarters else month(2023, 12))
+    swept = _ratio_sweep(target, observations, periods)
+    assert swept is not None
+    slow = [aggregate(target, observations, p, gaps=False).actual for p in periods]
+    assert swept == slow

@@ -170,3 +170,17 @@ def test_a_warm_start_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
     warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert "pydantic" in json.loads(cold.stdout)
     assert json.loads(warm.stdout) == []
+
+
+def test_an_entry_changed_but_still_a_pickle_is_not_used(cache_home: Path) -> None:
+    """One letter of a title changed inside the entry: the digest says so, the plan is read
+    from its files again."""
+    plan = api.load_plan(DATA)
+    title = plan.target_by_id["EG-16"].title_en.encode()
+    (entry,) = cache_home.glob("*.plan")
+    data = entry.read_bytes()
+    assert title in data
+    entry.write_bytes(data.replace(title, b"X" + title[1:], 1))
+    api._PLANS.clear()
+    assert cache.load(DATA) is None
+    assert api.load_plan(DATA).target_by_id["EG-16"].title_en == title.decode()

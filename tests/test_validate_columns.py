@@ -244,3 +244,48 @@ def test_export_refuses_other_names_and_inputs(tmp_path: Path) -> None:
         app, ["validate", str(SAMPLE), "--export", str(SAMPLE / "o.csv")], env={"QN_DX_DATA": None}
     )
     assert inside.exit_code == 2 and not (SAMPLE / "o.csv").exists()
+
+
+def test_export_never_writes_over_the_file_it_read(tmp_path: Path) -> None:
+    submission = tmp_path / "in.csv"
+    submission.write_bytes((SAMPLE / "2023-so-tttt-toan-tinh.csv").read_bytes())
+    before = submission.read_bytes()
+    for name in (str(submission), str(tmp_path / "x" / ".." / "in.csv")):
+        (tmp_path / "x").mkdir(exist_ok=True)
+        done = CliRunner().invoke(
+            app, ["validate", str(submission), "--export", name], env={"QN_DX_DATA": None}
+        )
+        assert done.exit_code == 2
+        assert submission.read_bytes() == before
+
+
+CONTRACT = ["indicator_id", "period", "unit_code", "numerator", "denominator", "value", "note"]
+
+
+def test_export_keeps_a_carriage_return_inside_a_note(tmp_path: Path) -> None:
+    """Excel keeps a cell's line break as a bare CR (_x000D_): the note reads back whole."""
+    import csv
+    import io
+
+    import pyarrow.parquet as pq
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(CONTRACT)
+    sheet.append(["EG-16", "2023-Q1", "21010", 1, 2, None, 'cr\ronly, with "quotes"'])
+    (tmp_path / "in").mkdir()
+    book.save(tmp_path / "in" / "a.xlsx")
+    for suffix in (".csv", ".parquet"):
+        out = tmp_path / f"o{suffix}"
+        done = CliRunner().invoke(
+            app, ["validate", str(tmp_path / "in"), "--export", str(out)], env={"QN_DX_DATA": None}
+        )
+        assert done.exit_code == 0, done.output
+        if suffix == ".csv":
+            text = out.read_bytes().decode("utf-8")  # read_text would turn the CR into \n
+            rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        else:
+            rows = pq.read_table(out).to_pylist()
+        assert [r["note"] for r in rows] == ['cr\ronly, with "quotes"']
+        assert float(rows[0]["denominator"]) == 2.0

@@ -94,7 +94,8 @@ def validate(
 
         data = exported(result.observations, suffix)
         what = shell.words("cli.exported", lang, n=len(result.observations), fmt=suffix[1:])
-        shell.deliver(data, export, [], what, plan=plan, actuals=paths, binary=True, lang=lang)
+        inputs = list(result.paths)  # never written over: the files this run read
+        shell.deliver(data, export, inputs, what, plan=plan, actuals=paths, binary=True, lang=lang)
     if fmt is ValidateFormat.json:
         shell.emit(out.to_json(result, lang))
     elif fmt is ValidateFormat.github:

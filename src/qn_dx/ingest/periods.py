@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,14 +43,19 @@ def _make(year: int, kind: str, number: int, end_month: int, span: int, label: s
     return Period(year * 12 + end_month, span, year, kind, number, label, first, end_month, mask)
 
 
+# Periods are frozen values: one object per period, made once (a national report asks for the
+# months and quarters of the year millions of times while it looks for gaps in year-to-date sums).
+@functools.lru_cache(maxsize=4096)
 def month(year: int, m: int) -> Period:
     return _make(year, "M", m, m, 1, f"{year}-{m:02d}")
 
 
+@functools.lru_cache(maxsize=4096)
 def quarter(year: int, q: int) -> Period:
     return _make(year, "Q", q, 3 * q, 3, f"{year}-Q{q}")
 
 
+@functools.lru_cache(maxsize=1024)
 def whole_year(year: int) -> Period:
     return _make(year, "Y", 0, 12, 12, str(year))
 

@@ -30,7 +30,8 @@ from .. import __version__
 from . import plain
 from .load import PLAN_FILE_NAMES, Plan
 
-MAGIC = b"qn-dx plan cache 1\n"
+MAGIC = b"qn-dx plan cache 2\n"
+DIGEST = 32  # bytes of blake2b over the pickle, after MAGIC
 KEEP = 16  # entries kept; the oldest are removed when there are more
 ENV_OFF = "QN_DX_PLAN_CACHE"
 CODE = ("load.py", "models.py", "plain.py", "cache.py", "check.py", "registry.py", "yamlsafe.py")
@@ -106,7 +107,12 @@ def load(folder: Path) -> tuple[Plan, bool] | None:
         data = path.read_bytes()
         if not data.startswith(MAGIC):
             return None
-        payload = pickle.loads(data[len(MAGIC) :])
+        # a digest of the pickle, checked before it is loaded: a damaged entry that would still
+        # unpickle (one changed letter in a title) is a miss, never a plan
+        digest, body = data[len(MAGIC) : len(MAGIC) + DIGEST], data[len(MAGIC) + DIGEST :]
+        if hashlib.blake2b(body, digest_size=DIGEST).digest() != digest:
+            return None
+        payload = pickle.loads(body)
         plan = payload["plan"]
         checked = payload["checked"]
         if not isinstance(plan, Plan) or not isinstance(checked, bool):
@@ -132,7 +138,8 @@ def store(folder: Path, plan: Plan, checked: bool) -> None:
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(root):
             return
-        data = MAGIC + pickle.dumps({"plan": kept, "checked": checked}, pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps({"plan": kept, "checked": checked}, pickle.HIGHEST_PROTOCOL)
+        data = MAGIC + hashlib.blake2b(body, digest_size=DIGEST).digest() + body
         tmp = root / f".{key}.{os.getpid()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:

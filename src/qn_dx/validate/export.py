@@ -68,9 +68,13 @@ def to_csv(observations: Iterable[Observation]) -> bytes:
     written as they are (no spreadsheet prefix): this file is for programs, not for Excel."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\n")
+    # csv quotes a field holding the line terminator, not a lone carriage return (an Excel cell's
+    # _x000D_): such a row is written with every field quoted, so it reads back as one record
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([name for name, _ in COLUMNS])
     for o in observations:
-        writer.writerow(_row(o))
+        row = _row(o)
+        (quoted if "\r" in o.note or "\r" in o.file else writer).writerow(row)
     return buf.getvalue().encode("utf-8")
 
 
