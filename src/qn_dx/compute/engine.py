@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -136,7 +136,9 @@ class Report:
 
 def default_as_of(plan: Plan, observations: Iterable[Observation]) -> Period | None:
     """The latest plan-year period present in the actuals (the shorter one on a tie)."""
-    periods = {o.period for o in observations if o.period.year == plan.plan_year}
+    year = plan.plan_year
+    # periods are shared objects: collected by identity first (a million rows hold a dozen)
+    periods = {p for p in {id(o.period): o.period for o in observations}.values() if p.year == year}
     if not periods:
         return None
     return max(periods, key=lambda p: (p.end_month_index, -p.span))
@@ -160,16 +162,21 @@ def sparse_latest(plan: Plan, observations: Iterable[Observation]) -> SparseLate
     """When the latest plan-year period holds fewer than a tenth of the observations of the
     period before it (the latest earlier period with data), say so: a single row dated in Q4
     among Q2 submissions would otherwise move every status to year-end."""
-    by_period: dict[Period, list[Observation]] = defaultdict(list)
-    for o in observations:
-        if o.period.year == plan.plan_year:
-            by_period[o.period].append(o)
+    year = plan.plan_year
+    observations = list(observations)
+    counts: Counter[int] = Counter(id(o.period) for o in observations)
+    objects = {id(o.period): o.period for o in observations}
+    by_period: Counter[Period] = Counter()
+    for key, n in counts.items():  # periods that are equal but not the same object: added
+        if objects[key].year == year:
+            by_period[objects[key]] += n
     if len(by_period) < 2:
         return None
     ordered = sorted(by_period, key=lambda p: (p.end_month_index, -p.span))
     latest, previous = ordered[-1], ordered[-2]
-    if len(by_period[latest]) * 10 < len(by_period[previous]):
-        return SparseLatest(latest, by_period[latest], previous, len(by_period[previous]))
+    if by_period[latest] * 10 < by_period[previous]:
+        rows = [o for o in observations if o.period == latest]
+        return SparseLatest(latest, rows, previous, by_period[previous])
     return None
 
 
@@ -293,7 +300,8 @@ def compute_target(
     scoped_units = [units[c] for c in codes]
     scoped_codes = set(codes)
     obs = [o for o in observations if o.unit_code in scoped_codes]
-    current = [o for o in obs if o.period.year == plan.plan_year]
+    year = plan.plan_year
+    current = [o for o in obs if o.period.year == year]
     agg = aggregate(target, current, as_of)
     if agg.gaps and plan.changing_units:
         agg.gaps = _owed_gaps(plan, agg.gaps)
@@ -544,7 +552,8 @@ def _baseline(
 ) -> tuple[float | None, str | None, list[Observation]]:
     if not measure_of(target).uses_baseline:
         return None, None, []
-    past = [o for o in obs if o.period.year == plan.baseline_year]
+    base = plan.baseline_year
+    past = [o for o in obs if o.period.year == base]
     if past:
         agg = aggregate(target, past, whole_year(plan.baseline_year))
         if isinstance(agg.actual, float) and not partial_year(target, agg):
@@ -573,7 +582,8 @@ def baseline_gaps(plan: Plan, target: Target, obs: list[Observation]) -> list[tu
     """``partial_year`` for the target's baseline-year figures (none: no such figures)."""
     if not measure_of(target).uses_baseline:
         return []
-    past = [o for o in obs if o.period.year == plan.baseline_year]
+    base = plan.baseline_year
+    past = [o for o in obs if o.period.year == base]
     if not past:
         return []
     return partial_year(target, aggregate(target, past, whole_year(plan.baseline_year)))
@@ -662,64 +672,59 @@ def _ratio_sweep(
     if measure_of(target).name != "ratio":
         return None
     latest = target.period_rule == "latest"
-    obs: list[tuple[int, int, int, int, bool, str]] = []
-    for o in observations:
-        num, den = float(o.numerator or 0), float(o.denominator or 0)
-        if isinstance(o, Placed) or not (num.is_integer() and den.is_integer()):
-            return None
-        obs.append(
-            (
-                o.period.end_month_index,
-                -o.period.span,
-                int(num),
-                int(den),
-                o.cumulative,
-                o.unit_code,
-            )
-        )
-    obs.sort(key=lambda x: x[0])  # stable: among equal dates, file order (max's first wins)
-    best: dict[str, tuple[int, int, int, int]] = {}  # unit → (end, -span, num, den) chosen
-    period_sums: dict[str, tuple[int, int]] = {}  # year to date: the unit's per-period sums
+    ordered = sorted(observations, key=_end_index)  # stable: equal dates keep file order
+    ends = [p.end_month_index for p in periods]
+    # unit → [has_best, best_end, best_neg_span, best_num, best_den, period_num, period_den]
+    state: dict[str, list[Any]] = {}
     num_total = den_total = 0
     out: list[float | None] = []
-    i = 0
-    for p in periods:
-        while i < len(obs) and obs[i][0] <= p.end_month_index:
-            end, neg_span, num, den, cumulative, unit = obs[i]
-            i += 1
-            before = _contribution(unit, best, period_sums)
-            if latest or cumulative:
-                key = (end, neg_span)
-                held = best.get(unit)
-                if held is None or key > held[:2]:
-                    best[unit] = (end, neg_span, num, den)
-            else:
-                n, d = period_sums.get(unit, (0, 0))
-                period_sums[unit] = (n + num, d + den)
-            after = _contribution(unit, best, period_sums)
-            num_total += after[0] - before[0]
-            den_total += after[1] - before[1]
+    k = 0
+    for o in ordered:
+        when = o.period
+        end = when.end_month_index
+        while k < len(ends) and end > ends[k]:
+            out.append(_ratio_of(num_total, den_total))
+            k += 1
+        if k == len(ends):
+            break
+        if type(o) is not Observation and isinstance(o, Placed):
+            return None
+        fnum, fden = float(o.numerator or 0), float(o.denominator or 0)
+        if not (fnum.is_integer() and fden.is_integer()):  # a fraction: sums depend on order
+            return None
+        num, den = int(fnum), int(fden)
+        st = state.get(o.unit_code)
+        if st is None:
+            st = state[o.unit_code] = [False, 0, 0, 0, 0, 0, 0]
+        old_num, old_den = (st[3], st[4]) if st[0] else (st[5], st[6])
+        if latest or o.cumulative:
+            neg_span = -when.span
+            if not st[0] or (end, neg_span) > (st[1], st[2]):  # max(): the first of equals wins
+                st[0], st[1], st[2], st[3], st[4] = True, end, neg_span, num, den
+        else:
+            st[5] += num
+            st[6] += den
+        new_num, new_den = (st[3], st[4]) if st[0] else (st[5], st[6])
+        num_total += new_num - old_num
+        den_total += new_den - old_den
         if num_total >= _EXACT or den_total >= _EXACT:
             return None
-        if not den_total:
-            out.append(None)
-            continue
-        actual = 100 * float(num_total) / float(den_total)
-        if not math.isfinite(actual):
-            actual = finite(100 * (float(num_total) / float(den_total)))  # type: ignore[assignment]
-        out.append(actual)
+    while k < len(ends):
+        out.append(_ratio_of(num_total, den_total))
+        k += 1
     return out
 
 
-def _contribution(
-    unit: str, best: dict[str, tuple[int, int, int, int]], period_sums: dict[str, tuple[int, int]]
-) -> tuple[int, int]:
-    """What one unit adds to the totals: its chosen (latest or cumulative) figure, else the sum
-    of its per-period figures (a cumulative total stands for the year, never added to them)."""
-    held = best.get(unit)
-    if held is not None:
-        return held[2], held[3]
-    return period_sums.get(unit, (0, 0))
+def _end_index(o: Observation) -> int:
+    return o.period.end_month_index
+
+
+def _ratio_of(num: int, den: int) -> float | None:
+    """What Ratio.combine makes of exact totals (float sums of whole numbers are these)."""
+    if not den:
+        return None
+    actual = 100 * float(num) / float(den)
+    return actual if math.isfinite(actual) else finite(100 * (float(num) / float(den)))
 
 
 def _project(points: list[tuple[Period, float]]) -> float | None:
