@@ -66,3 +66,31 @@ def test_readme_quick_start_is_two_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "python -m pytest -q" in ci and "python -m pytest -q" in README
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_vietnamese_help(name: str) -> None:
+    from qn_dx.cli.help_vi import HELP_VI
+
+    assert len(HELP_VI.get(name, "")) > 40, f"{name}: no Vietnamese help in cli/help_vi.py"
+
+
+def test_help_is_vietnamese_when_the_language_is(tmp_path: Path) -> None:
+    """`qn-dx --help` and `qn-dx report --help` through the installed script, in Vietnamese
+    for QN_DX_LANG=vi and for a Vietnamese locale; English otherwise."""
+    import os
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).parent / "qn-dx"
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("QN_DX", "LC_", "LANG"))}
+    for env, vietnamese in (
+        ({"QN_DX_LANG": "vi"}, True),
+        ({"LANG": "vi_VN.UTF-8"}, True),
+        ({"LANG": "en_US.UTF-8"}, False),
+    ):
+        for args in (["--help"], ["report", "--help"]):
+            out = subprocess.run(
+                [str(script), *args], capture_output=True, text=True, env={**base, **env}
+            ).stdout
+            assert ("Mỗi chỉ tiêu đang ở đâu" in out or "Công cụ tính" in out) == vietnamese

@@ -27,6 +27,13 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(2)
+    if any(a in ("-h", "--help") for a in args) or not args:
+        from .shell import default_lang
+
+        if default_lang() == "vi":  # help in the reader's language, as every other word
+            from .help_vi import localise
+
+            localise(app)
     try:
         app()
     except OSError as exc:  # standard output full or closed while help or text was written
