@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import HEADER, invoke
+from conftest import HEADER, invoke, write
 from qn_dx.plan.load import display_path
 
 ROWS = [
@@ -342,3 +342,15 @@ def test_each_leads_part_is_an_observation(runner: CliRunner) -> None:
     assert d["rule"]["scope"] == {"levels": [], "types": None, "units": ["SGDDT", "SLDTBXH"]}
     assert {c["unit"] for c in d["contributions"]} == {"SGDDT", "SLDTBXH"}
     assert d["actual"] == 100.0  # (560 + 24) / (560 + 24)
+
+
+def test_reasons_name_periods_in_the_language(runner: CliRunner, tmp_path: Path) -> None:
+    write(tmp_path, "a.csv", ["EG-16,2023-Q1,21010,9,10,,", "EG-16,2023-Q2,21010,9,10,,"])
+    vi = invoke(
+        runner, "explain", "EG-16", "--actuals", str(tmp_path), "--as-of", "2023-Q1", "--lang", "vi"
+    ).stdout
+    assert "sau Quý I/2023: tính vào cuối kỳ Quý II/2023" in vi
+    en = invoke(
+        runner, "explain", "EG-16", "--actuals", str(tmp_path), "--as-of", "2023-Q1", "--lang", "en"
+    ).stdout
+    assert "after 2023-Q1: dated at the end of 2023-Q2" in en

@@ -213,6 +213,15 @@ def test_explain_cites_every_line_of_a_combined_figure(tmp_path: Path) -> None:
     assert (c["numerator"], c["denominator"], c["line"]) == (15, 150, 2)
     assert [s["line"] for s in c["sources"]] == [2, 3]
     assert "a.csv:2, 3" in run(folder, *args).stdout
+    # and the report's Sources sheet cites both lines too
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    run(folder, "report", "--as-of", "2026-Q2", "--output", str(out), "--lang", "en")
+    sheet = load_workbook(out)["Nguồn - Sources"]
+    heads = [c.value for c in sheet[1]]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "DG-03"]
+    assert [r[heads.index("Line")] for r in rows] == ["2, 3"]
 
 
 # --- 6. missing --on-units ------------------------------------------------------------------------

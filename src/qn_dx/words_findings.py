@@ -1568,6 +1568,11 @@ FINDING_WORDS: dict[str, tuple[str, str]] = {
         "tính riêng dưới mã {unit}: {successor} gửi số liệu lũy kế, có thể đã gồm số liệu này",
         "kept apart under {unit}: {successor} sends year-to-date figures, which may include it",
     ),
+    "reason.cumulative-stands": (
+        "không cộng: đơn vị đã gửi số lũy kế, số lũy kế mới nhất thể hiện cả năm tính đến nay",
+        "not added: the unit sent a cumulative (lũy kế) total, whose latest stands for the year "
+        "so far",
+    ),
     "reason.later-period": (
         "được thay bằng kỳ sau của cùng đơn vị (quy tắc: số liệu mới nhất)",
         "superseded by a later period of the same unit (rule: latest)",

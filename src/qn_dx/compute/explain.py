@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Msg, msg, said
+from ..findings import Msg, msg, period_words, said
 from ..ingest.periods import Period
 from ..plan import Plan
 from ..plan.registry import in_scope
@@ -107,9 +107,11 @@ def _reason(
     if o.period.year != plan.plan_year:
         return msg("reason.outside-year", year=plan.plan_year)
     if o.period.end_month_index > as_of.end_month_index:
-        return msg("reason.after", as_of=as_of.label, period=o.period.label)
-    if target.period_rule == "year_to_date" and o.cumulative:
-        return msg("reason.later-cumulative")
+        return msg("reason.after", as_of=period_words(as_of), period=period_words(o.period))
+    if target.period_rule == "year_to_date":
+        # year to date: a later lũy kế total stands for the year, and a per-period figure is
+        # never added to a lũy kế total (the only two ways a row of the year is left out)
+        return msg("reason.later-cumulative" if o.cumulative else "reason.cumulative-stands")
     return msg("reason.later-period")
 
 

@@ -747,6 +747,27 @@ def _cell_text(value: Any, lang: str) -> str:
     return str(value)
 
 
+def _files(o: Any) -> str:
+    """The file a figure came from; a figure combined from units that merged: all of them."""
+    from ..compute.units import sources
+
+    return "; ".join(dict.fromkeys(f for f, _ in sources(o)))
+
+
+def _lines(o: Any) -> int | str:
+    """Its line, or every line it was combined from (``2, 3``; ``a.csv:2, b.csv:3`` across
+    files): each source cited, as explain cites them."""
+    from ..compute.units import sources
+
+    obs = o.observation if isinstance(o, Source) else o
+    found = sources(obs)
+    if len(found) == 1:
+        return found[0][1]
+    if len({f for f, _ in found}) == 1:
+        return ", ".join(str(line) for _, line in found)
+    return ", ".join(f"{f}:{line}" for f, line in found)
+
+
 SOURCES: TableSpec[Source] = TableSpec(
     "sources",
     (
@@ -777,13 +798,8 @@ SOURCES: TableSpec[Source] = TableSpec(
             ),
         ),
         Column("basis", "report.basis", lambda s, lang: say(f"basis.{s.observation.basis}", lang)),
-        Column("file", "report.file", lambda s, lang: s.observation.file),
-        Column(
-            "line",
-            "report.line",
-            lambda s, lang: str(s.observation.line),
-            lambda s: s.observation.line,
-        ),
+        Column("file", "report.file", lambda s, lang: _files(s.observation)),
+        Column("line", "report.line", lambda s, lang: str(_lines(s.observation)), _lines),
     ),
 )
 
