@@ -208,7 +208,7 @@ def test_explain_says_why_in_vietnamese(runner: CliRunner, tmp_path: Path) -> No
 
     en, vi = excluded("en"), excluded("vi")
     assert en[0] == "after 2023-Q2: dated at the end of 2023-Q3"
-    assert vi[0] == "sau 2023-Q2: tính vào cuối kỳ 2023-Q3"
+    assert vi[0] == "sau Quý II/2023: tính vào cuối kỳ Quý III/2023"
     assert en[1].startswith("unit-out-of-scope: 522 (") and "does not report EG-16" in en[1]
     assert vi[1].startswith("unit-out-of-scope: 522 (") and "không báo cáo chỉ tiêu EG-16" in vi[1]
     args = ["explain", "EG-16", "--actuals", str(folder), "--as-of", "2023-Q2", "--lang", "vi"]
