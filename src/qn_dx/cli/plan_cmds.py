@@ -12,6 +12,7 @@ from . import shell
 from .shell import (
     ActualsOption,
     LangOption,
+    ListFormatOption,
     SkipInvalidOption,
     app,
 )
@@ -26,9 +27,7 @@ def targets(
             "--area", "-a", metavar="AREA", help="Only this area (repeatable), e.g. e-government."
         ),
     ] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.table
-    ),
+    fmt: ListFormatOption = ListFormat.table,
     lang: LangOption = None,
 ) -> None:
     """List the plan's targets: id, indicator key, area, measure, goal, scope and leads.
@@ -129,9 +128,7 @@ def tasks(
     ] = None,
     actuals: ActualsOption = None,
     skip_invalid: SkipInvalidOption = False,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.table
-    ),
+    fmt: ListFormatOption = ListFormat.table,
     lang: LangOption = None,
 ) -> None:
     """List the plan's tasks (its task table) with their lead and coordinating agencies.
@@ -234,9 +231,7 @@ def check(ctx: typer.Context, lang: LangOption = None) -> None:
 
 @app.command()
 def codes(
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.table
-    ),
+    fmt: ListFormatOption = ListFormat.table,
     lang: LangOption = None,
 ) -> None:
     """List every finding code qn-dx can report, with its severity, its meaning and what to do.

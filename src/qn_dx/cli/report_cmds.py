@@ -16,6 +16,8 @@ from .shell import (
     ActualsOption,
     AsOfOption,
     LangOption,
+    ListFormatOption,
+    OnUnitsOption,
     OutputOption,
     SkipInvalidOption,
     app,
@@ -49,17 +51,7 @@ def report(
             "sparkline (a line chart with the goal in HTML; a column per period in xlsx).",
         ),
     ] = False,
-    on_units: Annotated[
-        str | None,
-        typer.Option(
-            "--on-units",
-            metavar="DAY",
-            help="Place every figure on the units that exist on this day (YYYY-MM-DD) when the "
-            "plan's units merged or split: counts added, ratios re-summed, milestones done only "
-            "if every former unit is. Default: the last day of --as-of.",
-            show_default=False,
-        ),
-    ] = None,
+    on_units: OnUnitsOption = None,
     compare: Annotated[
         str | None,
         typer.Option(
@@ -211,20 +203,9 @@ def missing(
         ),
     ] = None,
     skip_invalid: SkipInvalidOption = False,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.table
-    ),
+    fmt: ListFormatOption = ListFormat.table,
     lang: LangOption = None,
-    on_units: Annotated[
-        str | None,
-        typer.Option(
-            "--on-units",
-            metavar="DAY",
-            help="As in report: the units that exist on this day (YYYY-MM-DD) are the ones "
-            "expected, when the plan's units merged or split. Default: the last day of --as-of.",
-            show_default=False,
-        ),
-    ] = None,
+    on_units: OnUnitsOption = None,
 ) -> None:
     """Who still owes data: units with no figure counting at P, per target and agency.
 
@@ -342,16 +323,7 @@ def explain(
             "invalid rows and lists each one as not counted, with its error.",
         ),
     ] = False,
-    on_units: Annotated[
-        str | None,
-        typer.Option(
-            "--on-units",
-            metavar="DAY",
-            help="As in report: place figures on the units that exist on this day (merged or "
-            "split units), and show each step.",
-            show_default=False,
-        ),
-    ] = None,
+    on_units: OnUnitsOption = None,
 ) -> None:
     """Where one target's figure comes from: rule, every observation counted (file:line), those
     left out and why, the baseline and the projection — the same numbers as `report`.
@@ -405,9 +377,7 @@ def compare(
         ),
     ] = None,
     skip_invalid: SkipInvalidOption = False,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.table
-    ),
+    fmt: ListFormatOption = ListFormat.table,
     lang: LangOption = None,
 ) -> None:
     """Two plans side by side (say 2023 and 2024): each target's goal, actual and status in

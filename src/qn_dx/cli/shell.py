@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, cast
 import typer
 
 from .. import __version__
-from ..vocab import Lang
+from ..vocab import Lang, ListFormat
 
 if TYPE_CHECKING:  # for types only: `qn-dx --help` imports none of these
     from rich.console import Console
@@ -80,6 +80,19 @@ SkipInvalidOption = Annotated[
         "refusing invalid actuals.",
     ),
 ]
+OnUnitsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on-units",
+        metavar="DAY",
+        help="Place every figure on the units that exist on this day (YYYY-MM-DD) when the "
+        "plan's units merged or split: those units are the ones expected; counts added, ratios "
+        "re-summed, milestones done only if every former unit is. Default: the last day of "
+        "--as-of.",
+        show_default=False,
+    ),
+]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table, json or csv.")]
 LangOption = Annotated[
     Lang | None,
     typer.Option(

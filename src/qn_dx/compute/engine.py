@@ -17,19 +17,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Both, Finding, figure, joined, msg, period_words
+from ..findings import Finding, figure, joined, msg, period_words
 from ..ingest.periods import Period, month, quarter, whole_year
 from ..plan import Plan
 from ..plan.registry import scope_codes
 from ..validate.model import Observation
 from ..vocab import Status
-from .measures import Aggregate, Note, finite, measure_of
+from .measures import Aggregate, Note, finite, measure_of, percent_of
 from .units import Placed, combine, period_days, sender
 
 if TYPE_CHECKING:
@@ -262,15 +261,14 @@ def _units_shown(gaps: Sequence[tuple[str, Any]], total: int | None = None) -> s
 
 
 def periods_said(labels: Sequence[str] | str) -> str:
-    """Period labels (``2023-Q4``) as each language says them (``Quý IV/2023``)."""
+    """Period labels (``2023-Q4``, or several joined by ", ") as each language says them
+    (``Quý IV/2023``)."""
     from ..ingest.periods import parse_period
-    from ..words import period_label
 
     if isinstance(labels, str):
         labels = labels.split(", ")
     periods = [parse_period(label) for label in labels]
-    vi = ", ".join(period_label(p, "vi") if p else label for p, label in zip(periods, labels))
-    return Both(vi, ", ".join(labels))
+    return joined(period_words(p) if p else label for p, label in zip(periods, labels))
 
 
 def gaps_finding(r: TargetResult) -> Finding:
@@ -683,7 +681,7 @@ def _ratio_sweep(
         when = o.period
         end = when.end_month_index
         while k < len(ends) and end > ends[k]:
-            out.append(_ratio_of(num_total, den_total))
+            out.append(percent_of(float(num_total), float(den_total)))
             k += 1
         if k == len(ends):
             break
@@ -710,21 +708,13 @@ def _ratio_sweep(
         if num_total >= _EXACT or den_total >= _EXACT:
             return None
     while k < len(ends):
-        out.append(_ratio_of(num_total, den_total))
+        out.append(percent_of(float(num_total), float(den_total)))
         k += 1
     return out
 
 
 def _end_index(o: Observation) -> int:
     return o.period.end_month_index
-
-
-def _ratio_of(num: int, den: int) -> float | None:
-    """What Ratio.combine makes of exact totals (float sums of whole numbers are these)."""
-    if not den:
-        return None
-    actual = 100 * float(num) / float(den)
-    return actual if math.isfinite(actual) else finite(100 * (float(num) / float(den)))
 
 
 def _project(points: list[tuple[Period, float]]) -> float | None:

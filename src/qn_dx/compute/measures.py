@@ -46,6 +46,16 @@ def finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
+def percent_of(num: float, den: float) -> float | None:
+    """100 × num / den, a ratio's figure: None for no denominator or a figure that overflows."""
+    if not den:
+        return None
+    actual = 100 * num / den
+    if not math.isfinite(actual):
+        return finite(100 * (num / den))  # 100 × a huge numerator overflows first
+    return actual
+
+
 class MeasureKind:
     """The base: what every measure answers."""
 
@@ -75,9 +85,7 @@ class Ratio(MeasureKind):
     ) -> Aggregate:
         num = sum(o.numerator or 0 for o in used)
         den = sum(o.denominator or 0 for o in used)
-        actual = 100 * num / den if den else None
-        if actual is not None and not math.isfinite(actual):
-            actual = finite(100 * (num / den))  # 100 × a huge numerator overflows first
+        actual = percent_of(num, den)
         note = OVERFLOW if den and actual is None else None
         # A unit whose figures are all 0/0 reported nothing to count: it does not make coverage.
         contributing = sum(1 for os in chosen.values() if any(o.denominator for o in os))

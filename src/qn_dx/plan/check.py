@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from ..findings import Both, Finding, Msg, day_words, figure, msg
 from ..words import say
@@ -139,8 +140,7 @@ def _references(plan: Plan) -> list[Finding]:
                     Finding(
                         "unknown-agency",
                         msg("finding.unknown-agency.target", target=target.id, code=repr(lead)),
-                        file=plan.label("targets"),
-                        line=plan.line("targets", "targets", i, "lead", j),
+                        **_on_target(plan, i, "lead", j),
                         hint=hint,
                     )
                 )
@@ -151,8 +151,7 @@ def _references(plan: Plan) -> list[Finding]:
                     Finding(
                         "unknown-agency",
                         msg("finding.unknown-agency.scope", target=target.id, code=repr(code)),
-                        file=plan.label("targets"),
-                        line=plan.line("targets", "targets", i, "scope", "units", j),
+                        **_on_target(plan, i, "scope", "units", j),
                         hint=hint,
                     )
                 )
@@ -167,8 +166,7 @@ def _references(plan: Plan) -> list[Finding]:
                         msg(
                             "finding.plan-schema.target-task", target=target.id, task=repr(task_id)
                         ),
-                        file=plan.label("targets"),
-                        line=plan.line("targets", "targets", i, "tasks", j),
+                        **_on_target(plan, i, "tasks", j),
                         hint=msg("finding.plan-schema.near.hint", id=near[0]) if near else None,
                     )
                 )
@@ -177,8 +175,7 @@ def _references(plan: Plan) -> list[Finding]:
                 Finding(
                     "plan-schema",
                     msg("finding.plan-schema.area", target=target.id, area=repr(target.area)),
-                    file=plan.label("targets"),
-                    line=plan.line("targets", "targets", i, "area"),
+                    **_on_target(plan, i, "area"),
                     hint=msg("finding.plan-schema.one-of.hint", choices=", ".join(plan.area_by_id)),
                 )
             )
@@ -208,8 +205,7 @@ def _scopes(plan: Plan) -> list[Finding]:
                     Finding(
                         "unknown-unit-type",
                         msg("finding.unknown-unit-type", target=target.id, type=repr(unit_type)),
-                        file=plan.label("targets"),
-                        line=plan.line("targets", "targets", i, "scope", "types", j),
+                        **_on_target(plan, i, "scope", "types", j),
                     )
                 )
         if not units_in_scope(plan, target.scope):
@@ -217,8 +213,7 @@ def _scopes(plan: Plan) -> list[Finding]:
                 Finding(
                     "empty-scope",
                     msg("finding.empty-scope", target=target.id, scope=target.scope.describe()),
-                    file=plan.label("targets"),
-                    line=plan.line("targets", "targets", i, "scope"),
+                    **_on_target(plan, i, "scope"),
                     hint=msg("finding.empty-scope.hint"),
                 )
             )
@@ -474,12 +469,16 @@ def _ranges(plan: Plan) -> list[Finding]:
                         target=t.id,
                         value=figure(f"{value:g}"),
                     ),
-                    file=plan.label("targets"),
-                    line=plan.line("targets", "targets", i, *path),
+                    **_on_target(plan, i, *path),
                     hint=msg("finding.plan-schema.percent.hint"),
                 )
             )
     return found
+
+
+def _on_target(plan: Plan, i: int, *path: str | int) -> dict[str, Any]:
+    """Where a finding about the i-th target (and a field of it) is: targets.yaml and its line."""
+    return {"file": plan.label("targets"), "line": plan.line("targets", "targets", i, *path)}
 
 
 def _ranks(plan: Plan) -> list[Finding]:
@@ -494,8 +493,7 @@ def _ranks(plan: Plan) -> list[Finding]:
                 Finding(
                     "rank-out-of-universe",
                     msg("finding.rank-out-of-universe.none", target=t.id),
-                    file=plan.label("targets"),
-                    line=plan.line("targets", "targets", i),
+                    **_on_target(plan, i),
                     hint=msg("finding.rank-out-of-universe.none.hint"),
                 )
             )
@@ -514,8 +512,7 @@ def _ranks(plan: Plan) -> list[Finding]:
                             value=figure(f"{value:g}"),
                             universe=universe,
                         ),
-                        file=plan.label("targets"),
-                        line=plan.line("targets", "targets", i, *path),
+                        **_on_target(plan, i, *path),
                         hint=msg("finding.rank-out-of-universe.hint"),
                     )
                 )
@@ -535,8 +532,7 @@ def _baseline_years(plan: Plan) -> list[Finding]:
                         year=t.baseline.year,
                         plan_year=plan.baseline_year,
                     ),
-                    file=plan.label("targets"),
-                    line=plan.line("targets", "targets", i, "baseline", "year"),
+                    **_on_target(plan, i, "baseline", "year"),
                     hint=msg("finding.baseline-year.hint", year=plan.baseline_year),
                 )
             )

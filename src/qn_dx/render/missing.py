@@ -137,19 +137,24 @@ def _rate_text(row: dict[str, Any], lang: str) -> str:
     return "—" if row["rate"] is None else f"{number(row['rate'], lang)} %"
 
 
+# reported/expected and the rate: the same two columns in both tables
+REPORTED: Column[dict[str, Any]] = Column(
+    "reported",
+    "missing.reported",
+    lambda r, lang: f"{r['reported']}/{r['expected']}",
+    align="right",
+    keep=60,
+)
+RATE: Column[dict[str, Any]] = Column("rate", "missing.rate", _rate_text, align="right", keep=50)
+
+
 def by_target_spec(plan: Plan) -> TableSpec[dict[str, Any]]:
     return TableSpec(
         "missing-by-target",
         (
             Column("id", "report.id", lambda t, lang: t["id"], keep=100),
-            Column(
-                "reported",
-                "missing.reported",
-                lambda t, lang: f"{t['reported']}/{t['expected']}",
-                align="right",
-                keep=60,
-            ),
-            Column("rate", "missing.rate", _rate_text, align="right", keep=50),
+            REPORTED,
+            RATE,
             Column(
                 "missing",
                 "missing.units",
@@ -174,14 +179,8 @@ BY_AGENCY: TableSpec[dict[str, Any]] = TableSpec(
             max_width=40,
             wrap=True,
         ),
-        Column(
-            "reported",
-            "missing.reported",
-            lambda a, lang: f"{a['reported']}/{a['expected']}",
-            align="right",
-            keep=60,
-        ),
-        Column("rate", "missing.rate", _rate_text, align="right", keep=50),
+        REPORTED,
+        RATE,
         Column(
             "owes",
             "missing.owes",

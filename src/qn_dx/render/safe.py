@@ -54,7 +54,8 @@ _LEAF = frozenset({str, int, float, bool, type(None)})
 
 
 def _scalar(value: Any) -> str:
-    if type(value) is str:
+    """A string, number, boolean or None as json.dumps writes it (non-finite: null)."""
+    if isinstance(value, str):
         return _escape(clean(value))
     if value is None:
         return "null"
@@ -62,7 +63,7 @@ def _scalar(value: Any) -> str:
         return "true"
     if value is False:
         return "false"
-    if type(value) is float:
+    if isinstance(value, float):
         return _float_repr(value) if math.isfinite(value) else "null"
     return _int_repr(value)
 
@@ -79,18 +80,8 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
         inner = newline + "  "
         out.append("[" + inner + ("," + inner).join(map(_scalar, value)) + newline + "]")
         return
-    if isinstance(value, str):
-        out.append(_escape(clean(value)))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(_int_repr(value))
-    elif isinstance(value, float):
-        out.append(_float_repr(value) if math.isfinite(value) else "null")
+    if value is None or isinstance(value, str | int | float):
+        out.append(_scalar(value))
     elif isinstance(value, dict):
         if not value:
             out.append("{}")
@@ -122,17 +113,9 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
 def _key(k: Any) -> str:
     """A dict key as json.dumps writes it: strings escaped, numbers, booleans and None as text."""
     if isinstance(k, str):
-        return _escape(clean(k))
-    if k is True:
-        return '"true"'
-    if k is False:
-        return '"false"'
-    if k is None:
-        return '"null"'
-    if isinstance(k, float):
-        return '"' + (_float_repr(k) if math.isfinite(k) else "null") + '"'
-    if isinstance(k, int):
-        return '"' + _int_repr(k) + '"'
+        return _scalar(k)
+    if k is None or isinstance(k, int | float):
+        return '"' + _scalar(k) + '"'
     return json.dumps({k: 0})[1:-4]  # raises TypeError for keys JSON cannot hold
 
 
